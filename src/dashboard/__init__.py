@@ -1,0 +1,1 @@
+"""Brede Welvaart Dashboard Drenthe."""

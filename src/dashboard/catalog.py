@@ -1,0 +1,287 @@
+"""The indicator catalogue: what each indicator means, how to show it and where it comes from.
+
+The catalogue is data, not code: ``data/vocabulary.toml`` holds the themes, perspectives and
+units; every ``data/catalog/*.toml`` file holds ``[[indicator]]`` entries. Adding an indicator
+is an entry there plus its observations. Fields of an entry:
+
+``id``                  stable identifier, lower_snake_case (used in URLs: ``?indicator=...``)
+``label_nl/_en``        short label; ``definition_nl/_en``: one or two sentences
+``theme``, ``perspective``, ``unit``   keys of data/vocabulary.toml
+``decimals``            decimals shown
+``direction``           +1 higher is better, -1 higher is worse, 0 neutral
+``aggregation``         how a region value is computed where the source publishes none:
+                        ``mean_population`` (population-weighted mean, 2025 inwoners),
+                        ``mean_households`` (weighted by private households, 86004NED 2023),
+                        ``sum`` (counts), ``ratio`` (a computed share: sum of numerators over
+                        sum of denominators), ``none`` (never computed)
+``comparable``          true when values of different periods may be joined into one trend line
+``licence``, ``notes_nl/_en``
+``[[indicator.source]]`` one or more; ``kind`` is ``cbs`` (a StatLine table: ``table``,
+                        ``measure``; optional ``denominator`` [+ ``denominator_table``] and
+                        ``factor`` for a computed share; ``period`` for tables without a period
+                        column; ``period_type = "year"`` to keep only whole years) or ``tidy``
+                        (the project's own CSV in data/: ``file``, ``reference`` such as
+                        "Tabel 1").
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from dashboard.config import PROJECT_DATA
+from dashboard.errors import DataError
+
+DIRECTIONS = (-1, 0, 1)
+AGGREGATIONS = ("mean_population", "mean_households", "sum", "ratio", "none")
+SOURCE_KINDS = ("cbs", "tidy")
+LANGUAGES = ("nl", "en")
+
+_INDICATOR_FIELDS = {
+    "id": str,
+    "label_nl": str,
+    "label_en": str,
+    "definition_nl": str,
+    "definition_en": str,
+    "theme": str,
+    "perspective": str,
+    "unit": str,
+    "decimals": int,
+    "direction": int,
+    "aggregation": str,
+    "comparable": bool,
+    "licence": str,
+}
+_OPTIONAL_FIELDS = {"notes_nl": str, "notes_en": str}
+_SOURCE_FIELDS = {
+    "kind": str,
+    "name": str,
+    "table": str,
+    "measure": str,
+    "denominator": str,
+    "denominator_table": str,
+    "factor": (int, float),
+    "period": str,
+    "period_type": str,
+    "file": str,
+    "reference": str,
+    "url": str,
+}
+
+
+@dataclass(frozen=True)
+class Source:
+    kind: str
+    name: str
+    table: str | None = None
+    measure: str | None = None
+    denominator: str | None = None
+    denominator_table: str | None = None
+    factor: float = 1.0
+    period: str | None = None
+    period_type: str | None = None
+    file: str | None = None
+    reference: str | None = None
+    url: str | None = None
+
+    def citation(self, lang: str = "nl") -> str:
+        """'CBS, tabel 86004NED' or 'Sociale Agenda Drenthe, jaarverslag 2024, tabel 1'."""
+        if self.kind == "cbs":
+            word = "tabel" if lang == "nl" else "table"
+            tables = [self.table] + (
+                [self.denominator_table]
+                if self.denominator_table and self.denominator_table != self.table
+                else []
+            )
+            return f"CBS, {word} {' en '.join(tables) if lang == 'nl' else ' and '.join(tables)}"
+        ref = self.reference or ""
+        ref = ref[:1].lower() + ref[1:] if lang == "nl" else ref
+        return f"{self.name}, {ref}" if ref else self.name
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    label_nl: str
+    label_en: str
+    definition_nl: str
+    definition_en: str
+    theme: str
+    perspective: str
+    unit: str
+    decimals: int
+    direction: int
+    aggregation: str
+    comparable: bool
+    licence: str
+    sources: tuple[Source, ...]
+    notes_nl: str = ""
+    notes_en: str = ""
+
+    def label(self, lang: str = "nl") -> str:
+        return self.label_en if lang == "en" else self.label_nl
+
+    def definition(self, lang: str = "nl") -> str:
+        return self.definition_en if lang == "en" else self.definition_nl
+
+    def notes(self, lang: str = "nl") -> str:
+        return self.notes_en if lang == "en" else self.notes_nl
+
+    def citation(self, lang: str = "nl") -> str:
+        """All sources, deduplicated: 'CBS, tabel 83674NED; CBS, tabel 85012NED'."""
+        seen = dict.fromkeys(s.citation(lang) for s in self.sources)
+        return "; ".join(seen)
+
+
+@dataclass(frozen=True)
+class Catalog:
+    indicators: dict[str, Indicator]
+    themes: dict[str, dict[str, Any]]
+    perspectives: dict[str, dict[str, Any]]
+    units: dict[str, dict[str, Any]]
+    files: tuple[Path, ...] = field(default=())
+
+    def __iter__(self) -> Iterator[Indicator]:
+        return iter(self.indicators.values())
+
+    def __len__(self) -> int:
+        return len(self.indicators)
+
+    def __contains__(self, indicator_id: object) -> bool:
+        return indicator_id in self.indicators
+
+    def get(self, indicator_id: str) -> Indicator:
+        try:
+            return self.indicators[indicator_id]
+        except KeyError:
+            raise KeyError(f"Unknown indicator {indicator_id!r}") from None
+
+    def theme_label(self, theme: str, lang: str = "nl") -> str:
+        return self.themes[theme][f"label_{lang}"]
+
+    def unit_label(self, unit: str, lang: str = "nl") -> str:
+        return self.units[unit][f"label_{lang}"]
+
+    def unit_symbol(self, unit: str, lang: str = "nl") -> str:
+        return self.units[unit][f"symbol_{lang}"]
+
+    def by_theme(self) -> dict[str, list[Indicator]]:
+        """Indicators grouped by theme, themes in their display order, catalogue order within."""
+        order = sorted(self.themes, key=lambda t: self.themes[t]["order"])
+        groups: dict[str, list[Indicator]] = {t: [] for t in order}
+        for ind in self:
+            groups[ind.theme].append(ind)
+        return {t: inds for t, inds in groups.items() if inds}
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        raise DataError(f"{path}: file not found.") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise DataError(f"{path}: not valid TOML ({exc}).") from exc
+
+
+def _check_fields(
+    entry: dict[str, Any], spec: dict[str, Any], required: bool, where: str
+) -> None:
+    for name, typ in spec.items():
+        if name not in entry:
+            if required:
+                raise DataError(f"{where}: missing field {name!r}.")
+            continue
+        value = entry[name]
+        ok = isinstance(value, typ) and not (typ is int and isinstance(value, bool))
+        if not ok:
+            kind = typ.__name__ if isinstance(typ, type) else "number"
+            raise DataError(f"{where}: field {name!r} must be a {kind}, got {value!r}.")
+        if isinstance(value, str) and not value.strip() and required:
+            raise DataError(f"{where}: field {name!r} is empty.")
+
+
+def _parse_source(raw: Any, where: str) -> Source:
+    if not isinstance(raw, dict):
+        raise DataError(f"{where}: each [[indicator.source]] must be a table.")
+    unknown = set(raw) - set(_SOURCE_FIELDS)
+    if unknown:
+        raise DataError(f"{where}: unknown source field(s) {', '.join(sorted(unknown))}.")
+    _check_fields(raw, {"kind": str, "name": str}, True, where)
+    _check_fields(raw, _SOURCE_FIELDS, False, where)
+    kind = raw["kind"]
+    if kind not in SOURCE_KINDS:
+        raise DataError(f"{where}: source kind {kind!r} is not one of {', '.join(SOURCE_KINDS)}.")
+    needed = ("table", "measure") if kind == "cbs" else ("file", "reference")
+    for name in needed:
+        if not raw.get(name):
+            raise DataError(f"{where}: a {kind} source needs {name!r}.")
+    if raw.get("denominator_table") and not raw.get("denominator"):
+        raise DataError(f"{where}: denominator_table is set but denominator is not.")
+    if raw.get("period_type") not in (None, "year"):
+        raise DataError(f"{where}: period_type can only be 'year'.")
+    return Source(**{**raw, "factor": float(raw.get("factor", 1.0))})
+
+
+def _parse_indicator(raw: Any, vocab: dict[str, Any], where: str) -> Indicator:
+    if not isinstance(raw, dict):
+        raise DataError(f"{where}: each [[indicator]] must be a table.")
+    where = f"{where}, indicator {raw.get('id', '?')!r}"
+    unknown = set(raw) - set(_INDICATOR_FIELDS) - set(_OPTIONAL_FIELDS) - {"source"}
+    if unknown:
+        raise DataError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}.")
+    _check_fields(raw, _INDICATOR_FIELDS, True, where)
+    _check_fields(raw, _OPTIONAL_FIELDS, False, where)
+    ident = raw["id"]
+    if not ident.replace("_", "").isalnum() or ident != ident.lower() or not ident.isascii():
+        raise DataError(f"{where}: id must be lower_snake_case ASCII.")
+    for key, vocab_key in (("theme", "theme"), ("perspective", "perspective"), ("unit", "unit")):
+        if raw[key] not in vocab[vocab_key]:
+            known = ", ".join(vocab[vocab_key])
+            raise DataError(f"{where}: {key} {raw[key]!r} is not one of: {known}.")
+    if raw["direction"] not in DIRECTIONS:
+        raise DataError(f"{where}: direction must be -1, 0 or 1, got {raw['direction']}.")
+    if raw["aggregation"] not in AGGREGATIONS:
+        raise DataError(
+            f"{where}: aggregation {raw['aggregation']!r} is not one of {', '.join(AGGREGATIONS)}."
+        )
+    if not 0 <= raw["decimals"] <= 4:
+        raise DataError(f"{where}: decimals must be 0-4, got {raw['decimals']}.")
+    sources_raw = raw.get("source")
+    if not sources_raw or not isinstance(sources_raw, list):
+        raise DataError(f"{where}: needs at least one [[indicator.source]].")
+    sources = tuple(_parse_source(s, where) for s in sources_raw)
+    fields = {k: v for k, v in raw.items() if k != "source"}
+    return Indicator(**fields, sources=sources)
+
+
+def load_catalog(data_dir: Path = PROJECT_DATA) -> Catalog:
+    """Read and validate the vocabulary and every catalogue file; raise DataError on a problem."""
+    vocab_path = data_dir / "vocabulary.toml"
+    vocab = _read_toml(vocab_path)
+    for key in ("theme", "perspective", "unit"):
+        if not isinstance(vocab.get(key), dict) or not vocab[key]:
+            raise DataError(f"{vocab_path}: needs a non-empty [{key}.*] section.")
+    files = tuple(sorted((data_dir / "catalog").glob("*.toml")))
+    if not files:
+        raise DataError(f"{data_dir / 'catalog'}: no catalogue files (*.toml) found.")
+    indicators: dict[str, Indicator] = {}
+    for path in files:
+        entries = _read_toml(path).get("indicator", [])
+        if not isinstance(entries, list):
+            raise DataError(f"{path}: 'indicator' must be an array of tables ([[indicator]]).")
+        for n, raw in enumerate(entries, start=1):
+            ind = _parse_indicator(raw, vocab, f"{path.name}, entry {n}")
+            if ind.id in indicators:
+                raise DataError(f"{path.name}: indicator id {ind.id!r} is defined twice.")
+            indicators[ind.id] = ind
+    return Catalog(
+        indicators=indicators,
+        themes=vocab["theme"],
+        perspectives=vocab["perspective"],
+        units=vocab["unit"],
+        files=files,
+    )

@@ -1,0 +1,118 @@
+"""Where the dashboard finds its data.
+
+Third-party data (CBS StatLine tables, CBS/PDOK boundaries) is never committed to this
+repository; the app finds it through configuration, in this order:
+
+1. environment variables ``DASHBOARD_CBS_DIR`` and ``DASHBOARD_GEO_DIR``;
+2. ``dashboard.toml`` (``[data] cbs_dir``, ``geo_dir``; relative paths are relative to that file),
+   found at ``DASHBOARD_CONFIG`` or in the project root;
+3. defaults: ``data/cbs`` and ``geo`` in the project root.
+
+The project's own small datasets (catalogue, region sets, Sociale Agenda figures) live in
+``data/`` and are always read from the project root.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+PROJECT_DATA = PROJECT_ROOT / "data"
+
+ENV_CONFIG = "DASHBOARD_CONFIG"
+ENV_CBS_DIR = "DASHBOARD_CBS_DIR"
+ENV_GEO_DIR = "DASHBOARD_GEO_DIR"
+
+DEFAULT_CBS_DIR = PROJECT_ROOT / "data" / "cbs"
+DEFAULT_GEO_DIR = PROJECT_ROOT / "geo"
+
+# What a folder must hold, for the error message that says what to put there.
+_EXPECTED = {
+    "cbs_dir": (
+        "the CBS StatLine tables as cbsodata CSV files (e.g. 86004NED.csv) plus "
+        "gebieden_2025.csv and gemeenten_historie.csv"
+    ),
+    "geo_dir": (
+        "the gemeente, COROP and province boundaries as GeoJSON "
+        "(e.g. netherlands_gemeenten_2025.geojson, corop_2025.geojson)"
+    ),
+}
+_ENV = {"cbs_dir": ENV_CBS_DIR, "geo_dir": ENV_GEO_DIR}
+
+
+class ConfigError(Exception):
+    """A configuration problem, with a message meant for the person running the dashboard."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    cbs_dir: Path
+    geo_dir: Path
+    config_file: Path | None = None
+
+
+def _config_file() -> Path | None:
+    explicit = os.environ.get(ENV_CONFIG)
+    if explicit:
+        path = Path(explicit)
+        if not path.is_file():
+            raise ConfigError(f"{ENV_CONFIG} points at {path}, which is not a file.")
+        return path
+    default = PROJECT_ROOT / "dashboard.toml"
+    return default if default.is_file() else None
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path} is not valid TOML: {exc}") from exc
+
+
+def load_settings(environ: dict[str, str] | None = None) -> Settings:
+    """Resolve the data folders (env > dashboard.toml > defaults). Does not check them."""
+    env = os.environ if environ is None else environ
+    path = _config_file()
+    section = _read_toml(path).get("data", {}) if path else {}
+    if not isinstance(section, dict):
+        raise ConfigError(f"{path}: [data] must be a table with cbs_dir and geo_dir.")
+
+    def resolve(key: str, default: Path) -> Path:
+        if env.get(_ENV[key]):
+            return Path(env[_ENV[key]]).expanduser().resolve()
+        if key in section:
+            value = section[key]
+            if not isinstance(value, str) or not value.strip():
+                raise ConfigError(f"{path}: [data] {key} must be a non-empty path string.")
+            assert path is not None
+            return (path.parent / Path(value).expanduser()).resolve()
+        return default
+
+    return Settings(
+        cbs_dir=resolve("cbs_dir", DEFAULT_CBS_DIR),
+        geo_dir=resolve("geo_dir", DEFAULT_GEO_DIR),
+        config_file=path,
+    )
+
+
+def check_folder(settings: Settings, key: str) -> Path:
+    """Return the folder for ``key`` ('cbs_dir' or 'geo_dir') or raise one clear ConfigError."""
+    folder: Path = getattr(settings, key)
+    problem = None
+    if not folder.exists():
+        problem = "does not exist"
+    elif not folder.is_dir():
+        problem = "is not a folder"
+    elif not any(folder.iterdir()):
+        problem = "is empty"
+    if problem:
+        where = f"[data] {key} in {settings.config_file}" if settings.config_file else "the default"
+        raise ConfigError(
+            f"The data folder {folder} {problem}. It is set by {_ENV[key]} or {where}. "
+            f"Put {_EXPECTED[key]} there (see README.md, section Data)."
+        )
+    return folder

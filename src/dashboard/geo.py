@@ -1,0 +1,237 @@
+"""Boundaries: load and check the CBS gemeente, COROP and province outlines, dissolve
+gemeenten into region sets, and make light GeoJSON for the browser.
+
+All boundary files are GeoJSON in EPSG:4326 (see ``geo/README.md``). Every loader returns a
+GeoDataFrame with the columns ``region_code`` (a CBS code), ``name`` and ``geometry``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import shapely
+from pyogrio.errors import DataSourceError
+
+from dashboard.errors import DataError
+from dashboard.gebieden import DRENTHE_CODE
+
+GEMEENTEN_FILE = "netherlands_gemeenten_2025.geojson"
+OUTLINE_FILES = {"corop": "corop_2025.geojson", "provincie": "provincies_2025.geojson"}
+CODE_PROPERTY = "statcode"
+NAME_PROPERTY = "statnaam"
+EPSG = 4326
+COLUMNS = ["region_code", "name", "geometry"]
+
+GRONINGEN_CODE = "PV20"
+# Scope -> province codes; None means every gemeente of the Netherlands.
+SCOPES: dict[str, tuple[str, ...] | None] = {
+    "drenthe": (DRENTHE_CODE,),
+    "noord-nederland": (DRENTHE_CODE, GRONINGEN_CODE),
+    "nederland": None,
+}
+
+# Browser defaults. Coverage simplification with 0.0005° (about 35 m east-west, 55 m
+# north-south in Drenthe; below one screen pixel at the zoom that shows the province) and
+# coordinates on a 0.0001° grid (about 7-11 m). Drenthe's 12 gemeenten then take about 28 KB
+# of GeoJSON (34 KB unsimplified at 5 decimals); all 342 gemeenten about 660 KB.
+BROWSER_TOLERANCE = 0.0005
+BROWSER_DECIMALS = 4
+
+_SETTING_HINT = "DASHBOARD_GEO_DIR or [data] geo_dir in dashboard.toml"
+
+
+def scope_codes(gebieden: pd.DataFrame, scope: str) -> list[str]:
+    """The 2025 gemeente codes of a scope, sorted, taken from gebieden_2025."""
+    if scope not in SCOPES:
+        raise DataError(f"Unknown map scope {scope!r}; valid scopes: {', '.join(SCOPES)}.")
+    provinces = SCOPES[scope]
+    rows = gebieden if provinces is None else gebieden[gebieden["provincie_code"].isin(provinces)]
+    return sorted(rows["gemeente_code"])
+
+
+def _read(path: Path) -> gpd.GeoDataFrame:
+    """Read a GeoJSON file; a missing or unparseable file raises DataError."""
+    if not path.is_file():
+        raise DataError(
+            f"{path.name}: boundary file not found in {path.parent}. Put the CBS/PDOK boundaries "
+            f"there or point {_SETTING_HINT} at the folder that holds them "
+            "(see geo/README.md or run `python -m dashboard pull`)."
+        )
+    try:
+        frame = gpd.read_file(path, engine="pyogrio")
+    except (DataSourceError, ValueError, RuntimeError) as exc:
+        raise DataError(f"{path}: not a readable GeoJSON file ({exc}).") from exc
+    return frame
+
+
+def _check(frame: gpd.GeoDataFrame, path: Path) -> gpd.GeoDataFrame:
+    """Check the code property, CRS, geometries and duplicates; return region_code/name/geometry."""
+    for column in (CODE_PROPERTY, NAME_PROPERTY):
+        if column not in frame.columns:
+            found = ", ".join(c for c in frame.columns if c != "geometry") or "none"
+            raise DataError(f"{path}: the features have no property {column!r} (found: {found}).")
+    if frame.crs is None or frame.crs.to_epsg() != EPSG:
+        raise DataError(
+            f"{path}: coordinates must be in EPSG:{EPSG} (lon/lat, GeoJSON without a crs "
+            f"member), but the file declares {frame.crs}."
+        )
+    codes = frame[CODE_PROPERTY].astype(str)
+    dupes = sorted(set(codes[codes.duplicated()]))
+    if dupes:
+        raise DataError(f"{path}: {CODE_PROPERTY} {', '.join(dupes)} occurs more than once.")
+    geoms = frame.geometry
+    bad = codes[geoms.isna() | geoms.is_empty]
+    if not bad.empty:
+        raise DataError(f"{path}: feature(s) {', '.join(bad)} have no geometry.")
+    invalid = codes[~geoms.is_valid]
+    if not invalid.empty:
+        reasons = shapely.is_valid_reason(geoms[~geoms.is_valid].values)
+        details = "; ".join(f"{c}: {r}" for c, r in zip(invalid, reasons, strict=True))
+        raise DataError(f"{path}: invalid geometry in feature(s) {details}.")
+    return gpd.GeoDataFrame(
+        {"region_code": codes.values, "name": frame[NAME_PROPERTY].astype(str).values},
+        geometry=geoms.values,
+        crs=frame.crs,
+    )
+
+
+def load_gemeenten(geo_dir: Path, scope: str, gebieden: pd.DataFrame) -> gpd.GeoDataFrame:
+    """The 2025 gemeenten of ``scope`` (see SCOPES), sorted by code, names from gebieden.
+
+    Membership of a scope comes from gebieden_2025 (its provincie_code), not from the file.
+    Every code in the file must be a 2025 gemeente, and every gemeente of the scope present.
+    """
+    wanted = scope_codes(gebieden, scope)
+    path = geo_dir / GEMEENTEN_FILE
+    frame = _check(_read(path), path)
+    unknown = sorted(set(frame["region_code"]) - set(gebieden["gemeente_code"]))
+    if unknown:
+        raise DataError(
+            f"{path}: {CODE_PROPERTY} {', '.join(unknown)} is not a gemeente of 2025 "
+            "in gebieden_2025.csv. Are these the 2025 boundaries?"
+        )
+    missing = sorted(set(wanted) - set(frame["region_code"]))
+    if missing:
+        names = dict(zip(gebieden["gemeente_code"], gebieden["gemeente_naam"], strict=True))
+        listed = ", ".join(f"{c} {names[c]}" for c in missing)
+        raise DataError(f"{path}: no boundary for gemeente(n) of scope {scope!r}: {listed}.")
+    names = dict(zip(gebieden["gemeente_code"], gebieden["gemeente_naam"], strict=True))
+    result = frame[frame["region_code"].isin(wanted)].sort_values("region_code")
+    result = result.assign(name=result["region_code"].map(names))
+    return result.reset_index(drop=True)
+
+
+def load_outlines(geo_dir: Path, kind: str, codes: Sequence[str] | None = None) -> gpd.GeoDataFrame:
+    """COROP (``kind="corop"``) or province (``"provincie"``) outlines, sorted by code.
+
+    With ``codes``, only those regions, and each of them must be in the file.
+    """
+    if kind not in OUTLINE_FILES:
+        raise DataError(f"Unknown outline kind {kind!r}; valid kinds: {', '.join(OUTLINE_FILES)}.")
+    path = geo_dir / OUTLINE_FILES[kind]
+    frame = _check(_read(path), path)
+    if codes is not None:
+        missing = sorted(set(codes) - set(frame["region_code"]))
+        if missing:
+            raise DataError(f"{path}: no boundary for {', '.join(missing)}.")
+        frame = frame[frame["region_code"].isin(codes)]
+    return frame.sort_values("region_code").reset_index(drop=True)
+
+
+def _members_by_region(
+    membership: Mapping[str, str] | Mapping[str, Sequence[str]],
+) -> dict[str, list[str]]:
+    """Normalise membership to region code -> member gemeente codes."""
+    if all(isinstance(v, str) for v in membership.values()):
+        regions: dict[str, list[str]] = {}
+        for gemeente, region in membership.items():
+            regions.setdefault(region, []).append(gemeente)  # type: ignore[arg-type]
+        return regions
+    return {region: list(members) for region, members in membership.items()}
+
+
+def dissolve(
+    gemeenten: gpd.GeoDataFrame,
+    membership: Mapping[str, str] | Mapping[str, Sequence[str]],
+    names: Mapping[str, str],
+) -> gpd.GeoDataFrame:
+    """Regions as the union of their member gemeenten, sorted by region code.
+
+    ``membership`` is either gemeente code -> region code (a partition, as COROP regions or
+    provinces from gebieden) or region code -> member gemeente codes (needed where regions
+    overlap, as the Regio Deals do). A region is named by ``names`` (else by its code).
+    A member without a boundary in ``gemeenten`` raises DataError.
+    """
+    geoms = dict(zip(gemeenten["region_code"], gemeenten.geometry, strict=True))
+    rows = []
+    for region, members in sorted(_members_by_region(membership).items()):
+        missing = sorted(m for m in members if m not in geoms)
+        if missing:
+            raise DataError(
+                f"Region {region} ({names.get(region, region)}): no boundary for member "
+                f"gemeente(n) {', '.join(missing)}."
+            )
+        union = shapely.union_all([geoms[m] for m in members])
+        rows.append({"region_code": region, "name": names.get(region, region), "geometry": union})
+    return gpd.GeoDataFrame(rows, columns=COLUMNS, geometry="geometry", crs=gemeenten.crs)
+
+
+def simplify_for_browser(
+    gdf: gpd.GeoDataFrame, tolerance: float = BROWSER_TOLERANCE
+) -> gpd.GeoDataFrame:
+    """Simplify for display, keeping shared borders shared.
+
+    A set of polygons that form a valid coverage (no overlaps, matching edges, as gemeenten
+    or COROP regions) is simplified together with ``shapely.coverage_simplify``; any other
+    set (e.g. overlapping Regio Deals) polygon by polygon with ``preserve_topology``.
+    ``tolerance`` is in degrees.
+    """
+    geoms = gdf.geometry.values
+    if shapely.coverage_is_valid(geoms):
+        simple = shapely.coverage_simplify(geoms, tolerance)
+    else:
+        simple = shapely.simplify(geoms, tolerance, preserve_topology=True)
+    return gdf.set_geometry(gpd.GeoSeries(simple, index=gdf.index, crs=gdf.crs))
+
+
+def to_geojson(gdf: gpd.GeoDataFrame, decimals: int = BROWSER_DECIMALS) -> str:
+    """Compact GeoJSON (EPSG:4326, no ids, no whitespace), coordinates on a 10^-decimals grid.
+
+    Snapping uses ``shapely.set_precision``, which keeps the geometries valid.
+    """
+    frame = gdf if gdf.crs is None or gdf.crs.to_epsg() == EPSG else gdf.to_crs(EPSG)
+    snapped = shapely.set_precision(frame.geometry.values, 10.0**-decimals)
+    frame = frame.set_geometry(gpd.GeoSeries(snapped, index=frame.index, crs=frame.crs))
+    return frame.to_json(drop_id=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def check_codes(
+    gemeente_codes: Iterable[str],
+    observation_codes: Iterable[str],
+    current_codes: Iterable[str] | None = None,
+) -> list[str]:
+    """Human-readable mismatches between a map's gemeenten and the observations to show on it.
+
+    ``gemeente_codes``: the gemeenten drawn (e.g. ``load_gemeenten(...)["region_code"]``);
+    ``observation_codes``: region codes of the observations meant for this map (restrict them
+    to the scope first); ``current_codes``: the 2025 gemeente codes (gebieden.gemeente_code).
+
+    Reports gemeenten with no observations, and GM codes of 2025 gemeenten in the
+    observations that have no boundary (only when ``current_codes`` is given). Historical
+    gemeente codes and non-gemeente codes (NL01, PV22, CR07 ...) are ignored.
+    """
+    drawn = set(gemeente_codes)
+    observed = set(observation_codes)
+    problems = [
+        f"{code}: gemeente on the map has no observations." for code in sorted(drawn - observed)
+    ]
+    if current_codes is not None:
+        current = set(current_codes)
+        unmapped = sorted(c for c in observed - drawn if c.startswith("GM") and c in current)
+        problems += [
+            f"{code}: observations for this gemeente, but no boundary." for code in unmapped
+        ]
+    return problems
