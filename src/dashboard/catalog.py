@@ -187,9 +187,7 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise DataError(f"{path}: not valid TOML ({exc}).") from exc
 
 
-def _check_fields(
-    entry: dict[str, Any], spec: dict[str, Any], required: bool, where: str
-) -> None:
+def _check_fields(entry: dict[str, Any], spec: dict[str, Any], required: bool, where: str) -> None:
     for name, typ in spec.items():
         if name not in entry:
             if required:

@@ -37,7 +37,9 @@ HISTORIE_COLUMNS = ["statline_label", "gemeente_code", "begindatum", "einddatum"
 
 def _read_csv(path: Path, required: list[str]) -> pd.DataFrame:
     if not path.is_file():
-        raise DataError(f"{path}: file not found; it is needed to translate region labels to codes.")
+        raise DataError(
+            f"{path}: file not found; it is needed to translate region labels to codes."
+        )
     try:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     except pd.errors.EmptyDataError as exc:
@@ -65,9 +67,8 @@ def load_gebieden(cbs_dir: Path) -> pd.DataFrame:
     bad = frame.index[inwoners.isna()]
     if len(bad):
         row = bad[0]
-        raise DataError(
-            f"{path}, row {row + 2}, column inwoners: {frame.at[row, 'inwoners']!r} is not a number."
-        )
+        value = frame.at[row, "inwoners"]
+        raise DataError(f"{path}, row {row + 2}, column inwoners: {value!r} is not a number.")
     frame["inwoners"] = inwoners.astype("int64")
     return frame
 

@@ -21,9 +21,9 @@ import pandas as pd
 from dashboard.config import PROJECT_DATA
 from dashboard.errors import DataError
 from dashboard.gebieden import DRENTHE_CODE
+from dashboard.schema import OBS_COLUMNS as OBSERVATION_COLUMNS
 
 REGION_SETS_FILE = PROJECT_DATA / "region_sets.toml"
-OBSERVATION_COLUMNS = ["indicator_id", "region_code", "period", "value", "lower", "upper", "status"]
 METHODS = ("mean_population", "mean_households", "sum", "none")
 COMPUTED = "computed"
 

@@ -49,9 +49,7 @@ def read_table(path: Path, measures: Iterable[str] | None = None) -> pd.DataFram
     """Read a cbsodata CSV as strings, check its shape, and keep the dimension columns plus
     ``measures`` (all columns when None). The frame's index is the file's line number."""
     try:
-        frame = pd.read_csv(
-            path, sep=";", encoding="utf-8-sig", dtype=str, keep_default_na=False
-        )
+        frame = pd.read_csv(path, sep=";", encoding="utf-8-sig", dtype=str, keep_default_na=False)
     except pd.errors.EmptyDataError:
         raise DataError(f"{path}: the file is empty.") from None
     except (UnicodeDecodeError, pd.errors.ParserError) as exc:
@@ -65,9 +63,7 @@ def read_table(path: Path, measures: Iterable[str] | None = None) -> pd.DataFram
         raise DataError(f"{path}: missing column 'ID'; is this a cbsodata CSV?")
     region_col = next((c for c in REGION_COLUMNS if c in frame.columns), None)
     if region_col is None:
-        raise DataError(
-            f"{path}: missing region column (one of {', '.join(REGION_COLUMNS)})."
-        )
+        raise DataError(f"{path}: missing region column (one of {', '.join(REGION_COLUMNS)}).")
     if frame.empty:
         raise DataError(f"{path}: the file has a header but no rows.")
     if measures is not None:
@@ -159,8 +155,9 @@ def measure_frame(
     if dupes.any():
         lines = list(out.index[dupes][:2])
         first = out.loc[lines[0]]
+        label = frame.at[lines[0], frame.attrs["region_column"]]
         raise DataError(
-            f"{path}: duplicate rows for region {frame.at[lines[0], frame.attrs['region_column']]!r}"
+            f"{path}: duplicate rows for region {label!r}"
             f" ({first.region_code}), period {first.period} at lines {lines[0]} and {lines[1]}; "
             "was a dimension left unfiltered?"
         )
@@ -189,25 +186,35 @@ class TableCache:
         return self._frames[key]
 
 
+def ratio_components(source: Source, cache: TableCache, labels: dict[str, str]) -> pd.DataFrame:
+    """region_code, period, numerator, denominator of a computed share (both tables joined on
+    region code and period, so both must use the same boundaries for a period)."""
+    assert source.table and source.measure and source.denominator
+    num = measure_frame(cache.get(source.table), source.measure, labels, source.period)
+    den_frame = cache.get(source.denominator_table or source.table)
+    den = measure_frame(den_frame, source.denominator, labels, source.period)
+    both = num[["region_code", "period", "value"]].merge(
+        den[["region_code", "period", "value"]], on=["region_code", "period"], how="inner"
+    )
+    both.columns = ["region_code", "period", "numerator", "denominator"]
+    if source.period_type == "year":
+        both = both[both["period"].map(is_year)]
+    return both.reset_index(drop=True)
+
+
 def import_source(source: Source, cache: TableCache, labels: dict[str, str]) -> pd.DataFrame:
     """Observations (without indicator_id) of one catalogue source."""
     assert source.table and source.measure
-    frame = cache.get(source.table)
-    result = measure_frame(frame, source.measure, labels, source.period)
     if source.denominator:
-        den_frame = cache.get(source.denominator_table or source.table)
-        den = measure_frame(den_frame, source.denominator, labels, source.period)
-        result = result.merge(
-            den[["region_code", "period", "value"]].rename(columns={"value": "den"}),
-            on=["region_code", "period"],
-            how="inner",
+        parts = ratio_components(source, cache, labels)
+        den = parts["denominator"].where(parts["denominator"] > 0)
+        result = parts[["region_code", "period"]].assign(
+            value=parts["numerator"] / den * source.factor, lower=np.nan, upper=np.nan
         )
-        den_values = result["den"].where(result["den"] > 0)
-        result["value"] = result["value"] / den_values * source.factor
-        result = result.drop(columns="den")
-        result[["lower", "upper"]] = np.nan
-    elif source.factor != 1.0:
-        result[["value", "lower", "upper"]] *= source.factor
+    else:
+        result = measure_frame(cache.get(source.table), source.measure, labels, source.period)
+        if source.factor != 1.0:
+            result[["value", "lower", "upper"]] *= source.factor
     if source.period_type == "year":
         result = result[result["period"].map(is_year)]
     return result

@@ -1,0 +1,209 @@
+"""The observation table: load every source named in the catalogue, validate, and query.
+
+One :class:`Store` holds the catalogue, the area list and all observations; every view asks
+it for what it shows. Loading is all-or-nothing: any problem raises a DataError or a
+ConfigError with a precise message, never a half-loaded table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from dashboard.catalog import Catalog, Indicator, load_catalog
+from dashboard.config import PROJECT_DATA, Settings, check_folder, load_settings
+from dashboard.errors import DataError
+from dashboard.gebieden import (
+    DRENTHE_CODE,
+    NEDERLAND_CODE,
+    load_gebieden,
+    load_historie,
+    region_labels,
+    region_names,
+)
+from dashboard.regions import Region, population_weights
+from dashboard.regions import region_values as _region_values
+from dashboard.schema import OBS_KEY, empty_observations, make_observations
+from dashboard.sources import cbs, tidy
+
+HOUSEHOLDS_TABLE = "86004NED"
+HOUSEHOLDS_MEASURE = "ParticuliereHuishoudens_1"
+
+
+@dataclass(frozen=True)
+class Store:
+    catalog: Catalog
+    observations: pd.DataFrame
+    gebieden: pd.DataFrame
+    names: dict[str, str]
+    household_weights: pd.Series
+    # numerator/denominator per region and period of indicators with aggregation "ratio"
+    components: dict[str, pd.DataFrame] = field(default_factory=dict)
+
+    def indicator(self, indicator_id: str) -> Indicator:
+        return self.catalog.get(indicator_id)
+
+    def frame(self, indicator_id: str) -> pd.DataFrame:
+        """All observations of one indicator."""
+        obs = self.observations
+        return obs[obs["indicator_id"] == indicator_id]
+
+    def periods(self, indicator_id: str) -> list[str]:
+        return sorted(self.frame(indicator_id)["period"].unique())
+
+    def latest_period(self, indicator_id: str) -> str:
+        return self.periods(indicator_id)[-1]
+
+    def gemeente_codes(self, provinces: list[str] | None = None) -> list[str]:
+        g = self.gebieden
+        if provinces is not None:
+            g = g[g["provincie_code"].isin(provinces)]
+        return sorted(g["gemeente_code"])
+
+    def name(self, code: str) -> str:
+        return self.names.get(code, code)
+
+    def value(self, indicator_id: str, region_code: str, period: str) -> float | None:
+        """One value, or None when there is none (missing is never 0)."""
+        f = self.frame(indicator_id)
+        hit = f[(f["region_code"] == region_code) & (f["period"] == period)]
+        return None if hit.empty else float(hit["value"].iloc[0])
+
+
+def _household_weights(cache: cbs.TableCache, labels: dict[str, str]) -> pd.Series:
+    """Private households per gemeente in the latest year of 86004NED (x 1,000)."""
+    frame = cbs.measure_frame(cache.get(HOUSEHOLDS_TABLE), HOUSEHOLDS_MEASURE, labels, None)
+    latest = frame[frame["value"].notna()]["period"].max()
+    frame = frame[(frame["period"] == latest) & frame["region_code"].str.startswith("GM")]
+    weights = frame.set_index("region_code")["value"]
+    weights.attrs["period"] = latest
+    return weights
+
+
+def _tidy_files(catalog: Catalog) -> list[str]:
+    return sorted({s.file for ind in catalog for s in ind.sources if s.kind == "tidy" and s.file})
+
+
+def load_store(settings: Settings | None = None, catalog: Catalog | None = None) -> Store:
+    settings = settings or load_settings()
+    catalog = catalog or load_catalog()
+    cbs_dir = check_folder(settings, "cbs_dir")
+    gebieden = load_gebieden(cbs_dir)
+    historie = load_historie(cbs_dir)
+    labels = region_labels(gebieden, historie)
+
+    cache = cbs.TableCache(cbs_dir)
+    cbs_indicators = [i for i in catalog if any(s.kind == "cbs" for s in i.sources)]
+    cbs.register_tables(cbs_indicators, cache)
+    cache.want(HOUSEHOLDS_TABLE, HOUSEHOLDS_MEASURE)
+    parts = [cbs.import_indicator(ind, cache, labels) for ind in cbs_indicators]
+    components = {
+        ind.id: pd.concat(
+            [cbs.ratio_components(s, cache, labels) for s in ind.sources if s.denominator]
+        )
+        for ind in cbs_indicators
+        if ind.aggregation == "ratio"
+    }
+
+    known_regions = set(labels.values())
+    for file in _tidy_files(catalog):
+        frame = tidy.read_tidy(PROJECT_DATA / file, known_regions, set(catalog.indicators))
+        owners = {i.id for i in catalog for s in i.sources if s.kind == "tidy" and s.file == file}
+        stray = sorted(set(frame["indicator_id"]) - owners)
+        if stray:
+            raise DataError(
+                f"{PROJECT_DATA / file}: rows for indicator(s) {', '.join(stray)} whose catalogue "
+                f"entry does not name this file as a source."
+            )
+        parts.append(frame)
+
+    observations = pd.concat(parts or [empty_observations()], ignore_index=True)
+    dupes = observations.duplicated(OBS_KEY, keep=False)
+    if dupes.any():
+        row = observations[dupes].iloc[0]
+        raise DataError(
+            f"Two sources give indicator {row.indicator_id} a value for {row.region_code} "
+            f"in {row.period}."
+        )
+    empty = [i.id for i in catalog if i.id not in set(observations["indicator_id"])]
+    if empty:
+        raise DataError(f"No observations for catalogue indicator(s): {', '.join(empty)}.")
+    observations = observations.sort_values(OBS_KEY, ignore_index=True)
+    return Store(
+        catalog=catalog,
+        observations=observations,
+        gebieden=gebieden,
+        names=region_names(gebieden, historie),
+        household_weights=_household_weights(cache, labels),
+        components=components,
+    )
+
+
+def coverage(store: Store) -> pd.DataFrame:
+    """Per indicator: periods, gemeenten of 2025 with a value in the latest period, and the
+    share of missing cells over (periods x gemeenten of 2025) — or over the regions that
+    have values, for indicators published only for regions."""
+    current = set(store.gebieden["gemeente_code"])
+    rows = []
+    for ind in store.catalog:
+        f = store.frame(ind.id)
+        periods = sorted(f["period"].unique())
+        gm = f[f["region_code"].isin(current)]
+        if gm.empty:
+            level, universe = "regio", sorted(set(f["region_code"]))
+            cells = f
+        else:
+            level, universe = "gemeente", sorted(current)
+            cells = gm
+        latest = cells[cells["period"] == periods[-1]]
+        missing = 1 - len(cells) / (len(universe) * len(periods))
+        rows.append(
+            {
+                "indicator_id": ind.id,
+                "theme": ind.theme,
+                "level": level,
+                "periods": f"{periods[0]}–{periods[-1]}" if len(periods) > 1 else periods[0],
+                "n_periods": len(periods),
+                "latest_with_value": f"{len(latest)}/{len(universe)}",
+                "drenthe": DRENTHE_CODE in set(f["region_code"]),
+                "nederland": NEDERLAND_CODE in set(f["region_code"]),
+                "missing_share": round(missing, 3),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _components_as_observations(components: pd.DataFrame, column: str, ind_id: str) -> pd.DataFrame:
+    return make_observations(
+        components.rename(columns={column: "value"})
+        .assign(indicator_id=ind_id)
+        .dropna(subset=["value"])[["indicator_id", "region_code", "period", "value"]]
+    )
+
+
+def region_values(store: Store, indicator_id: str, regions: list[Region]) -> pd.DataFrame:
+    """Values of one indicator for regions: the source's own value where published, else
+    computed by the indicator's ``aggregation`` rule (see :func:`regions.region_values`) and
+    marked ``computed``. Computed shares are the sum of numerators over sum of denominators."""
+    ind = store.indicator(indicator_id)
+    observations = store.frame(indicator_id)
+    if ind.aggregation == "ratio":
+        comp = store.components[indicator_id]
+        num, den = (
+            _region_values(_components_as_observations(comp, col, ind.id), regions, "sum")
+            for col in ("numerator", "denominator")
+        )
+        both = num.merge(den, on=["indicator_id", "region_code", "period"], suffixes=("", "_d"))
+        both = both[both["value_d"] > 0]
+        factor = ind.sources[0].factor
+        both["value"] = both["value"] / both["value_d"] * factor
+        computed = (both["status"] == "computed") | (both["status_d"] == "computed")
+        both["status"] = computed.map({True: "computed", False: ""})
+        return make_observations(both)
+    weights = (
+        store.household_weights
+        if ind.aggregation == "mean_households"
+        else population_weights(store.gebieden)
+    )
+    return _region_values(observations, regions, ind.aggregation, weights)
