@@ -43,7 +43,8 @@ def boundary_problems(store: Store, geo_dir: Path) -> list[str]:
     return problems
 
 
-def validate(out=sys.stdout) -> int:
+def validate(out=None) -> int:
+    out = out or sys.stdout
     settings = load_settings()
     store = load_store(settings)
     geo_dir = check_folder(settings, "geo_dir")
@@ -60,7 +61,8 @@ def validate(out=sys.stdout) -> int:
         f"{obs.loc[current, 'region_code'].nunique()} gemeenten of 2025, "
         f"{obs.loc[gm & ~current, 'region_code'].nunique()} historical gemeenten, "
         f"{obs.loc[obs['region_code'].str.startswith('PV'), 'region_code'].nunique()} provinces, "
-        f"{obs.loc[obs['region_code'].str.startswith('CR'), 'region_code'].nunique()} COROP regions",
+        f"{obs.loc[obs['region_code'].str.startswith('CR'), 'region_code'].nunique()} COROP "
+        "regions",
         file=out,
     )
     cov = coverage(store)

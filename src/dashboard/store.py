@@ -140,35 +140,50 @@ def load_store(settings: Settings | None = None, catalog: Catalog | None = None)
     )
 
 
+LEVELS = (("GM", "gemeente"), ("CR", "corop"), ("PV", "provincie"), ("NL", "nederland"))
+
+
+def level(codes: set[str]) -> str:
+    """The finest geographic level among region codes: gemeente, corop, provincie or nederland
+    (project regions such as RD01 count as corop-like regions)."""
+    for prefix, name in LEVELS:
+        if any(c.startswith(prefix) for c in codes):
+            return name
+    return "corop"
+
+
 def coverage(store: Store) -> pd.DataFrame:
-    """Per indicator: periods, gemeenten of 2025 with a value in the latest period, and the
-    share of missing cells over (periods x gemeenten of 2025) — or over the regions that
-    have values, for indicators published only for regions."""
-    current = set(store.gebieden["gemeente_code"])
+    """Per indicator: its finest level, periods, regions with a value in the latest period out
+    of the regions it covers, and the share of missing cells over periods x those regions.
+    For gemeente indicators the regions covered are the 2025 gemeenten of every province in
+    which the indicator has a gemeente value (all 342 for CBS tables, Drenthe's 12 for the
+    Sociale Agenda)."""
+    g = store.gebieden
     rows = []
     for ind in store.catalog:
         f = store.frame(ind.id)
+        codes = set(f["region_code"])
+        lvl = level(codes)
         periods = sorted(f["period"].unique())
-        gm = f[f["region_code"].isin(current)]
-        if gm.empty:
-            level, universe = "regio", sorted(set(f["region_code"]))
-            cells = f
+        if lvl == "gemeente":
+            provinces = set(g.loc[g["gemeente_code"].isin(codes), "provincie_code"])
+            universe = set(g.loc[g["provincie_code"].isin(provinces), "gemeente_code"])
         else:
-            level, universe = "gemeente", sorted(current)
-            cells = gm
+            prefix = dict((name, prefix) for prefix, name in LEVELS)[lvl]
+            universe = {c for c in codes if c.startswith(prefix)} or codes
+        cells = f[f["region_code"].isin(universe)]
         latest = cells[cells["period"] == periods[-1]]
-        missing = 1 - len(cells) / (len(universe) * len(periods))
         rows.append(
             {
                 "indicator_id": ind.id,
                 "theme": ind.theme,
-                "level": level,
+                "level": lvl,
                 "periods": f"{periods[0]}–{periods[-1]}" if len(periods) > 1 else periods[0],
                 "n_periods": len(periods),
                 "latest_with_value": f"{len(latest)}/{len(universe)}",
-                "drenthe": DRENTHE_CODE in set(f["region_code"]),
-                "nederland": NEDERLAND_CODE in set(f["region_code"]),
-                "missing_share": round(missing, 3),
+                "drenthe": DRENTHE_CODE in codes,
+                "nederland": NEDERLAND_CODE in codes,
+                "missing_share": round(1 - len(cells) / (len(universe) * len(periods)), 3),
             }
         )
     return pd.DataFrame(rows)

@@ -1,0 +1,76 @@
+"""Queries on the real store: region values (official, weighted, ratio) and coverage."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard.regions import load_region_sets, official_set
+from dashboard.store import coverage, level, region_values
+
+
+def regions_of(store, set_id, codes):
+    sets = load_region_sets(store.gebieden) if set_id == "regio_deal" else None
+    region_set = sets[set_id] if sets else official_set(store.gebieden, set_id)
+    return [r for r in region_set.regions if r.code in codes]
+
+
+def test_official_corop_value_is_used_unchanged(store):
+    result = region_values(
+        store, "inkomen_besteedbaar_gemiddeld", regions_of(store, "corop", ["CR07"])
+    )
+    row = result[result["period"] == "2022"].iloc[0]
+    assert (row.value, row.status) == (51.1, "")
+
+
+def test_population_weighted_corop_value(store):
+    # Gezondheidsmonitor 2022 has no COROP rows: Noord-Drenthe is computed from its five
+    # gemeenten, weighted by inwoners 2025 (gebieden_2025.csv), values from 85563NED.
+    result = region_values(store, "rokers", regions_of(store, "corop", ["CR07"]))
+    row = result[result["period"] == "2022"].iloc[0]
+    weights = {"GM0106": 70395, "GM1680": 25936, "GM1699": 31772, "GM1730": 35013, "GM1731": 34021}
+    values = {"GM0106": 16.4, "GM1680": 12.0, "GM1699": 12.3, "GM1730": 12.1, "GM1731": 17.9}
+    expected = sum(weights[c] * values[c] for c in weights) / sum(weights.values())
+    assert row.value == pytest.approx(expected, abs=1e-9)
+    assert row.status == "computed"
+
+
+def test_ratio_region_value_is_sum_over_sum(store):
+    # 82900NED 2024: Aa en Hunze 8656/11500, Noordenveld 10711/15047, Tynaarlo 11416/14837
+    result = region_values(store, "koopwoningen_aandeel", regions_of(store, "regio_deal", ["RD01"]))
+    row = result[result["period"] == "2024"].iloc[0]
+    assert row.value == pytest.approx((8656 + 10711 + 11416) / (11500 + 15047 + 14837) * 100)
+    assert row.status == "computed"
+
+
+def test_no_region_value_for_medians(store):
+    result = region_values(
+        store, "inkomen_gestandaardiseerd_mediaan", regions_of(store, "regio_deal", ["RD01"])
+    )
+    assert result.empty
+
+
+def test_region_value_needs_every_member(store):
+    # Westerveld has no volunteering figure: Zuidwest-Drenthe cannot be computed
+    assert store.value("vrijwilligerswerk", "GM1701", "2023") is None
+    result = region_values(store, "vrijwilligerswerk", regions_of(store, "corop", ["CR09"]))
+    assert result.empty
+
+
+def test_household_weights_come_from_the_latest_year(store):
+    assert store.household_weights.attrs["period"] == "2023"
+    assert store.household_weights["GM0106"] == 32.2
+
+
+def test_levels():
+    assert level({"GM0106", "PV22"}) == "gemeente"
+    assert level({"CR07", "CR08"}) == "corop"
+    assert level({"PV22", "NL01"}) == "provincie"
+    assert level({"NL01"}) == "nederland"
+
+
+def test_coverage_counts(store):
+    cov = coverage(store).set_index("indicator_id")
+    assert cov.loc["vrijwilligerswerk", "latest_with_value"] == "11/12"
+    assert cov.loc["tabel1_bijstand", "level"] == "corop"
+    assert cov.loc["tabel1_bijstand", "latest_with_value"] == "3/3"
+    assert cov.loc["inkomen_gestandaardiseerd_mediaan", "latest_with_value"] == "339/342"
