@@ -213,6 +213,8 @@ def test_crosschecks_file(catalog, known_regions):
         "region_code",
         "period_guess",
         "report_value",
+        "tolerance",
+        "agrees",
         "line",
         "note",
     ]
