@@ -1,27 +1,21 @@
-"""Brede Welvaart Dashboard Drenthe: entry point (`streamlit run app.py`)."""
+"""Brede Welvaart Dashboard Drenthe: entry point (`streamlit run app.py`).
+
+Declares the page config, the navigation and the shared controls once; every page reads
+the view state these controls produce (see dashboard.ui and dashboard.state)."""
 
 import streamlit as st
 
-from dashboard.config import ConfigError
-from dashboard.errors import DataError
-from dashboard.store import coverage, load_store
+from dashboard import ui
+from dashboard.i18n import t
 
-st.set_page_config(page_title="Brede welvaart Drenthe", layout="wide")
+st.set_page_config(page_title="Brede welvaart Drenthe", page_icon="🌍", layout="wide")
 
+ui.styles()
+store = ui.store_or_stop()
+view = ui.controls(store)
+ui.set_current_view(view)
 
-@st.cache_resource(show_spinner="Gegevens laden…")
-def get_store():
-    return load_store()
-
-
-st.title("Brede welvaart Drenthe")
-try:
-    store = get_store()
-except (DataError, ConfigError) as exc:
-    st.error(f"Het dashboard kan de gegevens niet laden.\n\n{exc}")
-    st.stop()
-
-cov = coverage(store)
-st.write(f"{len(store.catalog)} indicatoren in {len(store.catalog.by_theme())} thema's.")
-st.dataframe(cov, hide_index=True)
-st.caption("Bron: CBS (CC BY 4.0); Sociale Agenda Drenthe, jaarverslag 2024.")
+pages = [
+    st.Page("pages/kaart.py", title=t("page_map", view.taal), icon="🗺️", default=True),
+]
+st.navigation(pages).run()

@@ -1,0 +1,172 @@
+"""pydeck maps built from frames: the choropleth of one indicator with outlines (pure)."""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import geopandas as gpd
+import pydeck as pdk
+
+from dashboard import geo
+
+CHOROPLETH_LAYER = "gebieden"
+OUTLINE_COLOR = [40, 40, 40, 255]
+BORDER_COLOR = [255, 255, 255, 255]
+SELECTED_COLOR = [0, 0, 0, 255]
+
+
+# An empty MapLibre style as a data: URL: no basemap, so the browser fetches nothing from a
+# tile server. (Streamlit falls back to a Carto basemap when the style is empty or absent,
+# and its frontend only accepts a style given as a string.)
+BLANK_STYLE = (
+    "data:application/json;base64,"
+    + base64.b64encode(
+        json.dumps(
+            {
+                "version": 8,
+                "sources": {},
+                "layers": [
+                    {
+                        "id": "achtergrond",
+                        "type": "background",
+                        "paint": {"background-color": "#fff"},
+                    }
+                ],
+            }
+        ).encode()
+    ).decode()
+)
+
+
+@dataclass(frozen=True)
+class View:
+    latitude: float
+    longitude: float
+    zoom: float
+
+
+# Fitted by eye to a ~700 x 520 px map; the bounds of each scope are in the README of geo/.
+VIEWS = {
+    "drenthe": View(52.86, 6.60, 8.4),
+    "noord-nederland": View(53.05, 6.65, 7.8),
+    "nederland": View(52.20, 5.45, 6.3),
+}
+
+
+def feature_collection(gdf: gpd.GeoDataFrame) -> dict[str, Any]:
+    """Simplified GeoJSON of boundaries (region_code, name) for the browser."""
+    return json.loads(geo.to_geojson(geo.simplify_for_browser(gdf)))
+
+
+def with_properties(
+    collection: Mapping[str, Any], properties: Mapping[str, Mapping[str, Any]]
+) -> dict[str, Any]:
+    """A copy of ``collection`` whose features carry ``properties[region_code]`` too.
+    Geometry objects are shared, not copied (they are never mutated)."""
+    features = []
+    for feature in collection["features"]:
+        code = feature["properties"]["region_code"]
+        props = {**feature["properties"], **properties.get(code, {})}
+        features.append({"type": "Feature", "geometry": feature["geometry"], "properties": props})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def only(collection: Mapping[str, Any], codes: Sequence[str]) -> dict[str, Any]:
+    wanted = set(codes)
+    features = [f for f in collection["features"] if f["properties"]["region_code"] in wanted]
+    return {"type": "FeatureCollection", "features": features}
+
+
+def tooltip(lines: Sequence[str]) -> dict[str, Any]:
+    """pydeck tooltip: ``lines`` are property names of the features (already formatted text)."""
+    html = "<b>{name}</b>" + "".join(f"<br/>{{{line}}}" for line in lines)
+    return {
+        "html": html,
+        "style": {
+            "backgroundColor": "#ffffff",
+            "color": "#1a1a1a",
+            "fontSize": "14px",
+            "border": "1px solid #999",
+            "padding": "6px 8px",
+        },
+    }
+
+
+def choropleth(
+    areas: Mapping[str, Any],
+    outlines: Sequence[Mapping[str, Any]],
+    selected: Mapping[str, Any] | None,
+    view: View,
+    tooltip_lines: Sequence[str],
+) -> pdk.Deck:
+    """Areas coloured by their ``fill`` property (RGBA list), white borders; outlines (e.g.
+    province and COROP borders) drawn on top; selected areas outlined in black."""
+    layers = [
+        pdk.Layer(
+            "GeoJsonLayer",
+            id=CHOROPLETH_LAYER,
+            data=areas,
+            pickable=True,
+            stroked=True,
+            filled=True,
+            get_fill_color="properties.fill",
+            get_line_color=BORDER_COLOR,
+            line_width_min_pixels=1,
+            auto_highlight=True,
+            highlight_color=[255, 255, 255, 90],
+        )
+    ]
+    for n, outline in enumerate(outlines):
+        layers.append(
+            pdk.Layer(
+                "GeoJsonLayer",
+                id=f"outline-{n}",
+                data=outline,
+                pickable=False,
+                stroked=True,
+                filled=False,
+                get_line_color=OUTLINE_COLOR,
+                line_width_min_pixels=2 if n == 0 else 1,
+            )
+        )
+    if selected and selected["features"]:
+        layers.append(
+            pdk.Layer(
+                "GeoJsonLayer",
+                id="selected",
+                data=selected,
+                pickable=False,
+                stroked=True,
+                filled=False,
+                get_line_color=SELECTED_COLOR,
+                line_width_min_pixels=3,
+            )
+        )
+    deck = pdk.Deck(
+        layers=layers,
+        initial_view_state=pdk.ViewState(
+            latitude=view.latitude, longitude=view.longitude, zoom=view.zoom
+        ),
+        map_provider=None,
+        map_style=BLANK_STYLE,
+        tooltip=tooltip(tooltip_lines),
+    )
+    return deck
+
+
+def selected_code(selection: Mapping[str, Any] | None) -> str | None:
+    """The region code of the clicked area in a ``st.pydeck_chart`` selection, if any."""
+    if not selection:
+        return None
+    objects = (selection.get("selection") or {}).get("objects") or {}
+    picked = objects.get(CHOROPLETH_LAYER) or []
+    if not picked:
+        return None
+    first = picked[0]
+    props = first.get("properties", first) if isinstance(first, Mapping) else {}
+    code = props.get("region_code")
+    return str(code) if code else None

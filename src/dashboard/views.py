@@ -1,0 +1,224 @@
+"""What a view shows, computed once from the store and the view state (pure, no Streamlit).
+
+:func:`map_view` gives the map page everything it draws: one row per area of the scope with
+its value, rank, differences to Drenthe and Nederland, colour class and tooltip text, plus
+the classes, the summary sentence and the source line. The map, the ranked strip, the table
+and (later) image and static exports all read this one frame, so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from dashboard import classify, geo, text
+from dashboard.catalog import Indicator
+from dashboard.gebieden import DRENTHE_CODE, NEDERLAND_CODE
+from dashboard.i18n import t
+from dashboard.regions import official_set
+from dashboard.schema import STATUSES, period_label
+from dashboard.state import ViewState
+from dashboard.store import Store, level, region_values
+
+
+@dataclass(frozen=True)
+class MapView:
+    indicator: Indicator
+    period: str
+    scope: str
+    level: str  # gemeente | corop | provincie | nederland (the last two are not mapped)
+    table: pd.DataFrame  # one row per area, see map_table
+    classes: classify.Classes | None
+    centre_name: str | None  # Drenthe / Nederland when the colours diverge around it
+    drenthe: float | None
+    nederland: float | None
+    summary: str
+    source: str
+    notes: tuple[str, ...]
+
+    @property
+    def mappable(self) -> bool:
+        return self.level in ("gemeente", "corop")
+
+
+def area_codes(store: Store, scope: str, lvl: str) -> list[str]:
+    """The areas drawn for a scope: its gemeenten, or the COROP regions they form."""
+    gemeenten = geo.scope_codes(store.gebieden, scope)
+    if lvl == "gemeente":
+        return gemeenten
+    g = store.gebieden
+    return sorted(g.loc[g["gemeente_code"].isin(gemeenten), "corop_code"].unique())
+
+
+def period_values(store: Store, indicator_id: str, codes: list[str], lvl: str) -> pd.DataFrame:
+    """All observations of the areas (every period): official values, and for COROP maps
+    region values computed by the indicator's rule where the source publishes none."""
+    if lvl == "corop":
+        regions = [r for r in official_set(store.gebieden, "corop").regions if r.code in codes]
+        return region_values(store, indicator_id, regions)
+    frame = store.frame(indicator_id)
+    return frame[frame["region_code"].isin(codes)]
+
+
+def reference_value(store: Store, indicator_id: str, code: str, period: str) -> float | None:
+    """Drenthe's or Nederland's value: the source's own, else computed for Drenthe."""
+    value = store.value(indicator_id, code, period)
+    if value is None and code == DRENTHE_CODE:
+        drenthe = [r for r in official_set(store.gebieden, "provincie").regions if r.code == code]
+        computed = region_values(store, indicator_id, drenthe)
+        hit = computed[computed["period"] == period]
+        value = None if hit.empty else float(hit["value"].iloc[0])
+    return value
+
+
+def ranks(values: pd.Series, direction: int) -> pd.Series:
+    """1 = best (highest for direction +1 and 0 — 'highest' then — lowest for -1); ties share
+    the better rank; missing values get no rank."""
+    return values.rank(ascending=direction == -1, method="min").astype("Int64")
+
+
+def _diff_text(diff: float | None, ind: Indicator, store: Store, lang: str, against: str) -> str:
+    if diff is None or pd.isna(diff):
+        return ""
+    word = text.comparison_word(diff, ind.direction, lang, ind.decimals)
+    amount = text.format_difference(diff, ind, store.catalog, lang)
+    return f"{t(f'col_diff_{against}', lang)}: {amount} ({word})"
+
+
+def map_table(
+    store: Store,
+    ind: Indicator,
+    period: str,
+    codes: list[str],
+    values: pd.DataFrame,
+    classes: classify.Classes | None,
+    drenthe: float | None,
+    nederland: float | None,
+    lang: str,
+) -> pd.DataFrame:
+    """One row per area: region_code, name, value, status, rank, diff_drenthe, diff_nederland,
+    color (hex), value_text, rank_text, status_text, tooltip fields (HTML-escaped)."""
+    current = values[values["period"] == period].set_index("region_code")
+    table = pd.DataFrame({"region_code": codes})
+    table["name"] = table["region_code"].map(store.name)
+    table["value"] = table["region_code"].map(current["value"]).astype(float)
+    table["status"] = table["region_code"].map(current["status"]).fillna("")
+    table["rank"] = ranks(table["value"], ind.direction)
+    n = int(table["value"].notna().sum())
+    table["diff_drenthe"] = table["value"] - drenthe if drenthe is not None else np.nan
+    table["diff_nederland"] = table["value"] - nederland if nederland is not None else np.nan
+    no_data = classify.NO_DATA_COLOR if classes is None else classes.no_data_color
+    table["color"] = [classes.color(v) if classes is not None else no_data for v in table["value"]]
+    table["value_text"] = [text.format_value(v, ind, store.catalog, lang) for v in table["value"]]
+    rank_note = t("rank_highest" if ind.direction == 0 else "rank_best", lang)
+    of = "of" if lang == "en" else "van"
+    table["rank_text"] = [
+        "" if pd.isna(r) else f"{t('col_rank', lang)} {r} {of} {n} ({rank_note})"
+        for r in table["rank"]
+    ]
+    idx = 1 if lang == "en" else 0
+    table["status_text"] = [STATUSES.get(s, ("", ""))[idx] for s in table["status"]]
+    tips = {
+        "tip_value": [
+            v if pd.notna(x) else classify_no_data(lang)
+            for v, x in zip(table["value_text"], table["value"], strict=True)
+        ],
+        "tip_rank": table["rank_text"],
+        "tip_drenthe": [_diff_text(d, ind, store, lang, "drenthe") for d in table["diff_drenthe"]],
+        "tip_nederland": [
+            _diff_text(d, ind, store, lang, "nederland") for d in table["diff_nederland"]
+        ],
+        "tip_period": [
+            f"{t('period', lang)}: {period_label(period, lang)}" + (f" ({s})" if s else "")
+            for s in table["status_text"]
+        ],
+    }
+    for key, column in tips.items():
+        table[key] = [html.escape(str(c)) for c in column]
+    table["tip_name"] = [html.escape(str(c)) for c in table["name"]]
+    return table
+
+
+def classify_no_data(lang: str) -> str:
+    return "no data" if lang == "en" else "geen gegevens"
+
+
+TOOLTIP_FIELDS = ("tip_value", "tip_rank", "tip_drenthe", "tip_nederland", "tip_period")
+
+
+def map_view(store: Store, view: ViewState) -> MapView:
+    ind = store.indicator(view.indicator)
+    period = view.periode or store.latest_period(ind.id)
+    lang = view.taal
+    lvl = level(set(store.frame(ind.id)["region_code"]))
+    drenthe = reference_value(store, ind.id, DRENTHE_CODE, period)
+    nederland = reference_value(store, ind.id, NEDERLAND_CODE, period)
+    source = text.source_line(ind, period, lang)
+    notes = tuple(n for n in (ind.notes(lang),) if n)
+    if lvl not in ("gemeente", "corop"):
+        empty = pd.DataFrame(columns=["region_code", "name", "value"])
+        summary = text.map_summary({}, {}, ind, store.catalog, period, drenthe, nederland, lang)
+        return MapView(
+            ind,
+            period,
+            view.schaal,
+            lvl,
+            empty,
+            None,
+            None,
+            drenthe,
+            nederland,
+            summary,
+            source,
+            notes,
+        )
+
+    codes = area_codes(store, view.schaal, lvl)
+    values = period_values(store, ind.id, codes, lvl)
+    centre_name, centre = None, None
+    if view.kleur == "drenthe" and drenthe is not None:
+        centre_name, centre = store.name(DRENTHE_CODE), drenthe
+    elif view.kleur == "nederland" and nederland is not None:
+        centre_name, centre = "Nederland", nederland
+    if view.kleur in ("drenthe", "nederland") and centre is None:
+        missing = "Drenthe" if view.kleur == "drenthe" else "Nederland"
+        notes = (t("no_centre", lang, name=missing), *notes)
+    this_period = centre is not None or view.kleur == "periode"
+    pooled = values.loc[values["period"] == period, "value"] if this_period else values["value"]
+    classes = (
+        classify.indicator_classes(pooled.tolist(), ind, store.catalog, centre=centre)
+        if pooled.notna().any()
+        else None
+    )
+    table = map_table(store, ind, period, codes, values, classes, drenthe, nederland, lang)
+    present = table.dropna(subset=["value"])
+    summary = text.map_summary(
+        dict(zip(present["region_code"], present["value"], strict=True)),
+        dict(zip(table["region_code"], table["name"], strict=True)),
+        ind,
+        store.catalog,
+        period,
+        drenthe,
+        nederland,
+        lang,
+        missing=table.loc[table["value"].isna(), "region_code"].tolist(),
+    )
+    if lvl == "corop":
+        notes = (t("region_only", lang), *notes)
+    return MapView(
+        ind,
+        period,
+        view.schaal,
+        lvl,
+        table,
+        classes,
+        centre_name,
+        drenthe,
+        nederland,
+        summary,
+        source,
+        notes,
+    )
