@@ -160,6 +160,7 @@ def test_no_data_class():
     assert items[0] == ("#ffffcc", "< 30,0")
     assert legend_items(classes, "en")[-1] == ("#BDBDBD", "no data")
     assert len(items) == len(classes) + 1
+    assert legend_items(classes, "nl", no_data=False) == items[:-1]
 
 
 def test_diverging_centre_is_middle_break():

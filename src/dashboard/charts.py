@@ -8,6 +8,7 @@ import pandas as pd
 from dashboard.i18n import t
 
 MAX_BARS = 40  # above this many areas the ranking is drawn as a dot strip
+OUTLINE = "#666666"
 REFERENCE_COLORS = {"drenthe": "#B2182B", "nederland": "#333333"}
 
 
@@ -53,8 +54,9 @@ def ranking(
                 x=x,
                 y=y,
                 color=alt.Color("color:N", scale=None),
-                stroke=alt.condition("datum.selected", alt.value("#000000"), alt.value(None)),
-                strokeWidth=alt.condition("datum.selected", alt.value(2), alt.value(0)),
+                # a thin outline keeps the palest class visible on white
+                stroke=alt.condition("datum.selected", alt.value("#000000"), alt.value(OUTLINE)),
+                strokeWidth=alt.condition("datum.selected", alt.value(2), alt.value(0.5)),
                 tooltip=tooltip,
             )
         )
@@ -62,15 +64,17 @@ def ranking(
     else:
         marks = (
             alt.Chart(data)
-            .mark_circle(size=60, opacity=0.85)
+            .mark_circle(size=60, opacity=0.9)
             .encode(
                 x=x,
                 y=alt.Y("jitter:Q", axis=None, title=None),
                 color=alt.Color("color:N", scale=None),
-                stroke=alt.condition("datum.selected", alt.value("#000000"), alt.value(None)),
+                stroke=alt.condition("datum.selected", alt.value("#000000"), alt.value(OUTLINE)),
+                strokeWidth=alt.condition("datum.selected", alt.value(2), alt.value(0.5)),
                 tooltip=tooltip,
             )
-            .transform_calculate(jitter="random()")
+            # spread by rank (golden ratio), not random(): the same picture on every render
+            .transform_calculate(jitter="(datum.rank * 0.618034) % 1")
         )
         height = 160
     layers = [marks]

@@ -441,9 +441,10 @@ def indicator_classes(
     return diverging_classes(values, centre, indicator.direction, even, **options)
 
 
-def legend_items(classes: Classes, lang: str = "nl") -> list[tuple[str, str]]:
-    """(hex colour, label) per class, low -> high, then the no-data item last."""
+def legend_items(classes: Classes, lang: str = "nl", no_data: bool = True) -> list[tuple[str, str]]:
+    """(hex colour, label) per class, low -> high, then the no-data item last (if wanted)."""
     lang = "en" if lang == "en" else "nl"
     items = list(zip(classes.colors, classes.labels[lang], strict=True))
-    items.append((classes.no_data_color, classes.no_data_labels[lang]))
+    if no_data:
+        items.append((classes.no_data_color, classes.no_data_labels[lang]))
     return items

@@ -51,6 +51,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Er is geen waarde voor {name} in deze periode; de kaart gebruikt vaste klassen.",
         "There is no value for {name} in this period; the map uses fixed classes.",
     ),
+    "one_class": (
+        "In {period} vallen alle gebieden in dezelfde klasse van de vaste indeling over alle "
+        "jaren. Kies bij Kleuren 'Klassen van deze periode' om de verschillen te zien.",
+        "In {period} all areas fall into the same class of the fixed classes across all years. "
+        "Choose 'Classes of this period' under Colours to see the differences.",
+    ),
     "rank_best": ("1 = beste", "1 = best"),
     "rank_highest": ("1 = hoogste", "1 = highest"),
     "definition": ("Definitie", "Definition"),

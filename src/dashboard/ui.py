@@ -282,9 +282,10 @@ def map_chart(mv: views.MapView, view: ViewState) -> None:
 def legend(mv: views.MapView, lang: str) -> None:
     if mv.classes is None:
         return
+    entries = legend_items(mv.classes, lang, no_data=mv.table["value"].isna().any())
     items = "".join(
         f'<li><span class="swatch" style="background:{color}"></span>{html.escape(label)}</li>'
-        for color, label in legend_items(mv.classes, lang)
+        for color, label in entries
     )
     title = t("legend", lang)
     if mv.centre_name:

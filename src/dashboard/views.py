@@ -85,7 +85,7 @@ def _diff_text(diff: float | None, ind: Indicator, store: Store, lang: str, agai
         return ""
     word = text.comparison_word(diff, ind.direction, lang, ind.decimals)
     amount = text.format_difference(diff, ind, store.catalog, lang)
-    return f"{t(f'col_diff_{against}', lang)}: {amount} ({word})"
+    return f"{t(f'col_diff_{against}', lang)}: {amount}, {word}"
 
 
 def map_table(
@@ -140,6 +140,12 @@ def map_table(
         table[key] = [html.escape(str(c)) for c in column]
     table["tip_name"] = [html.escape(str(c)) for c in table["name"]]
     return table
+
+
+def one_class(colors: pd.Series, present: pd.DataFrame) -> bool:
+    """True when several areas have a value and all share one colour (the fixed classes of
+    a trending indicator can put a whole year into one class)."""
+    return len(present) > 1 and colors[present.index].nunique() == 1
 
 
 def classify_no_data(lang: str) -> str:
@@ -208,6 +214,8 @@ def map_view(store: Store, view: ViewState) -> MapView:
     )
     if lvl == "corop":
         notes = (t("region_only", lang), *notes)
+    if classes is not None and view.kleur == "klassen" and one_class(table["color"], present):
+        notes = (t("one_class", lang, period=period_label(period, lang)), *notes)
     return MapView(
         ind,
         period,

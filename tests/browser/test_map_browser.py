@@ -1,0 +1,165 @@
+"""The map page in a real browser (Chromium via Playwright): the map is drawn, the legend and
+summary are visible, no error appears, and a shared URL opens the same view."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import SCREENSHOTS
+
+# Streamlit shows these when a script fails; none may appear
+ERROR_TEXT = ("Traceback", "Error:", "Exception", "Het dashboard kan de gegevens niet laden")
+
+
+def open_view(page, url: str, timeout: float = 90_000):
+    page.goto(url)
+    page.locator("[data-testid='stDeckGlJsonChart'] canvas").first.wait_for(timeout=timeout)
+    page.locator(".bw-legend").wait_for(timeout=timeout)
+    # wait for the script run to finish (the status widget disappears)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout
+    )
+    page.wait_for_timeout(800)  # let deck.gl paint the layers
+
+
+def canvas_is_painted(page) -> bool:
+    """True when the map canvas has pixels of more than two colours (not blank)."""
+    return page.evaluate(
+        """() => {
+        const c = document.querySelector("[data-testid='stDeckGlJsonChart'] canvas");
+        const copy = document.createElement('canvas');
+        copy.width = c.width; copy.height = c.height;
+        const ctx = copy.getContext('2d');
+        ctx.drawImage(c, 0, 0);
+        const data = ctx.getImageData(0, 0, c.width, c.height).data;
+        const seen = new Set();
+        for (let i = 0; i < data.length; i += 4 * 97) {
+            seen.add(data[i] + ',' + data[i + 1] + ',' + data[i + 2]);
+            if (seen.size > 4) return true;
+        }
+        return false;
+    }"""
+    )
+
+
+def body_text(page) -> str:
+    return page.locator("body").inner_text()
+
+
+def assert_no_errors(page) -> None:
+    text = body_text(page)
+    for needle in ERROR_TEXT:
+        assert needle not in text
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert page.js_errors == []
+
+
+@pytest.mark.parametrize(
+    ("name", "query", "title", "summary"),
+    [
+        # missing data (Westerveld) in a grey class
+        (
+            "vrijwilligerswerk",
+            "",
+            "Vrijwilligerswerk",
+            "Van Westerveld zijn geen gegevens.",
+        ),
+        # higher is worse
+        (
+            "werkloosheid-2022",
+            "?indicator=werkloosheid&periode=2022",
+            "Werkloosheid",
+            "Werkloosheid in 2022: het hoogst in Assen (3,5%)",
+        ),
+        # region-only (Tabel 1), drawn on the COROP regions
+        (
+            "tabel1-bijstand",
+            "?indicator=tabel1_bijstand",
+            "Bijstandsuitkeringen per 1.000 inwoners (regio's, Tabel 1)",
+            "het hoogst in Zuidoost-Drenthe (37",
+        ),
+        # the whole country
+        (
+            "nederland-koopwoningen",
+            "?indicator=koopwoningen_aandeel&schaal=nederland",
+            "Koopwoningen",
+            "Drenthe",
+        ),
+    ],
+)
+def test_map_page(page, app_url, name, query, title, summary):
+    open_view(page, app_url + "/" + query)
+    assert page.locator("h1").first.inner_text() == title
+    assert canvas_is_painted(page)
+    assert page.locator(".bw-legend").is_visible()
+    assert summary in body_text(page)
+    assert "Bron:" in body_text(page)
+    assert_no_errors(page)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"kaart-{name}.png"), full_page=True)
+
+
+def test_shared_url_opens_the_same_view(page, app_url):
+    open_view(page, app_url + "/?indicator=werkloosheid&periode=2022&gemeente=GM0114")
+    assert page.locator("h1").first.inner_text() == "Werkloosheid"
+    assert page.get_by_role("combobox", name="Periode").input_value() == "2022"
+    assert "Emmen" in page.locator("[data-testid='stSidebar']").inner_text()
+    assert page.url.endswith("?indicator=werkloosheid&periode=2022&gemeente=GM0114")
+    assert "Werkloosheid in 2022" in body_text(page)
+    assert_no_errors(page)
+
+
+def test_switching_indicator_updates_map_and_url(page, app_url):
+    open_view(page, app_url + "/")
+    box = page.get_by_role("combobox", name="Indicator")
+    box.click()
+    box.fill("Werkloosheid")
+    page.get_by_role("option", name="Arbeid en vrije tijd · Werkloosheid").click()
+    page.wait_for_url("**/?indicator=werkloosheid", timeout=60_000)
+    page.get_by_role("heading", name="Werkloosheid", exact=True).wait_for(timeout=60_000)
+    open_view(page, page.url)  # a reload of the shared URL shows the same view
+    assert page.get_by_role("combobox", name="Periode").input_value() == "2024"
+    assert_no_errors(page)
+
+
+def test_clicking_the_map_selects_a_gemeente(page, app_url):
+    open_view(page, app_url + "/")
+    canvas = page.locator("[data-testid='stDeckGlJsonChart'] canvas").first
+    box = canvas.bounding_box()
+    # the middle of the Drenthe map lies inside a gemeente
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_url("**gemeente=GM*", timeout=60_000)
+    code = page.url.split("gemeente=")[1][:6]
+    assert code in {
+        "GM0106",
+        "GM0109",
+        "GM0114",
+        "GM0118",
+        "GM0119",
+        "GM1680",
+        "GM1681",
+        "GM1690",
+        "GM1699",
+        "GM1701",
+        "GM1730",
+        "GM1731",
+    }
+    assert_no_errors(page)
+
+
+def test_hostile_url_shows_default_and_escaped_notice(page, app_url):
+    open_view(page, app_url + "/?indicator=%3Cscript%3Ealert(1)%3C/script%3E")
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    assert page.locator("h1").first.inner_text() == "Vrijwilligerswerk"
+    alert = page.locator("[data-testid='stAlert']").first
+    assert "Onbekende indicator “<script>alert(1)</script>”" in alert.inner_text()
+    assert page.locator("script:text('alert(1)')").count() == 0
+    assert dialogs == []
+    assert_no_errors(page)
+
+
+def test_unknown_path_shows_the_map(page, app_url):
+    open_view(page, app_url + "/bestaat-niet")
+    assert page.locator("h1").first.inner_text() == "Vrijwilligerswerk"
+    assert_no_errors(page)

@@ -1,0 +1,159 @@
+"""The app in Streamlit's AppTest: every indicator on every scope renders, the URL round-trips,
+and hostile URLs show the default view with an escaped notice."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard.state import SCOPES
+from dashboard.store import level
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = str(ROOT / "app.py")
+
+
+def rerun(at: AppTest) -> AppTest:
+    """Run the app again after an interaction.
+
+    AppTest (Streamlit 1.67) re-runs only the *page* a navigation app finished on, skipping
+    the entry point where our shared controls live; a real browser always runs app.py. An
+    empty page hash makes it run app.py, which then runs the default (map) page."""
+    at._finished_page_script_hash = ""
+    return at.run()
+
+
+def open_app(**params: str | list[str]) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    for name, value in params.items():
+        at.query_params[name] = value
+    return at.run()
+
+
+def texts(elements) -> list[str]:
+    """Element texts as a reader sees them (markdown backslash escapes removed)."""
+    return [re.sub(r"\\(.)", r"\1", e.value) for e in elements]
+
+
+def assert_clean(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, texts(at.error)
+
+
+@pytest.fixture(scope="module")
+def catalog(store):
+    return store.catalog
+
+
+@pytest.mark.parametrize("scope", SCOPES)
+def test_every_indicator_renders_on_every_scope(store, scope):
+    at = open_app(schaal=scope)
+    assert_clean(at)
+    for ind in store.catalog:
+        at.session_state["w_indicator"] = ind.id
+        rerun(at)
+        assert_clean(at)
+        assert texts(at.title) == [ind.label("nl")], ind.id
+        assert at.sidebar.selectbox[1].value == store.latest_period(ind.id)
+        assert at.query_params.get("indicator") == (
+            None if ind.id == "vrijwilligerswerk" else ind.id
+        )
+        captions = " ".join(texts(at.caption))
+        assert "Bron:" in captions and store.latest_period(ind.id)[:4] in captions, ind.id
+        lvl = level(set(store.frame(ind.id)["region_code"]))
+        markdown = " ".join(texts(at.markdown))
+        if lvl in ("gemeente", "corop"):
+            assert len(at.get("deck_gl_json_chart")) == 1, ind.id
+            assert 'class="bw-legend"' in markdown, ind.id
+            assert ind.label("nl") in markdown, ind.id  # the summary sentence
+        else:
+            assert len(at.get("deck_gl_json_chart")) == 0, ind.id
+            assert any("geen kaart" in i for i in texts(at.info)), ind.id
+        if lvl == "corop":
+            assert "de kaart toont de COROP-regio's" in " ".join(texts(at.info)), ind.id
+
+
+def test_url_round_trip(store):
+    params = {
+        "indicator": "overgewicht",
+        "periode": "2020",
+        "gemeente": ["GM0114", "GM1730"],
+        "schaal": "noord-nederland",
+        "taal": "en",
+        "kleur": "nederland",
+    }
+    at = open_app(**params)
+    assert_clean(at)
+    assert not at.warning
+    assert [s.value for s in at.sidebar.selectbox] == ["overgewicht", "2020"]
+    assert at.sidebar.multiselect[0].value == ["GM0114", "GM1730"]
+    assert [r.value for r in at.sidebar.radio] == ["noord-nederland", "nederland"]
+    assert texts(at.title) == [store.indicator("overgewicht").label("en")]
+    assert at.query_params == params
+
+    again = open_app(**at.query_params)
+    assert texts(again.title) == texts(at.title)
+    assert [s.value for s in again.sidebar.selectbox] == ["overgewicht", "2020"]
+
+
+def test_widget_changes_are_written_to_the_url():
+    at = open_app(indicator="werkloosheid")
+    at.sidebar.selectbox[1].select("2022")
+    rerun(at)
+    assert at.query_params == {"indicator": "werkloosheid", "periode": "2022"}
+    at.sidebar.radio[0].set_value("nederland")
+    rerun(at)
+    assert at.query_params == {
+        "indicator": "werkloosheid",
+        "periode": "2022",
+        "schaal": "nederland",
+    }
+    # a new indicator starts at its own latest period: the URL drops the frozen period
+    at.sidebar.selectbox[0].select("overgewicht")
+    rerun(at)
+    assert at.sidebar.selectbox[1].value == "2022"
+    assert at.query_params == {"indicator": "overgewicht", "schaal": "nederland"}
+    at.sidebar.multiselect[0].select("GM0114")
+    rerun(at)
+    assert at.query_params["gemeente"] == "GM0114"
+
+
+@pytest.mark.parametrize(
+    ("params", "notice"),
+    [
+        ({"indicator": "<script>alert(1)</script>"}, "Onbekende indicator"),
+        ({"indicator": "x" * 10_000}, "Onbekende indicator"),
+        ({"periode": "1850"}, "Periode"),
+        ({"gemeente": "GM9999"}, "Onbekende gemeentecode"),
+        ({"schaal": "<img src=x onerror=alert(1)>"}, "Onbekende waarde"),
+        ({"taal": "x" * 10_000}, "Onbekende waarde"),
+        ({"kleur": "[klik](javascript:alert(1))"}, "Onbekende waarde"),
+    ],
+)
+def test_hostile_url_shows_the_default_view_with_an_escaped_notice(store, params, notice):
+    at = open_app(**params)
+    assert_clean(at)
+    assert texts(at.title) == [store.indicator("vrijwilligerswerk").label("nl")]
+    assert len(at.warning) == 1
+    warning = at.warning[0].value
+    assert warning.startswith(notice)
+    assert len(warning) < 300  # long junk is cut short, not echoed
+    # every markup character from the URL is backslash-escaped: shown as text, never rendered
+    assert re.search(r"(?<!\\)[<>\[\]()]", warning) is None
+    # nothing from the URL reaches HTML that Streamlit renders unescaped
+    for md in at.markdown:
+        if md.allow_html:
+            assert "alert(1)" not in md.value
+
+
+def test_english_interface(store):
+    at = open_app(taal="en", indicator="werkloosheid", periode="2024")
+    assert_clean(at)
+    assert texts(at.title) == ["Unemployment"] == [store.indicator("werkloosheid").label("en")]
+    assert at.sidebar.selectbox[0].label == "Indicator"
+    assert at.sidebar.selectbox[1].label == "Period"
+    summary = [m for m in texts(at.markdown) if m.startswith("**")]
+    assert summary and "highest in Assen" in summary[0]

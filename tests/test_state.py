@@ -1,0 +1,116 @@
+"""The URL form of a view: parse_query validates untrusted parameters, to_query writes them."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard.state import MAX_GEMEENTEN, Notice, ViewState, parse_query, to_query
+
+INDICATORS = {"vrijwilligerswerk", "werkloosheid", "overgewicht"}
+PERIODS = {
+    "vrijwilligerswerk": ["2023"],
+    "werkloosheid": ["2022", "2023", "2024"],
+    "overgewicht": ["2016", "2020", "2022"],
+}
+GEMEENTEN = {"GM0106", "GM0114", "GM1730", *(f"GM{n:04d}" for n in range(1, 20))}
+
+
+def parse(params):
+    return parse_query(params, INDICATORS, PERIODS.__getitem__, GEMEENTEN)
+
+
+def test_empty_query_is_the_default_view():
+    assert parse({}) == (ViewState(), [])
+    assert ViewState() == ViewState(
+        indicator="vrijwilligerswerk",
+        periode=None,
+        gemeenten=(),
+        schaal="drenthe",
+        taal="nl",
+        kleur="klassen",
+    )
+
+
+def test_full_query_is_read():
+    view, notices = parse(
+        {
+            "indicator": "werkloosheid",
+            "periode": "2022",
+            "gemeente": ["GM0114", "gm1730"],
+            "schaal": "Nederland",
+            "taal": "en",
+            "kleur": "drenthe",
+        }
+    )
+    assert notices == []
+    assert view == ViewState(
+        "werkloosheid", "2022", ("GM0114", "GM1730"), "nederland", "en", "drenthe"
+    )
+
+
+def test_comma_separated_and_repeated_gemeenten_are_deduplicated_in_order():
+    view, notices = parse({"gemeente": ["GM1730,GM0106", "GM1730", " GM0114 "]})
+    assert view.gemeenten == ("GM1730", "GM0106", "GM0114")
+    assert notices == []
+
+
+def test_unknown_indicator_falls_back_with_a_notice():
+    view, notices = parse({"indicator": "<script>alert(1)</script>", "periode": "2022"})
+    assert view.indicator == "vrijwilligerswerk"
+    # the period is then checked against the default indicator, which has no 2022
+    assert view.periode is None
+    assert notices == [
+        Notice("indicator", "<script>alert(1)</script>", "unknown_indicator"),
+        Notice("periode", "2022", "unknown_period"),
+    ]
+
+
+def test_impossible_period_falls_back_to_latest():
+    view, notices = parse({"indicator": "overgewicht", "periode": "2021"})
+    assert (view.indicator, view.periode) == ("overgewicht", None)
+    assert notices == [Notice("periode", "2021", "unknown_period")]
+
+
+def test_unknown_gemeente_codes_are_dropped_and_named():
+    view, notices = parse({"gemeente": "GM0106,GM9999,xx"})
+    assert view.gemeenten == ("GM0106",)
+    assert notices == [
+        Notice("gemeente", "GM9999", "unknown_gemeente"),
+        Notice("gemeente", "XX", "unknown_gemeente"),
+    ]
+
+
+def test_at_most_twelve_gemeenten():
+    codes = [f"GM{n:04d}" for n in range(1, 20)]
+    view, notices = parse({"gemeente": ",".join(codes)})
+    assert view.gemeenten == tuple(codes[:MAX_GEMEENTEN])
+    assert notices == [Notice("gemeente", "", "too_many_gemeenten")]
+
+
+@pytest.mark.parametrize("name", ["schaal", "taal", "kleur"])
+def test_unknown_choice_uses_the_default(name):
+    junk = "x" * 10_000
+    view, notices = parse({name: junk})
+    assert view == ViewState()
+    assert notices == [Notice(name, junk, "unknown_value")]
+
+
+def test_last_value_of_a_repeated_single_parameter_wins():
+    view, _ = parse({"indicator": ["overgewicht", "werkloosheid"]})
+    assert view.indicator == "werkloosheid"
+
+
+def test_to_query_leaves_out_defaults():
+    assert to_query(ViewState()) == {}
+    assert to_query(ViewState(periode="2023", gemeenten=("GM0114",), taal="en")) == {
+        "periode": "2023",
+        "taal": "en",
+        "gemeente": ["GM0114"],
+    }
+
+
+def test_round_trip():
+    view = ViewState(
+        "overgewicht", "2020", ("GM0106", "GM1730"), "noord-nederland", "en", "nederland"
+    )
+    assert parse(to_query(view)) == (view, [])
