@@ -15,7 +15,37 @@ store = ui.store_or_stop()
 view = ui.controls(store)
 ui.set_current_view(view)
 
+# Page paths are public (embeds and bookmarks use them). The folder is app_pages/, not
+# pages/: Streamlit treats a pages/ folder as a legacy (v1) multipage app until the first
+# st.navigation call of the server process, so the very first visitor of /profiel after a
+# restart would get that page without this entry point (no layout, no navigation titles).
 pages = [
-    st.Page("pages/kaart.py", title=t("page_map", view.taal), icon="🗺️", default=True),
+    st.Page(
+        "app_pages/kaart.py", title=t("page_map", view.taal), icon=":material/map:", default=True
+    ),
+    st.Page(
+        "app_pages/regios.py",
+        title=t("page_regions", view.taal),
+        icon=":material/compare_arrows:",
+        url_path="regios",
+    ),
+    st.Page(
+        "app_pages/trends.py",
+        title=t("page_trends", view.taal),
+        icon=":material/show_chart:",
+        url_path="trends",
+    ),
+    st.Page(
+        "app_pages/profiel.py",
+        title=t("page_profile", view.taal),
+        icon=":material/location_city:",
+        url_path="profiel",
+    ),
+    st.Page(
+        "app_pages/over.py",
+        title=t("page_about", view.taal),
+        icon=":material/info:",
+        url_path="over",
+    ),
 ]
 st.navigation(pages).run()

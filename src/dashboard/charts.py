@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import altair as alt
 import pandas as pd
 
@@ -96,3 +98,398 @@ def ranking(
         )
         layers.append(rule)
     return alt.layer(*layers).properties(height=height).resolve_scale(color="independent")
+
+
+# --- Regio's and Trends pages ------------------------------------------------------------------
+
+# Series colours: the Okabe-Ito palette (Okabe & Ito 2008; Wong, Nature Methods 2011), made for
+# colour-blind readers, without its black, yellow (too light on white) and vermillion (too
+# close to Drenthe's red reference). Beyond five series the point shapes differ as well.
+SERIES_COLORS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9")
+SERIES_SHAPES = ("circle", "square", "triangle-up", "diamond", "cross")
+GEMEENTE_COLOR = "#41B6C4"  # YlGnBu (classify.py), mid tone: the gemeenten
+REGION_COLOR = "#081D58"  # YlGnBu darkest: the region itself
+HOLLOW = ("approximate", "provisional")
+
+
+def _series_scales(frame: pd.DataFrame) -> tuple[alt.Scale, alt.Scale]:
+    """Colour and shape scales over the series names: chosen series in SERIES_COLORS (and
+    shapes after every five), Drenthe and Nederland in their reference colours."""
+    series = frame.drop_duplicates("region_code")
+    chosen = series[series["kind"] != "reference"]["name"].tolist()
+    refs = series[series["kind"] == "reference"]
+    ref_keys = ["drenthe" if c == "PV22" else "nederland" for c in refs["region_code"]]
+    colors = [SERIES_COLORS[i % len(SERIES_COLORS)] for i in range(len(chosen))]
+    shapes = [
+        SERIES_SHAPES[(i // len(SERIES_COLORS)) % len(SERIES_SHAPES)] for i in range(len(chosen))
+    ]
+    domain = chosen + refs["name"].tolist()
+    color = alt.Scale(domain=domain, range=colors + [REFERENCE_COLORS[k] for k in ref_keys])
+    shape = alt.Scale(domain=domain, range=shapes + ["circle"] * len(refs))
+    return color, shape
+
+
+def _trend_data(frame: pd.DataFrame, y: str) -> pd.DataFrame:
+    data = frame[frame[y].notna()].copy()
+    data["line"] = data["region_code"] + "-" + data["segment"].astype(str)
+    data["hollow"] = data["status"].isin(HOLLOW)
+    data["dashed"] = data["kind"] == "reference"
+    return data
+
+
+def trend_lines(
+    frame: pd.DataFrame, value_title: str, lang: str, y: str = "value"
+) -> alt.LayerChart:
+    """Lines per series over the periods (a trend frame, or an index frame with y='index').
+
+    Lines join points only within a segment (trends.segments), so a gap or a break in method
+    is never bridged and non-comparable periods are points only; approximate and provisional
+    values are hollow points; Drenthe and Nederland are dashed in their reference colours;
+    survey margins (lower/upper) are thin error bars. The tooltip shows formatted values."""
+    data = _trend_data(frame, y)
+    labels = list(dict.fromkeys(frame.sort_values("period")["period_label"]))
+    color, shape = _series_scales(frame)
+    x = alt.X(
+        "period_label:O", sort=labels, title=None, axis=alt.Axis(labelAngle=0, labelOverlap=True)
+    )
+    y_enc = alt.Y(f"{y}:Q", title=value_title, scale=alt.Scale(zero=False, nice=True))
+    legend = alt.Legend(title=None, orient="bottom", columns=4)
+    col = alt.Color("name:N", scale=color, legend=legend)
+    tooltip = [
+        alt.Tooltip("name:N", title=t("col_series", lang)),
+        alt.Tooltip("period_label:N", title=t("period", lang)),
+        alt.Tooltip("value_text:N", title=t("col_value", lang)),
+        alt.Tooltip("status_text:N", title=t("col_status", lang)),
+    ]
+    if y == "index":
+        tooltip.insert(2, alt.Tooltip("index_text:N", title="Index"))
+    base = alt.Chart(data).encode(x=x, y=y_enc, color=col)
+    lines = base.mark_line(strokeWidth=2).encode(
+        detail="line:N",
+        strokeDash=alt.condition("datum.dashed", alt.value([6, 3]), alt.value([1, 0])),
+    )
+    points = base.mark_point(size=60, strokeWidth=2).encode(
+        shape=alt.Shape("name:N", scale=shape, legend=legend),
+        fill=alt.condition("datum.hollow", alt.value("white"), col),
+        tooltip=tooltip,
+    )
+    layers = [lines, points]
+    margins = data.dropna(subset=["lower", "upper"]) if y == "value" else data.iloc[:0]
+    if not margins.empty:
+        bars = (
+            alt.Chart(margins)
+            .mark_rule(opacity=0.45)
+            .encode(
+                x=x, y="lower:Q", y2="upper:Q", color=alt.Color("name:N", scale=color, legend=None)
+            )
+        )
+        layers.insert(0, bars)
+    return alt.layer(*layers).properties(height=340)
+
+
+def _strip_offsets(spread: pd.DataFrame) -> pd.Series:
+    """Offsets in [-0.6, 0.6] of a row's band spreading a region's gemeente dots vertically
+    (in the spread's order), so equal values do not hide each other."""
+    position = spread.groupby("region_code").cumcount()
+    size = spread.groupby("region_code")["code"].transform("count")
+    return ((position - (size - 1) / 2) / (size - 1).clip(lower=1) * 1.2).astype(float)
+
+
+def region_strip(
+    spread: pd.DataFrame,
+    value_title: str,
+    drenthe: float | None,
+    nederland: float | None,
+    lang: str,
+) -> alt.LayerChart:
+    """Regions side by side (one row each, in the spread's order): member gemeenten as dots,
+    the region's own value as a tick, Drenthe and Nederland as dashed reference rules (as in
+    :func:`ranking`). Takes compare.region_spread; values that are missing are left out."""
+    data = spread[spread["value"].notna()].copy()
+    gemeenten = data[data["kind"] == "gemeente"].copy()
+    gemeenten["offset"] = _strip_offsets(gemeenten).to_numpy()
+    regions = data[data["kind"] == "region"]
+    order = list(dict.fromkeys(spread["region_name"]))
+    x = alt.X("value:Q", title=value_title, scale=alt.Scale(zero=False, nice=True))
+    y = alt.Y("region_name:N", sort=order, title=None)
+    kinds = [t("col_gemeente", lang), t("col_region", lang)]
+    kind_color = alt.Color(
+        "kind_label:N",
+        scale=alt.Scale(domain=kinds, range=[GEMEENTE_COLOR, REGION_COLOR]),
+        legend=alt.Legend(title=None, orient="bottom"),
+    )
+    dots = (
+        alt.Chart(gemeenten.assign(kind_label=kinds[0]))
+        .mark_circle(size=70, opacity=0.75)
+        .encode(
+            x=x,
+            y=y,
+            yOffset=alt.YOffset("offset:Q", scale=alt.Scale(domain=[-1, 1])),
+            color=kind_color,
+            tooltip=[
+                alt.Tooltip("name:N", title=t("col_gemeente", lang)),
+                alt.Tooltip("region_name:N", title=t("col_region", lang)),
+                alt.Tooltip("value_text:N", title=t("col_value", lang)),
+            ],
+        )
+    )
+    ticks = (
+        alt.Chart(regions.assign(kind_label=kinds[1]))
+        .mark_tick(thickness=3, size=34)
+        .encode(
+            x=x,
+            y=y,
+            color=kind_color,
+            tooltip=[
+                alt.Tooltip("region_name:N", title=t("col_region", lang)),
+                alt.Tooltip("value_text:N", title=t("col_value", lang)),
+                alt.Tooltip("status_text:N", title=t("col_status", lang)),
+            ],
+        )
+    )
+    marks = alt.layer(dots, ticks)
+    refs = _references(drenthe, nederland, lang)
+    if refs.empty:
+        return marks.properties(height=alt.Step(56))
+    refs["name"] = [
+        n if k == "drenthe" else t("name_nederland", lang)
+        for n, k in zip(refs["name"], refs["key"], strict=True)
+    ]
+    rules = (
+        alt.Chart(refs)
+        .mark_rule(strokeWidth=2, strokeDash=[6, 3])
+        .encode(
+            x="value:Q",
+            color=alt.Color(
+                "name:N",
+                scale=alt.Scale(
+                    domain=refs["name"].tolist(),
+                    range=[REFERENCE_COLORS[k] for k in refs["key"]],
+                ),
+                legend=alt.Legend(title=None, orient="bottom"),
+            ),
+        )
+    )
+    return (
+        alt.layer(marks, rules).properties(height=alt.Step(56)).resolve_scale(color="independent")
+    )
+
+
+def small_multiples(
+    frame: pd.DataFrame, value_title: str, lang: str, columns: int = 4
+) -> alt.FacetChart:
+    """One small line chart per chosen series of a trend frame (e.g. every gemeente of the
+    scope), all sharing the y-axis, each with Drenthe as a dashed reference line. Lines break
+    at gaps and between non-comparable periods (segments), as in :func:`trend_lines`."""
+    chosen = _trend_data(frame[frame["kind"] != "reference"], "value")
+    names = list(dict.fromkeys(chosen["name"]))
+    drenthe = _trend_data(frame[frame["region_code"] == "PV22"], "value")
+    panels = [chosen.assign(panel=chosen["name"])]
+    panels += [drenthe.assign(panel=name) for name in names]
+    data = pd.concat(panels, ignore_index=True)
+    labels = list(dict.fromkeys(frame.sort_values("period")["period_label"]))
+    x = alt.X("period_label:O", sort=labels, title=None, axis=alt.Axis(labelAngle=-90))
+    y = alt.Y("value:Q", title=value_title, scale=alt.Scale(zero=False, nice=True))
+    base = alt.Chart().encode(x=x, y=y)
+    own = alt.datum.kind != "reference"
+    line = base.mark_line(color=SERIES_COLORS[0], strokeWidth=2).encode(detail="line:N")
+    points = base.mark_point(color=SERIES_COLORS[0], size=25, filled=True).encode(
+        tooltip=[
+            alt.Tooltip("name:N", title=t("col_series", lang)),
+            alt.Tooltip("period_label:N", title=t("period", lang)),
+            alt.Tooltip("value_text:N", title=t("col_value", lang)),
+        ]
+    )
+    reference = base.mark_line(
+        color=REFERENCE_COLORS["drenthe"], strokeDash=[4, 2], strokeWidth=1.5
+    ).encode(detail="line:N")
+    return (
+        alt.layer(
+            reference.transform_filter(~own),
+            line.transform_filter(own),
+            points.transform_filter(own),
+            data=data,
+        )
+        .properties(width=150, height=100)
+        .facet(facet=alt.Facet("panel:N", sort=names, title=None), columns=columns)
+    )
+
+
+# --- Gemeenteprofiel ----------------------------------------------------------------------------
+
+# Judgement against Drenthe: a hue from the diverging palettes of classify.py (blue = better,
+# brown = worse, as on the maps) *and* a symbol in the cell, so colour is never the only cue.
+JUDGEMENT_STYLE = {
+    "better": ("#2c7fb8", "+", "#ffffff"),
+    "worse": ("#a6611a", "−", "#ffffff"),
+    "equal": ("#d9d9d9", "=", "#1a1a1a"),
+    "none": ("#f2f2f2", "·", "#1a1a1a"),
+}
+JUDGEMENT_LABEL = {
+    "better": ("beter dan Drenthe", "better than Drenthe"),
+    "worse": ("slechter dan Drenthe", "worse than Drenthe"),
+    "equal": ("gelijk aan Drenthe", "same as Drenthe"),
+    "none": ("geen oordeel (hoger/lager is niet beter)", "no judgement (neutral indicator)"),
+}
+OVERVIEW_SELECTION = "indicator"
+
+
+def _overview_data(profile: pd.DataFrame, lang: str) -> pd.DataFrame:
+    data = profile[profile["availability"] == "value"].copy()
+    data["judgement"] = data["judgement_drenthe"].fillna("none").astype(str)
+    data["column"] = data.groupby("theme", sort=False).cumcount()
+    idx = 1 if lang == "en" else 0
+    data["judgement_text"] = [JUDGEMENT_LABEL[j][idx] for j in data["judgement"]]
+    data["symbol"] = [JUDGEMENT_STYLE[j][1] for j in data["judgement"]]
+    data["ink"] = [JUDGEMENT_STYLE[j][2] for j in data["judgement"]]
+    return data[
+        [
+            "indicator_id",
+            "label",
+            "theme_label",
+            "column",
+            "judgement",
+            "judgement_text",
+            "symbol",
+            "ink",
+            "value_text",
+            "drenthe_text",
+            "period_label",
+            "percentile_text",
+        ]
+    ]
+
+
+def profile_overview(profile: pd.DataFrame, lang: str, selectable: bool = True) -> alt.LayerChart:
+    """A heat table of the whole profile: one row per theme, one cell per indicator, coloured
+    and marked by how the gemeente compares with Drenthe. Clicking a cell selects its
+    indicator (selection parameter :data:`OVERVIEW_SELECTION`)."""
+    data = _overview_data(profile, lang)
+    themes = list(dict.fromkeys(data["theme_label"]))
+    idx = 1 if lang == "en" else 0
+    order = list(JUDGEMENT_STYLE)
+    color = alt.Color(
+        "judgement_text:N",
+        scale=alt.Scale(
+            domain=[JUDGEMENT_LABEL[j][idx] for j in order],
+            range=[JUDGEMENT_STYLE[j][0] for j in order],
+        ),
+        legend=alt.Legend(
+            title=None, orient="bottom", columns=2, symbolType="square", labelLimit=400
+        ),
+    )
+    base = alt.Chart(data).encode(
+        x=alt.X("column:O", axis=None),
+        y=alt.Y("theme_label:N", sort=themes, title=None, axis=alt.Axis(labelLimit=220)),
+        tooltip=[
+            alt.Tooltip("label:N", title=t("indicator", lang)),
+            alt.Tooltip("period_label:N", title=t("period", lang)),
+            alt.Tooltip("value_text:N", title=t("col_value", lang)),
+            alt.Tooltip("drenthe_text:N", title="Drenthe"),
+            alt.Tooltip("judgement_text:N", title=" "),
+            alt.Tooltip("percentile_text:N", title="Nederland"),
+        ],
+    )
+    rect = base.mark_rect(stroke="#ffffff", strokeWidth=2).encode(color=color)
+    if selectable:
+        pick = alt.selection_point(name=OVERVIEW_SELECTION, fields=["indicator_id"])
+        rect = rect.add_params(pick).encode(
+            opacity=alt.condition(pick, alt.value(1.0), alt.value(0.45))
+        )
+    text = base.mark_text(fontSize=16, fontWeight="bold").encode(
+        text="symbol:N", color=alt.Color("ink:N", scale=None)
+    )
+    return alt.layer(rect, text).properties(height=alt.Step(34), width=alt.Step(34))
+
+
+def _text_lines(lines: list[str], size: int = 13, color: str = "#333333") -> alt.Chart:
+    frame = pd.DataFrame({"line": lines, "n": range(len(lines))})
+    return (
+        alt.Chart(frame)
+        .mark_text(align="left", baseline="top", fontSize=size, color=color)
+        .encode(x=alt.value(0), y=alt.Y("n:O", axis=None), text="line:N")
+        .properties(width=760, height=alt.Step(size + 6))
+    )
+
+
+def profile_handout(
+    profile: pd.DataFrame, name: str, summary: str, footer: list[str], lang: str
+) -> alt.VConcatChart:
+    """A one-page handout of a gemeente's profile (for PNG/SVG export): the summary, the
+    overview heat table and a table of every indicator with its value, Drenthe's value and
+    the comparison, then sources and the export date."""
+    wrap = textwrap.TextWrapper(width=110)
+    table = profile[profile["availability"] == "value"].reset_index(drop=True)
+    rows = pd.DataFrame(
+        {
+            "n": range(len(table)),
+            "theme": table["theme_label"],
+            "label": table["label"],
+            "value": table["value_text"] + " (" + table["period_label"] + ")",
+            "drenthe": table["drenthe_text"],
+            "vs": table["vs_drenthe"].fillna(""),
+        }
+    )
+    columns = [("label", 0), ("value", 330), ("drenthe", 500), ("vs", 620)]
+    headers = {
+        "label": t("indicator", lang),
+        "value": t("col_value", lang),
+        "drenthe": "Drenthe",
+        "vs": t("col_diff_drenthe", lang),
+    }
+    y = alt.Y("n:O", axis=None)
+    cells = [
+        alt.Chart(rows)
+        .mark_text(align="left", baseline="middle", fontSize=11, limit=320)
+        .encode(x=alt.value(x), y=y, text=f"{col}:N")
+        for col, x in columns
+    ]
+    head = pd.DataFrame([{"text": headers[col], "x": x} for col, x in columns])
+    header = (
+        alt.Chart(head)
+        .mark_text(align="left", fontSize=11, fontWeight="bold")
+        .encode(x=alt.X("x:Q", axis=None, scale=alt.Scale(domain=[0, 760])), text="text:N")
+        .properties(width=760, height=16)
+    )
+    listing = alt.layer(*cells).properties(width=760, height=alt.Step(17))
+    return alt.vconcat(
+        _text_lines(wrap.wrap(summary), size=14, color="#1a1a1a"),
+        profile_overview(profile, lang, selectable=False),
+        header,
+        listing,
+        _text_lines(footer, size=11, color="#555555"),
+        spacing=14,
+    ).properties(
+        title=alt.TitleParams(f"{t('page_profile', lang)}: {name}", fontSize=22, anchor="start"),
+        padding=24,
+        background="#ffffff",
+    )
+
+
+def region_map(areas: dict, values: pd.DataFrame, lang: str) -> alt.Chart:
+    """A small map of regions coloured by their value: ``areas`` GeoJSON with region_code,
+    ``values`` with region_code, name, color (hex of its class) and value_text."""
+    features = []
+    for feature in areas["features"]:
+        row = values[values["region_code"] == feature["properties"]["region_code"]]
+        if row.empty:
+            continue
+        props = {
+            **feature["properties"],
+            **row.iloc[0][["name", "color", "value_text"]].to_dict(),
+        }
+        features.append({**feature, "properties": props})
+    data = alt.Data(values=features)
+    return (
+        alt.Chart(data)
+        .mark_geoshape(stroke="#ffffff", strokeWidth=1.5, fillOpacity=0.9)
+        .encode(
+            color=alt.Color("properties.color:N", scale=None),
+            tooltip=[
+                alt.Tooltip("properties.name:N", title=t("col_region", lang)),
+                alt.Tooltip("properties.value_text:N", title=t("col_value", lang)),
+            ],
+        )
+        .project(type="mercator")
+        .properties(height=300)
+    )

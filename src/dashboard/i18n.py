@@ -61,6 +61,330 @@ STRINGS: dict[str, tuple[str, str]] = {
     "rank_highest": ("1 = hoogste", "1 = highest"),
     "definition": ("Definitie", "Definition"),
     "notes": ("Toelichting", "Notes"),
+    # --- Regio's and Trends pages (compare.py, trends.py) ---
+    "page_regions": ("Regio's", "Regions"),
+    "page_trends": ("Trends", "Trends"),
+    "region_set": ("Regio-indeling", "Region set"),
+    "name_nederland": ("Nederland", "Netherlands"),
+    "status_missing": ("geen gegevens", "no data"),
+    "best": ("beste", "best"),
+    "worst": ("slechtste", "worst"),
+    "highest": ("hoogste", "highest"),
+    "lowest": ("laagste", "lowest"),
+    "col_indicator": ("Indicator", "Indicator"),
+    "col_extremes": ("Regio's vergeleken", "Regions compared"),
+    "computed_marker": ("* berekend uit de gemeenten", "* computed from the municipalities"),
+    "agg_official": (
+        "Waar de bron zelf een cijfer voor de regio publiceert (CBS voor COROP-regio's en "
+        "provincies, Tabel 1 van de Sociale Agenda), staat dat cijfer er ongewijzigd.",
+        "Where the source publishes a figure for the region itself (CBS for COROP regions and "
+        "provinces, Table 1 of the Sociale Agenda), that figure is shown unchanged.",
+    ),
+    "agg_mean_population": (
+        "Anders: gemiddelde van de gemeenten, gewogen naar het aantal inwoners op 1 januari 2025.",
+        "Otherwise: the mean of the municipalities, weighted by their residents on 1 January 2025.",
+    ),
+    "agg_mean_households": (
+        "Anders: gemiddelde van de gemeenten, gewogen naar het aantal particuliere "
+        "huishoudens in {period}.",
+        "Otherwise: the mean of the municipalities, weighted by their private households "
+        "in {period}.",
+    ),
+    "agg_sum": (
+        "Anders: de som van de gemeenten.",
+        "Otherwise: the sum of the municipalities.",
+    ),
+    "agg_ratio": (
+        "Anders: de tellers van de gemeenten opgeteld en gedeeld door hun opgetelde noemers.",
+        "Otherwise: the municipalities' numerators added up and divided by their added-up "
+        "denominators.",
+    ),
+    "agg_computed": (
+        "Een berekende waarde (*) is er alleen als alle gemeenten van de regio een waarde hebben.",
+        "A computed value (*) exists only when every municipality of the region has a value.",
+    ),
+    "agg_none": (
+        "Regiowaarden worden niet berekend: alleen cijfers die de bron zelf publiceert.",
+        "Region values are not computed: only figures the source publishes itself.",
+    ),
+    "no_region_values": ("geen regiowaarden", "no region values"),
+    "rose": ("gestegen", "rose"),
+    "fell": ("gedaald", "fell"),
+    "unchanged": ("gelijk gebleven", "unchanged"),
+    "not_comparable": ("niet vergelijkbaar", "not comparable"),
+    "single_period": ("één periode", "one period"),
+    "index_base": (
+        "Index: {period} = 100 (de eerste periode waarin alle reeksen een waarde hebben).",
+        "Index: {period} = 100 (the first period in which every series has a value).",
+    ),
+    "index_no_common_period": (
+        "Geen index mogelijk: er is geen periode waarin alle getoonde reeksen een waarde hebben.",
+        "No index possible: there is no period in which every series shown has a value.",
+    ),
+    "index_base_not_positive": (
+        "Geen index mogelijk: in {period} is een waarde 0 of negatief.",
+        "No index possible: a value in {period} is zero or negative.",
+    ),
+    "col_series": ("Gebied", "Area"),
+    "col_first": ("Eerste periode", "First period"),
+    "col_last": ("Laatste periode", "Last period"),
+    "col_change": ("Verandering", "Change"),
+    "col_change_pct": ("Relatieve verandering", "Relative change"),
+    "col_verdict": ("Oordeel", "Assessment"),
+    # --- Gemeenteprofiel (profile.py) ---
+    "profile_missing": ("Geen waarde voor deze gemeente", "No value for this municipality"),
+    "profile_region_only": (
+        "Alleen voor regio's of heel Drenthe gepubliceerd",
+        "Published for regions or Drenthe as a whole only",
+    ),
+    "profile_rank_text": ("{rank} van {n} ({note})", "{rank} of {n} ({note})"),
+    "profile_percentile_better": (
+        "beter dan {p}% van de gemeenten in Nederland",
+        "better than {p}% of municipalities in the Netherlands",
+    ),
+    "profile_percentile_higher": (
+        "hoger dan {p}% van de gemeenten in Nederland",
+        "higher than {p}% of municipalities in the Netherlands",
+    ),
+    "profile_trend_better": ("beter", "better"),
+    "profile_trend_worse": ("slechter", "worse"),
+    "profile_trend_equal": ("gelijk", "equal"),
+    "profile_trend_higher": ("hoger", "higher"),
+    "profile_trend_lower": ("lager", "lower"),
+    "profile_trend_not_comparable": (
+        "niet vergelijkbaar met de vorige periode",
+        "not comparable with the previous period",
+    ),
+    "profile_col_theme": ("Thema", "Theme"),
+    "profile_col_indicator": ("Indicator", "Indicator"),
+    "profile_col_period": ("Periode", "Period"),
+    "profile_col_value": ("Waarde", "Value"),
+    "profile_col_drenthe": ("Drenthe", "Drenthe"),
+    "profile_col_vs_drenthe": ("Ten opzichte van Drenthe", "Compared with Drenthe"),
+    "profile_col_nederland": ("Nederland", "The Netherlands"),
+    "profile_col_vs_nederland": ("Ten opzichte van Nederland", "Compared with the Netherlands"),
+    "profile_col_rank": ("Plaats in het kaartgebied", "Rank in the map area"),
+    "profile_col_percentile": ("Positie in Nederland", "Position in the Netherlands"),
+    "profile_col_trend": ("Sinds vorige periode", "Since previous period"),
+    "profile_col_note": ("Opmerking", "Note"),
+    "profile_summary_no_comparison": (
+        "Voor {name} zijn geen cijfers die zich met Drenthe laten vergelijken.",
+        "There are no figures for {name} that can be compared with Drenthe.",
+    ),
+    "profile_summary_counts": (
+        "Van de {n} indicatoren waarbij hoger of lager duidelijk beter is, scoort {name} er "
+        "{better} beter dan Drenthe, {worse} slechter en {equal} gelijk.",
+        "Of the {n} indicators where higher or lower is clearly better, {name} scores better "
+        "than Drenthe on {better}, worse on {worse} and equal on {equal}.",
+    ),
+    "profile_summary_extremes": (
+        "Relatief het sterkst is {name} op {strong} ({strong_n} van {strong_of} beter dan "
+        "Drenthe), het zwakst op {weak} ({weak_n} van {weak_of} slechter).",
+        "Relatively, {name} is strongest on {strong} ({strong_n} of {strong_of} better than "
+        "Drenthe) and weakest on {weak} ({weak_n} of {weak_of} worse).",
+    ),
+    "profile_summary_surveys": (
+        "Let op: {n} van deze cijfers komen uit enquêtes (steekproeven); kleine verschillen "
+        "zijn daarbij mogelijk niet significant.",
+        "Note: {n} of these figures come from surveys (samples); small differences between "
+        "them may not be significant.",
+    ),
+    "profile_summary_in_margin": (
+        "Bij {n} daarvan ligt de waarde van Drenthe binnen de 95%-foutmarge van {name}.",
+        "For {n} of them Drenthe's value lies within the 95% margin of {name}.",
+    ),
+    "profile_summary_caution": (
+        "Let op: kleine verschillen zijn niet altijd betekenisvol; cijfers uit enquêtes "
+        "hebben een foutmarge.",
+        "Note: small differences are not always meaningful; survey figures have a margin of error.",
+    ),
+    # --- downloads (export.py) ---
+    "export_title": ("Titel", "Title"),
+    "export_source": ("Bron", "Source"),
+    "export_licence": ("Licentie", "Licence"),
+    "export_date": ("Geëxporteerd op", "Exported on"),
+    "export_view": ("Weergave", "View"),
+    "export_sheet_data": ("data", "data"),
+    "export_sheet_source": ("bron", "source"),
+    # --- Over de data: the catalogue (export.catalog_table) ---
+    "catalog_id": ("Id", "Id"),
+    "catalog_label": ("Indicator", "Indicator"),
+    "catalog_definition": ("Definitie", "Definition"),
+    "catalog_theme": ("Thema", "Theme"),
+    "catalog_perspective": ("Perspectief", "Perspective"),
+    "catalog_unit": ("Eenheid", "Unit"),
+    "catalog_direction": ("Richting", "Direction"),
+    "catalog_source": ("Bron", "Source"),
+    "catalog_link": ("Link naar de bron", "Link to the source"),
+    "catalog_licence": ("Licentie", "Licence"),
+    "catalog_level": ("Niveau", "Level"),
+    "catalog_periods": ("Perioden", "Periods"),
+    "catalog_latest": ("Laatste periode", "Latest period"),
+    "catalog_coverage": (
+        "Dekking gemeenten (laatste periode)",
+        "Municipal coverage (latest period)",
+    ),
+    "catalog_notes": ("Toelichting", "Notes"),
+    "catalog_direction_up": ("hoger is beter", "higher is better"),
+    "catalog_direction_down": ("lager is beter", "lower is better"),
+    "catalog_direction_neutral": (
+        "neutraal (hoger is niet vanzelf beter)",
+        "neutral (higher is not better in itself)",
+    ),
+    "catalog_level_gemeente": ("gemeenten", "municipalities"),
+    "catalog_level_gemeente_drenthe": (
+        "gemeenten (alleen Drenthe)",
+        "municipalities (Drenthe only)",
+    ),
+    "catalog_level_corop": ("COROP-regio's", "COROP regions"),
+    "catalog_level_provincie": ("Drenthe (provincie)", "Drenthe (province)"),
+    "catalog_level_nederland": ("Nederland", "The Netherlands"),
+    "catalog_coverage_text": (
+        "{n} van {of} gemeenten ({pct}%)",
+        "{n} of {of} municipalities ({pct}%)",
+    ),
+    # --- pages: Gemeenteprofiel and Over de data ---
+    "page_profile": ("Gemeenteprofiel", "Municipality profile"),
+    "page_about": ("Over de data", "About the data"),
+    "gemeente": ("Gemeente", "Municipality"),
+    "profile_overview": ("Het hele beeld", "The whole picture"),
+    "profile_overview_help": (
+        "Elk vakje is een indicator, per thema: + beter dan Drenthe, − slechter, = gelijk, "
+        "· geen oordeel (hoger of lager is daar niet beter of slechter). Klik op een vakje "
+        "om die indicator op de kaart te bekijken.",
+        "Each cell is an indicator, by theme: + better than Drenthe, − worse, = the same, "
+        "· no judgement (higher or lower is neither better nor worse there). Click a cell "
+        "to see that indicator on the map.",
+    ),
+    "profile_open_map": ("{label} op de kaart", "{label} on the map"),
+    "profile_all": ("Alle indicatoren", "All indicators"),
+    "profile_png_help": (
+        "Een uitdraai van één pagina voor workshops, met bronnen en datum:",
+        "A one-page handout for workshops, with sources and date:",
+    ),
+    "profile_handout": ("Profiel als {fmt}", "Profile as {fmt}"),
+    "profile_similar": ("Vergelijkbare gemeenten", "Similar municipalities"),
+    "profile_similar_help": (
+        "De vijf gemeenten in Nederland die qua inwonertal en stedelijkheid het meest op "
+        "{name} lijken: {names}. Hun gewone gemiddelde (elke gemeente telt één keer) in "
+        "dezelfde periode.",
+        "The five municipalities in the Netherlands most like {name} in population and "
+        "urbanisation: {names}. Their plain mean (each counts once) in the same period.",
+    ),
+    "profile_col_similar": ("Vergelijkbare gemeenten", "Similar municipalities"),
+    "profile_col_vs_similar": ("Ten opzichte van vergelijkbare", "Compared with similar"),
+    "profile_sources": (
+        "Bron: CBS (CC BY 4.0) en Sociale Agenda Drenthe, jaarverslag 2024; per indicator in "
+        "de downloads en op Over de data. Verschillen bij enquêtecijfers zijn niet altijd "
+        "significant.",
+        "Source: CBS (CC BY 4.0) and Sociale Agenda Drenthe, annual report 2024; per "
+        "indicator in the downloads and on About the data. Differences in survey figures are "
+        "not always significant.",
+    ),
+    "about_intro": (
+        "Dit dashboard toont cijfers over brede welvaart in Drenthe uit twee bronnen: tabellen "
+        "van het CBS (StatLine, open data onder CC BY 4.0) en de cijfers van het jaarverslag "
+        "2024 van de Sociale Agenda Drenthe, elk gecontroleerd tegen de tekst van het verslag. "
+        "Ontbrekende cijfers blijven ontbrekend; ze worden nooit als 0 getoond.",
+        "This dashboard shows figures on broad welfare in Drenthe from two sources: CBS "
+        "tables (StatLine, open data under CC BY 4.0) and the figures of the Sociale Agenda "
+        "Drenthe annual report 2024, each checked against the report's text. Missing figures "
+        "stay missing; they are never shown as 0.",
+    ),
+    "about_catalog": ("Alle indicatoren", "All indicators"),
+    "about_search": ("Zoek in de indicatoren", "Search the indicators"),
+    "about_found": ("{n} van de {of} indicatoren", "{n} of {of} indicators"),
+    "about_download": ("Gegevens downloaden", "Download data"),
+    "about_indicators": ("Indicatoren", "Indicators"),
+    "about_regions": (
+        "De {n} geselecteerde gemeenten, Drenthe en Nederland, alle perioden.",
+        "The {n} selected municipalities, Drenthe and the Netherlands, all periods.",
+    ),
+    "about_regions_scope": (
+        "De gemeenten van het kaartgebied {scope}, Drenthe en Nederland, alle perioden. Kies "
+        "gemeenten in de zijbalk om alleen die te downloaden.",
+        "The municipalities of the map area {scope}, Drenthe and the Netherlands, all "
+        "periods. Choose municipalities in the sidebar to download only those.",
+    ),
+    "about_method": (
+        "**Hoe de cijfers gemaakt zijn.** Regiowaarden zijn de eigen cijfers van de bron waar "
+        "die bestaan (CBS-regio's, Tabel 1). Anders worden ze berekend, alleen als alle "
+        "gemeenten een waarde hebben: gewogen naar inwoners (1 januari 2025) of huishoudens, "
+        "opgeteld voor aantallen, en voor aandelen de som van tellers gedeeld door de som van "
+        "noemers; ze heten dan *berekend*. De kaartklassen zijn afgeronde kwantielgrenzen over "
+        "alle perioden van een indicator, zodat een kleur elk jaar hetzelfde betekent.",
+        "**How the figures are made.** Region values are the source's own where they exist "
+        "(CBS regions, Tabel 1). Otherwise they are computed, only when every municipality "
+        "has a value: weighted by population (1 January 2025) or households, summed for "
+        "counts, and for shares the sum of numerators over the sum of denominators; they are "
+        "then marked *computed*. Map classes are rounded quantile breaks over all periods of "
+        "an indicator, so a colour means the same in every year.",
+    ),
+    # --- static site (site.py) ---
+    "site_intro": (
+        "Statische weergave van het Brede Welvaart Dashboard: per indicator een kaart, een "
+        "rangorde, de ontwikkeling in de tijd en een tabel, met bron en licentie.",
+        "Static view of the Broad Welfare Dashboard: per indicator a map, a ranking, the "
+        "trend over time and a table, with source and licence.",
+    ),
+    "site_back": ("Alle indicatoren", "All indicators"),
+    "site_level_gemeente": ("per gemeente", "by municipality"),
+    "site_level_corop": ("per COROP-regio", "by COROP region"),
+    "site_level_provincie": ("alleen Drenthe en Nederland", "Drenthe and the Netherlands only"),
+    "site_province_only": (
+        "Deze indicator is alleen voor Drenthe (en soms Nederland) beschikbaar; er is geen kaart.",
+        "This indicator is available for Drenthe (and sometimes the Netherlands) only; "
+        "there is no map.",
+    ),
+    "site_noscript": (
+        "De grafieken hebben JavaScript nodig; de tabel toont dezelfde cijfers.",
+        "The charts need JavaScript; the table shows the same figures.",
+    ),
+    "site_data_period": ("Gegevens over", "Data for"),
+    "site_generated": ("Gemaakt op {date}", "Made on {date}"),
+    "site_map_png": ("Kaart (PNG)", "Map (PNG)"),
+    "site_map_svg": ("Kaart (SVG)", "Map (SVG)"),
+    "site_data_csv": ("Tabel (CSV)", "Table (CSV)"),
+    # --- pages: Regio's and Trends ---
+    "theme": ("Thema", "Theme"),
+    "all_themes": ("Alle thema's", "All themes"),
+    "regions_table": ("Alle indicatoren per regio", "All indicators by region"),
+    "regions_legend": (
+        "✓ beste en ✗ slechtste regio (ook met kleur); ▲ hoogste en ▼ laagste waar hoger of "
+        "lager niet beter is.",
+        "✓ best and ✗ worst region (also in colour); ▲ highest and ▼ lowest where higher or "
+        "lower is not better.",
+    ),
+    "regions_weighting": (
+        "Hoe regiowaarden zijn berekend (per indicator)",
+        "How region values are computed (per indicator)",
+    ),
+    "regions_no_data": (
+        "Voor deze indicator zijn er geen cijfers voor deze regio's.",
+        "There are no figures for these regions for this indicator.",
+    ),
+    "trend_regions": ("Regio's toevoegen", "Add regions"),
+    "trend_regions_placeholder": ("Kies regio's", "Choose regions"),
+    "trend_measure": ("Weergave", "Show"),
+    "trend_absoluut": ("Waarden", "Values"),
+    "trend_index": (
+        "Index (eerste gezamenlijke periode = 100)",
+        "Index (first common period = 100)",
+    ),
+    "trend_changes": ("Verandering", "Change"),
+    "trend_small_multiples": ("Per gemeente", "By municipality"),
+    "trend_choose": (
+        "Kies gemeenten in de zijbalk (of regio's hierboven) om ze naast Drenthe en Nederland "
+        "te zien.",
+        "Choose municipalities in the sidebar (or regions above) to see them beside Drenthe and "
+        "the Netherlands.",
+    ),
+    "trend_not_comparable": (
+        "De perioden van deze indicator komen uit verschillende metingen en zijn niet "
+        "vergelijkbaar; de punten zijn daarom niet verbonden.",
+        "The periods of this indicator come from different surveys and are not comparable; "
+        "the points are therefore not joined.",
+    ),
 }
 
 

@@ -5,13 +5,31 @@ wires them to Streamlit."""
 from __future__ import annotations
 
 import html
+import textwrap
 from dataclasses import replace
+from datetime import date
+from functools import partial
 from typing import Any
+from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, geo, maps, state, text, views
+from dashboard import (
+    charts,
+    classify,
+    compare,
+    export,
+    geo,
+    images,
+    maps,
+    profile,
+    state,
+    text,
+    trends,
+    views,
+)
+from dashboard.catalog import Indicator
 from dashboard.classify import hex_to_rgba, legend_items
 from dashboard.config import ConfigError, check_folder, load_settings
 from dashboard.errors import DataError
@@ -24,6 +42,7 @@ from dashboard.text import escape_markdown
 # session_state keys of the shared widgets
 KEY = {name: f"w_{name}" for name in state.PARAMS}
 SEEDED = "_view_seeded"
+WRITTEN = "_view_written"  # the query parameters the controls last wrote
 NOTICES = "_view_notices"
 
 
@@ -120,7 +139,16 @@ def indicator_options(store: Store, lang: str) -> tuple[list[str], dict[str, str
 
 def controls(store: Store) -> ViewState:
     """Draw the shared controls in the sidebar, sync the URL, and return the view."""
-    if not st.session_state.get(SEEDED):
+    for key in KEY.values():
+        if key in st.session_state:
+            # Re-assigning makes the values survive a page switch: Streamlit otherwise
+            # resets widgets of the entry point to their defaults on the new page.
+            st.session_state[key] = st.session_state[key]
+    url = _query_dict()
+    if not st.session_state.get(SEEDED) or (url and _flat(url) != st.session_state.get(WRITTEN)):
+        # a first visit, or a URL the controls did not write (a link between pages, the
+        # browser's back button): the URL wins. An empty URL (after a page switch) keeps
+        # the session's view and gets it written back.
         _seed(store)
     ss = st.session_state
     lang = ss[KEY["taal"]]
@@ -187,9 +215,23 @@ def controls(store: Store) -> ViewState:
         kleur=kleur,
     )
     query = state.to_query(view)
-    if query != {k: v if k == "gemeente" else v[-1] for k, v in _query_dict().items()}:
+    if query != _flat(_query_dict()):
         st.query_params.from_dict(query)
+    if ss.get(WRITTEN) not in (None, query):
+        ss[NOTICES] = []  # the user changed the view: notices about the old URL are stale
+    ss[WRITTEN] = query
     return view
+
+
+def _flat(query: dict[str, list[str]]) -> dict[str, str | list[str]]:
+    """Query parameters in the shape of state.to_query (one value, a list for gemeente)."""
+    return {k: v if k == "gemeente" else v[-1] for k, v in query.items()}
+
+
+def view_url(view: ViewState, page: str = "") -> str:
+    """The path and query of a view on a page (relative to the app's root)."""
+    query = urlencode(state.to_query(view), doseq=True)
+    return f"/{page}" + (f"?{query}" if query else "")
 
 
 def show_notices(lang: str) -> None:
@@ -224,7 +266,11 @@ def set_current_view(view: ViewState) -> None:
     st.session_state[CURRENT] = view
 
 
-def current_view() -> ViewState:
+def current_view(store: Store) -> ViewState:
+    """The view app.py's controls produced in this run. A page run on its own (Streamlit's
+    AppTest runs only the page when asked for one) draws the controls itself."""
+    if CURRENT not in st.session_state:
+        set_current_view(controls(store))
     return st.session_state[CURRENT]
 
 
@@ -312,11 +358,17 @@ def ranking_chart(mv: views.MapView, view: ViewState) -> None:
         st.caption(f"{label}: {', '.join(missing)}")
 
 
+def sentence(text_: str) -> None:
+    """A view's one plain summary sentence, in bold, as text (never markup)."""
+    st.markdown(f"**{escape_markdown(text_, max_len=2000)}**")
+
+
 def summary(mv: views.MapView) -> None:
-    st.markdown(f"**{escape_markdown(mv.summary, max_len=2000)}**")
+    sentence(mv.summary)
 
 
-def data_table(mv: views.MapView, lang: str) -> None:
+def data_table(mv: views.MapView, view: ViewState) -> None:
+    lang = view.taal
     table = mv.table.sort_values(["rank", "name"], na_position="last")
     ind = mv.indicator
     store = get_store()
@@ -338,6 +390,13 @@ def data_table(mv: views.MapView, lang: str) -> None:
     )
     with st.expander(t("table", lang), expanded=mv.scope == "drenthe"):
         st.dataframe(shown, hide_index=True, width="stretch")
+        downloads(
+            shown,
+            [mv.indicator],
+            f"kaart-{mv.indicator.id}-{mv.period.replace('/', '-')}",
+            view,
+            title=f"{mv.indicator.label(lang)}, {period_label(mv.period, lang)}",
+        )
 
 
 def reference_only(mv: views.MapView, lang: str) -> None:
@@ -376,3 +435,350 @@ STYLES = """
 
 def styles() -> None:
     st.html(STYLES)
+
+
+def downloads(
+    frame: pd.DataFrame,
+    indicators: list[Indicator],
+    name: str,
+    view: ViewState,
+    title: str = "",
+    page: str = "",
+) -> None:
+    """CSV, CSV for a Dutch Excel and Excel of exactly ``frame``, each carrying source,
+    licence, export date and the view's URL. The files are made only when clicked."""
+    lang = view.taal
+    meta = export.ExportMeta.for_indicators(
+        indicators, date.today(), lang, title=title, url=view_url(view, page)
+    )
+    cols = st.columns(3, width=520)
+    common = {"on_click": "ignore", "type": "tertiary", "icon": ":material/download:"}
+    cols[0].download_button(
+        "CSV",
+        partial(export.to_csv, frame, meta),
+        f"{name}.csv",
+        "text/csv",
+        key=f"dl-{name}-csv",
+        **common,
+    )
+    cols[1].download_button(
+        "CSV (Excel NL)",
+        partial(export.to_csv, frame, meta, dutch_excel=True),
+        f"{name}-excel-nl.csv",
+        "text/csv",
+        key=f"dl-{name}-csvnl",
+        **common,
+    )
+    cols[2].download_button(
+        "Excel",
+        partial(export.to_excel, frame, meta),
+        f"{name}.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"dl-{name}-xlsx",
+        **common,
+    )
+
+
+# --- Gemeenteprofiel and Over de data ---------------------------------------------------------
+
+PICKER = "w_profiel_gemeente"
+DEFAULT_GEMEENTE = "GM0106"  # Assen, the provincial capital, when nothing is selected
+
+
+def _on_pick() -> None:
+    """Put the gemeente chosen on the profile page first in the shared selection."""
+    code = st.session_state[PICKER]
+    rest = [c for c in st.session_state.get(KEY["gemeente"], []) if c != code]
+    st.session_state[KEY["gemeente"]] = [code, *rest][: state.MAX_GEMEENTEN]
+
+
+def gemeente_picker(store: Store, view: ViewState) -> str:
+    """The gemeente of the profile: the first of the shared selection (else Assen), with a
+    picker that changes the shared selection (and so the URL)."""
+    lang = view.taal
+    options = sorted(store.gemeente_codes(), key=store.name)
+    code = next((c for c in view.gemeenten if c in options), DEFAULT_GEMEENTE)
+    st.session_state[PICKER] = code
+    st.selectbox(
+        t("gemeente", lang), options, key=PICKER, format_func=store.name, on_change=_on_pick
+    )
+    return code
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def cached_profile(code: str, scope: str, lang: str) -> tuple[pd.DataFrame, pd.DataFrame, str]:
+    store = get_store()
+    prof = profile.profile_table(store, code, geo.scope_codes(store.gebieden, scope), lang)
+    scores = profile.theme_scores(prof, store.catalog, lang)
+    return prof, scores, profile.profile_summary(prof, scores, store.name(code), lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def cached_similar(code: str, scope: str, lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    store = get_store()
+    similar = profile.similar_gemeenten(store.gebieden, code)
+    prof = cached_profile(code, scope, lang)[0]
+    return similar, profile.compare_with_similar(
+        store, prof, similar["gemeente_code"].tolist(), lang
+    )
+
+
+@st.cache_data(show_spinner=False)
+def cached_catalog(lang: str) -> pd.DataFrame:
+    return export.catalog_table(get_store(), lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def handout_image(code: str, scope: str, lang: str, fmt: str, day: date) -> bytes:
+    """The one-page profile handout as PNG or SVG (made when downloaded, cached per day)."""
+    store = get_store()
+    prof, _, summary = cached_profile(code, scope, lang)
+    inds = [store.indicator(i) for i in prof.loc[prof["availability"] == "value", "indicator_id"]]
+    meta = export.ExportMeta.for_indicators(inds, day, lang)
+    footer = [
+        *textwrap.wrap(f"{t('export_source', lang)}: {meta.source}", 130),
+        f"{t('export_licence', lang)}: {meta.licence}",
+        f"{t('export_date', lang)}: {day.isoformat()}",
+    ]
+    chart = charts.profile_handout(prof, store.name(code), summary, footer, lang)
+    return images.image_bytes(chart, fmt)
+
+
+# --- Regio's and Trends -----------------------------------------------------------------------
+
+REPORT_ORDER = ("CR07", "CR09", "CR08")  # Noord-, Zuidwest-, Zuidoost-Drenthe, as Tabel 1
+BEST_COLOR, WORST_COLOR = "#d1e5f0", "#f6e0c0"  # light blue / light brown, text stays dark
+
+
+def region_set_picker(store: Store, view: ViewState) -> list[Any]:
+    """The regions to compare: a region set of the scope (COROP regions by default)."""
+    choices = compare.region_set_choices(store, view.schaal)
+    lang = view.taal
+    set_id = st.segmented_control(
+        t("region_set", lang),
+        list(choices),
+        default="corop",
+        key="w_regio_set",
+        format_func=lambda k: choices[k].label(lang),
+    )
+    regions = list(choices[set_id or "corop"].regions)
+    order = {code: i for i, code in enumerate(REPORT_ORDER)}
+    return sorted(regions, key=lambda r: (order.get(r.code, len(order)), r.code))
+
+
+def theme_picker(store: Store, lang: str) -> list[str]:
+    """The indicators of one theme (or all) for the comparison table."""
+    themes = store.catalog.by_theme()
+    everything = "alle"
+    theme = st.selectbox(
+        t("theme", lang),
+        [everything, *themes],
+        key="w_regio_thema",
+        format_func=lambda k: (
+            t("all_themes", lang) if k == everything else store.catalog.theme_label(k, lang)
+        ),
+    )
+    chosen = themes.values() if theme == everything else [themes[theme]]
+    return [ind.id for inds in chosen for ind in inds]
+
+
+def _mark_extremes(table: pd.DataFrame, shown: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Best and worst cells get a symbol (✓ / ✗, not colour alone); 'highest'/'lowest' for
+    neutral indicators get ▲ / ▼."""
+    areas: dict[str, str] = table.attrs.get("areas", {})
+    marked = shown.copy()
+    for i, row in enumerate(table.itertuples(index=False)):
+        good = row.best or ()
+        bad = row.worst or ()
+        high = () if good or bad else row.highest or ()
+        low = () if good or bad else row.lowest or ()
+        for code, name in areas.items():
+            mark = (
+                "✓ " if code in good else "✗ " if code in bad
+                else "▲ " if code in high else "▼ " if code in low else ""
+            )  # fmt: skip
+            if mark:
+                marked.iloc[i, marked.columns.get_loc(name)] = mark + marked.iloc[i][name]
+    return marked
+
+
+def comparison(store: Store, regions: list[Any], ids: list[str], view: ViewState) -> None:
+    lang = view.taal
+    table = cached_comparison(tuple(r.code for r in regions), view.schaal, tuple(ids), lang)
+    shown = _mark_extremes(table, compare.display_table(table, lang), lang)
+
+    def colour(cell: object) -> str:
+        text_ = str(cell)
+        if text_.startswith("✓"):
+            return f"background-color: {BEST_COLOR}"
+        if text_.startswith("✗"):
+            return f"background-color: {WORST_COLOR}"
+        return ""
+
+    st.dataframe(shown.style.map(colour), hide_index=True, width="stretch")
+    st.caption(f"{t('regions_legend', lang)} {t('computed_marker', lang)}")
+    with st.expander(t("regions_weighting", lang)):
+        for weighting, labels in table.groupby("weighting", sort=False)["label"]:
+            names = ", ".join(labels)
+            st.markdown(f"{escape_markdown(weighting, 800)}  \n*{escape_markdown(names, 4000)}*")
+    downloads(
+        shown,
+        [store.indicator(i) for i in ids],
+        "regios",
+        view,
+        title=t("page_regions", lang),
+        page="regios",
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def cached_comparison(
+    region_codes: tuple[str, ...], scope: str, ids: tuple[str, ...], lang: str
+) -> pd.DataFrame:
+    store = get_store()
+    regions = _regions_by_code(scope)
+    return compare.comparison_table(store, [regions[c] for c in region_codes], list(ids), lang)
+
+
+def _regions_by_code(scope: str) -> dict[str, Any]:
+    store = get_store()
+    return {r.code: r for s in compare.region_set_choices(store, scope).values() for r in s.regions}
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def region_areas(scope: str, region_codes: tuple[str, ...]) -> dict[str, Any]:
+    """Simplified GeoJSON of regions dissolved from their member gemeenten."""
+    store = get_store()
+    regions = _regions_by_code(scope)
+    geo_dir = check_folder(load_settings(), "geo_dir")
+    gemeenten = geo.load_gemeenten(geo_dir, "nederland", store.gebieden)
+    chosen = [regions[c] for c in region_codes]
+    dissolved = geo.dissolve(
+        gemeenten, {r.code: list(r.members) for r in chosen}, {r.code: r.name() for r in chosen}
+    )
+    return maps.feature_collection(dissolved)
+
+
+def region_picture(store: Store, regions: list[Any], view: ViewState) -> None:
+    """The chosen indicator across the regions: gemeenten as dots per region, a small map of
+    the regions and a summary sentence."""
+    lang = view.taal
+    ind = store.indicator(view.indicator)
+    spread = compare.region_spread(store, ind.id, regions, view.periode, lang)
+    st.subheader(ind.label(lang))
+    sentence(compare.region_summary(store, ind.id, regions, lang, view.periode))
+    if spread["value"].notna().sum() == 0:
+        st.info(t("regions_no_data", lang), icon="ℹ️")
+        return
+    period = spread["period"].dropna().iloc[0]
+    drenthe = views.reference_value(store, ind.id, "PV22", period)
+    nederland = views.reference_value(store, ind.id, "NL01", period)
+    unit = store.catalog.unit_label(ind.unit, lang)
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        st.altair_chart(
+            charts.region_strip(spread, unit, drenthe, nederland, lang), width="stretch"
+        )
+    region_rows = spread[spread["kind"] == "region"].dropna(subset=["value"])
+    if len(region_rows):
+        classes = classify.indicator_classes(
+            region_rows["value"].tolist(), ind, store.catalog, k=min(3, len(region_rows))
+        )
+        values = pd.DataFrame(
+            {
+                "region_code": region_rows["region_code"],
+                "name": region_rows["region_name"],
+                "color": [classes.color(v) for v in region_rows["value"]],
+                "value_text": region_rows["value_text"],
+            }
+        )
+        with right:
+            areas = region_areas(view.schaal, tuple(r.code for r in regions))
+            st.altair_chart(charts.region_map(areas, values, lang), width="stretch")
+            legend_html(classes, lang, no_data=False)
+    st.caption(text.source_line(ind, period, lang))
+    downloads(spread, [ind], f"regios-{ind.id}", view, title=ind.label(lang), page="regios")
+
+
+def legend_html(classes: Any, lang: str, no_data: bool) -> None:
+    items = "".join(
+        f'<li><span class="swatch" style="background:{color}"></span>{html.escape(label)}</li>'
+        for color, label in legend_items(classes, lang, no_data=no_data)
+    )
+    st.markdown(f'<div class="bw-legend"><ul>{items}</ul></div>', unsafe_allow_html=True)
+
+
+def trend_series(store: Store, view: ViewState) -> list[str]:
+    """The series of the trend: the selected gemeenten plus regions chosen on the page."""
+    lang = view.taal
+    regions = _regions_by_code(view.schaal)
+    chosen = st.multiselect(
+        t("trend_regions", lang),
+        list(regions),
+        key="w_trend_regios",
+        format_func=lambda c: regions[c].name(lang),
+        max_selections=6,
+        placeholder=t("trend_regions_placeholder", lang),
+    )
+    return [*view.gemeenten, *chosen]
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def cached_trend(indicator_id: str, codes: tuple[str, ...], lang: str) -> pd.DataFrame:
+    return trends.trend_frame(get_store(), indicator_id, list(codes), lang)
+
+
+def trend_picture(store: Store, codes: list[str], view: ViewState) -> None:
+    lang = view.taal
+    ind = store.indicator(view.indicator)
+    frame = cached_trend(ind.id, tuple(codes), lang)
+    unit = store.catalog.unit_label(ind.unit, lang)
+    measure = st.segmented_control(
+        t("trend_measure", lang),
+        ["absoluut", "index"],
+        default="absoluut",
+        key="w_trend_maat",
+        format_func=lambda m: t(f"trend_{m}", lang),
+    )
+    sentence(trends.trend_summary(frame, ind, store.catalog, lang))
+    if measure == "index":
+        result = trends.index_frame(frame, lang)
+        st.caption(result.message(lang))
+        if result.frame is not None:
+            st.altair_chart(
+                charts.trend_lines(result.frame, "index", lang, y="index"), width="stretch"
+            )
+    else:
+        st.altair_chart(charts.trend_lines(frame, unit, lang), width="stretch")
+    if not frame.attrs.get("comparable", True):
+        st.info(t("trend_not_comparable", lang), icon="ℹ️")
+    changes = trends.display_changes(trends.change_table(frame, ind, store.catalog, lang), lang)
+    st.subheader(t("trend_changes", lang))
+    st.dataframe(changes, hide_index=True, width="stretch")
+    st.caption(text.source_line(ind, store.latest_period(ind.id), lang))
+    downloads(
+        frame.drop(columns=["segment"]),
+        [ind],
+        f"trend-{ind.id}",
+        view,
+        title=ind.label(lang),
+        page="trends",
+    )
+
+
+SMALL_MULTIPLES_MAX = 25
+
+
+def small_multiples(store: Store, view: ViewState) -> None:
+    """One mini chart per gemeente of the scope (Drenthe's twelve for the whole country)."""
+    lang = view.taal
+    ind = store.indicator(view.indicator)
+    codes = geo.scope_codes(store.gebieden, view.schaal)
+    if len(codes) > SMALL_MULTIPLES_MAX:
+        codes = geo.scope_codes(store.gebieden, "drenthe")
+    frame = cached_trend(ind.id, tuple(codes), lang)
+    if frame.loc[frame["kind"] != "reference", "value"].notna().sum() == 0:
+        return
+    st.subheader(t("trend_small_multiples", lang))
+    unit = store.catalog.unit_label(ind.unit, lang)
+    st.altair_chart(charts.small_multiples(frame, unit, lang), width="content")

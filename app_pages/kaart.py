@@ -5,7 +5,7 @@ import streamlit as st
 from dashboard import ui
 
 store = ui.store_or_stop()
-view = ui.current_view()
+view = ui.current_view(store)
 mv = ui.cached_map_view(view)
 lang = view.taal
 
@@ -18,7 +18,7 @@ if mv.mappable:
     with right:
         ui.ranking_chart(mv, view)
     ui.summary(mv)
-    ui.data_table(mv, lang)
+    ui.data_table(mv, view)
 else:
     ui.reference_only(mv, lang)
 ui.footer(mv)

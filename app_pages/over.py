@@ -1,0 +1,62 @@
+"""Over de data: the catalogue (searchable), how the numbers are made, and downloads of any
+selection of indicators x regions x periods."""
+
+import streamlit as st
+
+from dashboard import export, geo, ui
+from dashboard.gebieden import DRENTHE_CODE, NEDERLAND_CODE
+from dashboard.i18n import t
+
+store = ui.store_or_stop()
+view = ui.current_view(store)
+lang = view.taal
+
+st.title(t("page_about", lang))
+ui.show_notices(lang)
+st.markdown(t("about_intro", lang))
+
+st.subheader(t("about_catalog", lang))
+query = st.text_input(t("about_search", lang), key="w_over_zoek", max_chars=100)
+table = export.search_catalog(ui.cached_catalog(lang), query)
+shown = export.catalog_display(table, lang)
+st.caption(t("about_found", lang, n=str(len(table)), of=str(len(store.catalog))))
+st.dataframe(
+    shown,
+    hide_index=True,
+    width="stretch",
+    column_config={
+        t("catalog_link", lang): st.column_config.LinkColumn(display_text="StatLine"),
+    },
+)
+ui.downloads(
+    shown, list(store.catalog), "catalogus", view, title=t("about_catalog", lang), page="over"
+)
+
+st.subheader(t("about_download", lang))
+options, labels = ui.indicator_options(store, lang)
+chosen = st.multiselect(
+    t("about_indicators", lang),
+    options,
+    default=[view.indicator],
+    format_func=labels.get,
+    key="w_over_indicatoren",
+)
+scope = geo.scope_codes(store.gebieden, view.schaal)
+regions = [*view.gemeenten] or scope
+codes = [*dict.fromkeys([*regions, DRENTHE_CODE, NEDERLAND_CODE])]
+st.caption(
+    t("about_regions", lang, n=str(len(regions)))
+    if view.gemeenten
+    else t("about_regions_scope", lang, scope=t(f"scope_{view.schaal}", lang))
+)
+data = export.observations_table(store, chosen, codes, lang=lang)
+st.dataframe(data, hide_index=True, width="stretch", height=300)
+ui.downloads(
+    data,
+    [store.indicator(i) for i in chosen],
+    "gegevens",
+    view,
+    title=t("about_download", lang),
+    page="over",
+)
+st.markdown(t("about_method", lang))

@@ -1,0 +1,531 @@
+"""Regions side by side, for the Regio's page (pure, no Streamlit).
+
+In the spirit of Tabel 1 of the Sociale Agenda Drenthe: one row per indicator, one column per
+region of a region set, then Drenthe and Nederland as references.
+
+Region sets (:func:`region_set_choices`)
+    ``corop``: the COROP regions wholly inside the scope (for Drenthe: Noord-, Zuidoost- and
+    Zuidwest-Drenthe); ``regio_deal``: the programme areas of ``data/region_sets.toml``;
+    ``provincie``: the provinces, offered when the scope holds more than one.
+
+Values
+    Always through :func:`dashboard.store.region_values`: the source's own value where it
+    publishes one, else computed by the indicator's catalogue ``aggregation`` and marked
+    computed. Nothing is aggregated here. Drenthe is the CBS province row (computed from the 12
+    gemeenten when the source has none); Nederland is only ever the source's own value.
+
+Cells
+    Every cell has a raw ``value`` (NaN when missing, never 0), a ``text`` formatted by
+    :func:`dashboard.text.format_value` and a ``status`` (:data:`CELL_STATUSES`). Best and
+    worst regions compare values as shown (rounded to the catalogue's decimals), among the
+    regions only (not Drenthe or Nederland); a neutral indicator (direction 0) has no best or
+    worst, only highest and lowest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from dashboard import text
+from dashboard.catalog import Indicator
+from dashboard.errors import DataError
+from dashboard.gebieden import DRENTHE_CODE, NEDERLAND_CODE
+from dashboard.geo import SCOPES
+from dashboard.i18n import t
+from dashboard.regions import (
+    REGION_SETS_FILE,
+    Region,
+    RegionSet,
+    load_region_sets,
+    official_set,
+    restrict_to_province,
+)
+from dashboard.schema import STATUSES, period_label
+from dashboard.store import Store, region_values
+
+DEFAULT_SET = "corop"
+REFERENCE_CODES = (DRENTHE_CODE, NEDERLAND_CODE)
+OFFICIAL = "official"
+MISSING = "missing"
+# A cell's status: as published, computed, one of schema.STATUSES, or missing.
+CELL_STATUSES = (OFFICIAL, "computed", "approximate", "provisional", "period_unstated", MISSING)
+CELL_FIELDS = ("value", "text", "status")
+LONG_COLUMNS = [
+    "indicator_id",
+    "area_code",
+    "area_name",
+    "kind",
+    "period",
+    "value",
+    "status",
+    "text",
+    "status_text",
+]
+
+
+# --- region sets ------------------------------------------------------------------------------
+
+
+def _within(region_set: RegionSet, gebieden: pd.DataFrame, provinces: Sequence[str]) -> RegionSet:
+    """The regions of a set lying wholly in one of the provinces, in the set's own order."""
+    kept = {
+        r.code for p in provinces for r in restrict_to_province(region_set, gebieden, p).regions
+    }
+    return replace(region_set, regions=tuple(r for r in region_set.regions if r.code in kept))
+
+
+def region_set_choices(
+    store: Store, scope: str = "drenthe", path: Path = REGION_SETS_FILE
+) -> dict[str, RegionSet]:
+    """Region sets to compare within a map scope, the default (:data:`DEFAULT_SET`) first:
+    ``corop`` and ``regio_deal`` restricted to the scope's provinces, and ``provincie`` when
+    the scope holds more than one province. Sets left empty by the scope are left out."""
+    if scope not in SCOPES:
+        raise DataError(f"Unknown scope {scope!r}; valid scopes: {', '.join(SCOPES)}.")
+    sets = load_region_sets(store.gebieden, path)
+    provinces = SCOPES[scope]
+    wanted = [DEFAULT_SET, *(k for k in sets if k not in (DEFAULT_SET, "provincie"))]
+    if provinces is None or len(provinces) > 1:
+        wanted.append("provincie")
+    chosen = {}
+    for set_id in wanted:
+        region_set = (
+            sets[set_id] if provinces is None else _within(sets[set_id], store.gebieden, provinces)
+        )
+        if region_set.regions:
+            chosen[set_id] = region_set
+    return chosen
+
+
+def all_regions(store: Store, path: Path = REGION_SETS_FILE) -> dict[str, Region]:
+    """Every known region (COROP, province, programme area) by its code."""
+    sets = load_region_sets(store.gebieden, path)
+    return {r.code: r for s in sets.values() for r in s.regions}
+
+
+# --- cells ------------------------------------------------------------------------------------
+
+
+def cell_status(value: float | None, status: str | None) -> str:
+    """'missing' without a value, 'official' for a value as published, else its status."""
+    if value is None or pd.isna(value):
+        return MISSING
+    return status or OFFICIAL
+
+
+def status_text(status: str, lang: str = "nl") -> str:
+    """The words shown for a cell status ('berekend', 'geen gegevens'; '' as published)."""
+    if status == OFFICIAL:
+        return ""
+    if status == MISSING:
+        return t("status_missing", lang)
+    return STATUSES.get(status, (status, status))[1 if lang == "en" else 0]
+
+
+def area_name(store: Store, code: str, lang: str = "nl", regions: Sequence[Region] = ()) -> str:
+    """Display name of a region code: a given region's own name, 'Nederland', or the CBS name."""
+    for region in regions:
+        if region.code == code:
+            return region.name(lang)
+    if code == NEDERLAND_CODE:
+        return t("name_nederland", lang)
+    return store.name(code)
+
+
+def area_values(store: Store, indicator_id: str, regions: Sequence[Region]) -> pd.DataFrame:
+    """All observations (every period) of the regions plus Drenthe and Nederland, in the
+    observation schema: region values by the store's rule, Nederland only as published."""
+    drenthe = [
+        r for r in official_set(store.gebieden, "provincie").regions if r.code == DRENTHE_CODE
+    ]
+    codes = {r.code for r in regions}
+    wanted = [*regions, *(r for r in drenthe if r.code not in codes)]
+    frame = store.frame(indicator_id)
+    nederland = frame[frame["region_code"] == NEDERLAND_CODE]
+    parts = [region_values(store, indicator_id, wanted), nederland]
+    return pd.concat([p for p in parts if not p.empty] or [nederland], ignore_index=True)
+
+
+def latest_period(values: pd.DataFrame, codes: Sequence[str]) -> str | None:
+    """The latest period in which every one of ``codes`` has a value, else the latest in which
+    any has one, else None."""
+    present = values[values["region_code"].isin(codes) & values["value"].notna()]
+    if present.empty:
+        return None
+    counts = present.groupby("period")["region_code"].nunique()
+    complete = counts[counts >= len(set(codes))]
+    return str(max(complete.index if not complete.empty else counts.index))
+
+
+def _choose_period(
+    store: Store, indicator_id: str, values: pd.DataFrame, codes: Sequence[str]
+) -> str | None:
+    return latest_period(values, codes) or (
+        store.latest_period(indicator_id) if not store.frame(indicator_id).empty else None
+    )
+
+
+# --- the comparison table --------------------------------------------------------------------
+
+
+def _cells(
+    store: Store,
+    ind: Indicator,
+    values: pd.DataFrame,
+    areas: Sequence[tuple[str, str, str]],
+    period: str | None,
+    lang: str,
+) -> pd.DataFrame:
+    """One row per area (code, name, kind) for one indicator and period."""
+    now = values[values["period"] == period].set_index("region_code") if period else None
+    rows = []
+    for code, name, kind in areas:
+        hit = now is not None and code in now.index
+        value = float(now.at[code, "value"]) if hit else np.nan
+        status = cell_status(value, now.at[code, "status"] if hit else None)
+        rows.append(
+            {
+                "indicator_id": ind.id,
+                "area_code": code,
+                "area_name": name,
+                "kind": kind,
+                "period": period or "",
+                "value": value,
+                "status": status,
+                "text": text.format_value(value, ind, store.catalog, lang),
+                "status_text": status_text(status, lang),
+            }
+        )
+    return pd.DataFrame(rows, columns=LONG_COLUMNS)
+
+
+def _areas(store: Store, regions: Sequence[Region], lang: str) -> list[tuple[str, str, str]]:
+    """(code, name, kind) of the regions, then Drenthe and Nederland unless already there."""
+    areas = [(r.code, r.name(lang), "region") for r in regions]
+    codes = {r.code for r in regions}
+    refs = [c for c in REFERENCE_CODES if c not in codes]
+    return areas + [(c, area_name(store, c, lang), "reference") for c in refs]
+
+
+def comparison_long(
+    store: Store,
+    regions: Sequence[Region],
+    indicator_ids: Sequence[str],
+    lang: str = "nl",
+    period: str | None = None,
+) -> pd.DataFrame:
+    """The comparison as a long frame: one row per indicator and area (regions in the given
+    order, then Drenthe and Nederland) with columns :data:`LONG_COLUMNS`. ``kind`` is
+    'region' or 'reference'. Without ``period`` each indicator uses the latest period in which
+    its regions have values (see :func:`latest_period`); with ``period`` every indicator uses
+    that period, and an indicator without it has missing cells."""
+    areas = _areas(store, regions, lang)
+    parts = []
+    for ind_id in indicator_ids:
+        ind = store.indicator(ind_id)
+        values = area_values(store, ind_id, regions)
+        used = period or _choose_period(store, ind_id, values, [r.code for r in regions])
+        parts.append(_cells(store, ind, values, areas, used, lang))
+    if not parts:
+        return pd.DataFrame(columns=LONG_COLUMNS)
+    return pd.concat(parts, ignore_index=True)
+
+
+def extremes(values: dict[str, float], decimals: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(highest, lowest) codes among the values as shown (rounded), ties together, in the
+    given order; both empty with fewer than two values or when all shown values are equal."""
+    shown = {c: text.round_half_up(v, decimals) for c, v in values.items() if not pd.isna(v)}
+    if len(shown) < 2 or len(set(shown.values())) == 1:
+        return (), ()
+    high, low = max(shown.values()), min(shown.values())
+    return (
+        tuple(c for c, v in shown.items() if v == high),
+        tuple(c for c, v in shown.items() if v == low),
+    )
+
+
+def best_worst(
+    highest: tuple[str, ...], lowest: tuple[str, ...], direction: int
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(best, worst) for a direction: +1 highest is best, -1 lowest is best, 0 neither."""
+    if direction == 1:
+        return highest, lowest
+    if direction == -1:
+        return lowest, highest
+    return (), ()
+
+
+def extremes_text(
+    names: dict[str, str],
+    highest: tuple[str, ...],
+    lowest: tuple[str, ...],
+    direction: int,
+    lang: str = "nl",
+) -> str:
+    """'beste: Zuidwest-Drenthe · slechtste: Zuidoost-Drenthe'; for a neutral indicator
+    'hoogste: … · laagste: …'; '' when there is nothing to say."""
+    if not highest:
+        return ""
+    best, worst = best_worst(highest, lowest, direction)
+    first, second = (best, worst) if direction else (highest, lowest)
+    words = ("best", "worst") if direction else ("highest", "lowest")
+    parts = [
+        f"{t(word, lang)}: {text.join_names([names[c] for c in codes], lang)}"
+        for word, codes in zip(words, (first, second), strict=True)
+    ]
+    return " · ".join(parts)
+
+
+def weighting_text(store: Store, indicator: Indicator, lang: str = "nl") -> str:
+    """The footnote on how this indicator's region values are found (catalogue aggregation)."""
+    if indicator.aggregation == "none":
+        return f"{t('agg_official', lang)} {t('agg_none', lang)}"
+    period = str(store.household_weights.attrs.get("period", ""))
+    rule = t(f"agg_{indicator.aggregation}", lang, period=period)
+    return f"{t('agg_official', lang)} {rule} {t('agg_computed', lang)}"
+
+
+def _row(store: Store, ind: Indicator, cells: pd.DataFrame, lang: str) -> dict:
+    regions = cells[cells["kind"] == "region"]
+    highest, lowest = extremes(
+        dict(zip(regions["area_code"], regions["value"], strict=True)), ind.decimals
+    )
+    best, worst = best_worst(highest, lowest, ind.direction)
+    names = dict(zip(cells["area_code"], cells["area_name"], strict=True))
+    period = cells["period"].iloc[0]
+    row = {
+        "indicator_id": ind.id,
+        "label": ind.label(lang),
+        "unit": store.catalog.unit_label(ind.unit, lang),
+        "direction": ind.direction,
+        "period": period,
+        "period_label": period_label(period, lang) if period else "",
+        "period_unstated": bool((cells["status"] == "period_unstated").any()),
+    }
+    for cell in cells.itertuples():
+        row.update({f"{f}_{cell.area_code}": getattr(cell, f) for f in CELL_FIELDS})
+    row.update(
+        highest=highest,
+        lowest=lowest,
+        best=best,
+        worst=worst,
+        extremes=extremes_text(names, highest, lowest, ind.direction, lang),
+        weighting=weighting_text(store, ind, lang),
+        source=ind.citation(lang),
+    )
+    return row
+
+
+def comparison_table(
+    store: Store,
+    regions: Sequence[Region],
+    indicator_ids: Sequence[str],
+    lang: str = "nl",
+    period: str | None = None,
+) -> pd.DataFrame:
+    """Regions side by side: one row per indicator (in the given order).
+
+    Columns: ``indicator_id``, ``label``, ``unit`` (unit label), ``direction``, ``period``
+    (the period used, see :func:`comparison_long`), ``period_label``, ``period_unstated``
+    (a cell's year is not stated in the source), then per area code X (the regions, then
+    PV22 and NL01) ``value_X`` (float, NaN when missing), ``text_X`` (formatted, '—' when
+    missing) and ``status_X`` (:data:`CELL_STATUSES`); then ``highest``, ``lowest``,
+    ``best``, ``worst`` (tuples of region codes; best/worst empty for a neutral indicator),
+    ``extremes`` (the sentence fragment), ``weighting`` (footnote on how region values are
+    found) and ``source``. ``table.attrs['areas']`` maps the area codes to their names, in
+    column order.
+    """
+    long = comparison_long(store, regions, indicator_ids, lang, period)
+    rows = [
+        _row(store, store.indicator(ind_id), long[long["indicator_id"] == ind_id], lang)
+        for ind_id in indicator_ids
+    ]
+    table = pd.DataFrame(rows)
+    table.attrs["areas"] = {code: name for code, name, _ in _areas(store, regions, lang)}
+    return table
+
+
+def _marked(textual: str, status: str, lang: str) -> str:
+    if status == "computed":
+        return f"{textual}*"
+    if status in (OFFICIAL, MISSING, "period_unstated"):
+        return textual
+    return f"{textual} ({status_text(status, lang)})"
+
+
+def display_table(table: pd.DataFrame, lang: str = "nl") -> pd.DataFrame:
+    """The comparison table as shown: headers in the language, computed values marked '*'
+    (see the ``computed_marker`` footnote), other statuses in words; the period column says
+    when the source gives no year."""
+    areas: dict[str, str] = table.attrs.get("areas", {})
+    shown = pd.DataFrame({t("col_indicator", lang): table["label"]})
+    unstated = STATUSES["period_unstated"][1 if lang == "en" else 0]
+    shown[t("period", lang)] = [
+        f"{p} ({unstated})" if u else p
+        for p, u in zip(table["period_label"], table["period_unstated"], strict=True)
+    ]
+    for code, name in areas.items():
+        shown[name] = [
+            _marked(x, s, lang)
+            for x, s in zip(table[f"text_{code}"], table[f"status_{code}"], strict=True)
+        ]
+    shown[t("col_extremes", lang)] = table["extremes"]
+    return shown
+
+
+# --- spread of gemeenten within regions ------------------------------------------------------
+
+SPREAD_COLUMNS = [
+    "region_code",
+    "region_name",
+    "code",
+    "name",
+    "kind",
+    "period",
+    "value",
+    "status",
+    "value_text",
+    "status_text",
+]
+
+
+def region_spread(
+    store: Store,
+    indicator_id: str,
+    regions: Sequence[Region],
+    period: str | None = None,
+    lang: str = "nl",
+) -> pd.DataFrame:
+    """Each region's member gemeenten and the region itself, for a strip chart: one row per
+    (region, member) with ``kind`` 'gemeente' and one per region with ``kind`` 'region'.
+    Columns :data:`SPREAD_COLUMNS`; a member or region without a value has NaN (status
+    'missing'). A gemeente in two regions (Hoogeveen) appears under both. Without ``period``:
+    the latest period in which the regions have values, else in which the members have."""
+    ind = store.indicator(indicator_id)
+    values = region_values(store, indicator_id, list(regions))
+    frame = store.frame(indicator_id)
+    members = sorted({m for r in regions for m in r.members})
+    if period is None:
+        period = latest_period(values, [r.code for r in regions]) or latest_period(frame, members)
+    now = pd.concat([values, frame[frame["region_code"].isin(members)]], ignore_index=True)
+    now = now[now["period"] == period].drop_duplicates("region_code").set_index("region_code")
+    rows = []
+    for region in regions:
+        pairs = [(region.code, region.name(lang), "region")]
+        pairs += [(m, store.name(m), "gemeente") for m in region.members]
+        for code, name, kind in pairs:
+            hit = code in now.index
+            value = float(now.at[code, "value"]) if hit else np.nan
+            status = cell_status(value, now.at[code, "status"] if hit else None)
+            rows.append(
+                {
+                    "region_code": region.code,
+                    "region_name": region.name(lang),
+                    "code": code,
+                    "name": name,
+                    "kind": kind,
+                    "period": period or "",
+                    "value": value,
+                    "status": status,
+                    "value_text": text.format_value(value, ind, store.catalog, lang),
+                    "status_text": status_text(status, lang),
+                }
+            )
+    return pd.DataFrame(rows, columns=SPREAD_COLUMNS)
+
+
+# --- summary ---------------------------------------------------------------------------------
+
+
+def _in_period(period: str, lang: str) -> str:
+    label = period_label(period, lang)
+    if label != period:  # a half year
+        return f"in {'the' if lang == 'en' else 'het'} {label}"
+    return f"in {label}"
+
+
+def _reference_clause(
+    drenthe: float, nederland: float, ind: Indicator, store: Store, lang: str
+) -> str:
+    """'Drenthe ligt lager (beter) dan Nederland (3,1% tegen 3,6%)'; '' when one is missing."""
+    if pd.isna(drenthe) or pd.isna(nederland):
+        return ""
+    word = text.comparison_word(drenthe - nederland, ind.direction, lang, ind.decimals)
+    fmt = lambda v: text.format_value(v, ind, store.catalog, lang)  # noqa: E731
+    if lang == "en":
+        if word == "equal":
+            return f"Drenthe equals the Netherlands ({fmt(drenthe)})"
+        return f"Drenthe is {word} than the Netherlands ({fmt(drenthe)} versus {fmt(nederland)})"
+    if word == "gelijk":
+        return f"Drenthe ligt gelijk aan Nederland ({fmt(drenthe)})"
+    return f"Drenthe ligt {word} dan Nederland ({fmt(drenthe)} tegen {fmt(nederland)})"
+
+
+def _regions_clause(cells: pd.DataFrame, ind: Indicator, lang: str) -> str:
+    """'het best in X (…), het slechtst in Y (…)' / 'het hoogst in X (…), het laagst in Y (…)'."""
+    regions = cells[cells["kind"] == "region"]
+    present = regions[regions["value"].notna()]
+    names = dict(zip(regions["area_code"], regions["area_name"], strict=True))
+    texts = dict(zip(regions["area_code"], regions["text"], strict=True))
+    en = lang == "en"
+    if present.empty:
+        return t("no_region_values", lang)
+    if len(present) == 1:
+        code = present["area_code"].iloc[0]
+        return (
+            f"only {names[code]} ({texts[code]})" if en else f"alleen {names[code]} ({texts[code]})"
+        )
+    highest, lowest = extremes(
+        dict(zip(present["area_code"], present["value"], strict=True)), ind.decimals
+    )
+    if not highest:
+        same = texts[present["area_code"].iloc[0]]
+        return f"all regions {same}" if en else f"alle regio's {same}"
+    first, second = (
+        best_worst(highest, lowest, ind.direction) if ind.direction else (highest, lowest)
+    )
+    if ind.direction:
+        words = ("best in", "worst in") if en else ("het best in", "het slechtst in")
+    else:
+        words = ("highest in", "lowest in") if en else ("het hoogst in", "het laagst in")
+    return ", ".join(
+        f"{w} {text.join_names([names[c] for c in codes], lang)} ({texts[codes[0]]})"
+        for w, codes in zip(words, (first, second), strict=True)
+    )
+
+
+def region_summary(
+    store: Store,
+    indicator_id: str,
+    regions: Sequence[Region],
+    lang: str = "nl",
+    period: str | None = None,
+) -> str:
+    """One plain sentence on the regional picture, e.g. 'Bijstandsuitkeringen per 1.000
+    inwoners (regio's, Tabel 1) in 2023: het best in Zuidwest-Drenthe (26 per 1.000 inwoners),
+    het slechtst in Zuidoost-Drenthe (37 per 1.000 inwoners).' A second clause compares
+    Drenthe with Nederland when both have a value; regions without a value are named."""
+    ind = store.indicator(indicator_id)
+    cells = comparison_long(store, regions, [indicator_id], lang, period)
+    when = cells["period"].iloc[0]
+    head = f"{ind.label(lang)} {_in_period(when, lang)}" if when else ind.label(lang)
+    values = dict(zip(cells["area_code"], cells["value"], strict=True))
+    parts = [_regions_clause(cells, ind, lang)]
+    reference = _reference_clause(
+        values.get(DRENTHE_CODE, np.nan), values.get(NEDERLAND_CODE, np.nan), ind, store, lang
+    )
+    if reference:
+        parts.append(reference)
+    sentence = f"{head}: {'; '.join(parts)}."
+    absent = cells[(cells["kind"] == "region") & cells["value"].isna()]["area_name"].tolist()
+    if absent and len(absent) < (cells["kind"] == "region").sum():
+        names = text.join_names(absent, lang)
+        sentence += (
+            f" No data for {names}." if lang == "en" else f" Van {names} zijn geen gegevens."
+        )
+    return sentence

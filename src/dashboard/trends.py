@@ -1,0 +1,418 @@
+"""One indicator over time, for the Trends page (pure, no Streamlit).
+
+Series
+    :func:`trend_frame` holds the chosen gemeenten and regions plus Drenthe (PV22) and
+    Nederland (NL01), each over *every* period of the indicator. A period without a value is
+    a row with NaN (status 'missing'): nothing is interpolated, carried over or set to 0.
+    Region values come from :func:`dashboard.store.region_values` (official, else computed by
+    the catalogue's aggregation and marked computed).
+
+Segments
+    A chart may join two points only when they are comparable and adjacent. The ``segment``
+    column numbers the runs of a series: it starts a new run after every missing period, and,
+    when the catalogue says the periods of the indicator are not comparable
+    (``comparable = false``, e.g. the three Gezondheidsmonitor rounds 2016/2020/2022 with
+    different age limits), every point is a run of its own. Draw lines with the segment as
+    detail, so a line never crosses a gap or a break in method.
+
+Index and change
+    :func:`index_frame` sets the first period in which every shown series has a value to 100
+    and says which period that is; without such a period (or with a base value of 0 or less)
+    there is no index and a reason instead. :func:`change_table` compares each series' first
+    and last value with direction-aware words, and refuses the verdict across periods that
+    are not comparable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from dashboard import text
+from dashboard.catalog import Catalog, Indicator
+from dashboard.compare import (
+    all_regions,
+    area_name,
+    cell_status,
+    status_text,
+)
+from dashboard.errors import DataError
+from dashboard.gebieden import DRENTHE_CODE, NEDERLAND_CODE
+from dashboard.i18n import t
+from dashboard.regions import Region
+from dashboard.schema import period_label
+from dashboard.store import Store, region_values
+
+REFERENCE_CODES = (DRENTHE_CODE, NEDERLAND_CODE)
+INDEX_DECIMALS = 1
+TREND_COLUMNS = [
+    "indicator_id",
+    "region_code",
+    "name",
+    "kind",
+    "period",
+    "period_label",
+    "value",
+    "lower",
+    "upper",
+    "status",
+    "value_text",
+    "status_text",
+    "segment",
+]
+
+
+# --- the series -----------------------------------------------------------------------------
+
+
+def series_codes(codes: Sequence[str]) -> list[str]:
+    """The chosen codes without duplicates (in their order), then Drenthe and Nederland."""
+    chosen = [c for c in dict.fromkeys(codes) if c not in REFERENCE_CODES]
+    return chosen + list(REFERENCE_CODES)
+
+
+def _observations(
+    store: Store, indicator_id: str, codes: Sequence[str], regions: dict[str, Region]
+) -> pd.DataFrame:
+    """Observations of the codes: gemeenten and Nederland as published, regions (COROP,
+    province, programme area; ``regions`` by code) by the store's region rule."""
+    direct = [c for c in codes if c not in regions]
+    unknown = [c for c in direct if c != NEDERLAND_CODE and c not in store.names]
+    if unknown:
+        raise DataError(f"Unknown region code(s) {', '.join(unknown)}.")
+    frame = store.frame(indicator_id)
+    parts = [frame[frame["region_code"].isin(direct)]]
+    wanted = [regions[c] for c in codes if c in regions]
+    if wanted:
+        parts.append(region_values(store, indicator_id, wanted))
+    return pd.concat([p for p in parts if not p.empty] or parts[:1], ignore_index=True)
+
+
+def segments(values: pd.Series, comparable: bool) -> pd.Series:
+    """Run numbers (0, 1, …) of one series ordered by period: a new run after every missing
+    value, and for non-comparable periods at every value; <NA> where the value is missing."""
+    present = values.notna()
+    starts = present if not comparable else present & ~present.shift(fill_value=False)
+    runs = starts.astype(int).cumsum() - 1
+    return runs.where(present).astype("Int64")
+
+
+def trend_frame(
+    store: Store, indicator_id: str, codes: Sequence[str], lang: str = "nl"
+) -> pd.DataFrame:
+    """Every series (:func:`series_codes`) over every period of the indicator, one row per
+    series and period, columns :data:`TREND_COLUMNS`. ``kind`` is 'selected' or 'reference'
+    (Drenthe, Nederland); ``status`` uses compare.CELL_STATUSES ('missing' where there is no
+    value: value NaN, never interpolated); ``segment`` see the module docstring. Rows are in
+    series order, then period order. ``frame.attrs`` holds ``indicator_id`` and
+    ``comparable``."""
+    ind = store.indicator(indicator_id)
+    wanted = series_codes(codes)
+    periods = store.periods(indicator_id)
+    regions = all_regions(store)
+    obs = _observations(store, indicator_id, wanted, regions)
+    grid = pd.MultiIndex.from_product([wanted, periods], names=["region_code", "period"])
+    frame = grid.to_frame(index=False).merge(
+        obs[["region_code", "period", "value", "lower", "upper", "status"]],
+        on=["region_code", "period"],
+        how="left",
+    )
+    frame["value"] = frame["value"].astype(float)
+    frame["status"] = [
+        cell_status(v, s) for v, s in zip(frame["value"], frame["status"], strict=True)
+    ]
+    names = {c: area_name(store, c, lang, [regions[c]] if c in regions else []) for c in wanted}
+    frame["indicator_id"] = ind.id
+    frame["name"] = frame["region_code"].map(names)
+    frame["kind"] = np.where(frame["region_code"].isin(REFERENCE_CODES), "reference", "selected")
+    frame["period_label"] = [period_label(p, lang) for p in frame["period"]]
+    frame["value_text"] = [text.format_value(v, ind, store.catalog, lang) for v in frame["value"]]
+    frame["status_text"] = [status_text(s, lang) for s in frame["status"]]
+    frame["segment"] = (
+        frame.groupby("region_code", sort=False)["value"]
+        .transform(lambda v: segments(v, ind.comparable))
+        .astype("Int64")
+    )
+    frame = frame[TREND_COLUMNS]
+    frame.attrs.update(indicator_id=ind.id, comparable=ind.comparable)
+    return frame
+
+
+# --- index ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IndexResult:
+    """An index frame (the trend frame plus ``base_period``, ``base_value``, ``index`` and
+    ``index_text``) with its base period, or no frame and the i18n key of the reason."""
+
+    frame: pd.DataFrame | None
+    base_period: str | None
+    reason: str | None = None
+
+    def message(self, lang: str = "nl") -> str:
+        """'Index: 2013 = 100 (…)', or why there is no index."""
+        key = "index_base" if self.frame is not None else self.reason or "index_no_common_period"
+        return t(key, lang, period=period_label(self.base_period or "", lang))
+
+
+def common_periods(frame: pd.DataFrame) -> list[str]:
+    """Periods, sorted, in which every series of the frame has a value."""
+    series = frame["region_code"].nunique()
+    present = frame[frame["value"].notna()]
+    counts = present.groupby("period")["region_code"].nunique()
+    return sorted(str(p) for p in counts[counts == series].index) if series else []
+
+
+def index_frame(frame: pd.DataFrame, lang: str = "nl") -> IndexResult:
+    """Index every series on the first common period (= 100): index = value / base * 100.
+    No common period: reason 'index_no_common_period'. A base value of 0 or less (the index
+    would divide by zero or flip sign): reason 'index_base_not_positive'. Missing values
+    stay missing."""
+    common = common_periods(frame)
+    if not common:
+        return IndexResult(None, None, "index_no_common_period")
+    base = common[0]
+    base_values = frame[frame["period"] == base].set_index("region_code")["value"]
+    if (base_values <= 0).any():
+        return IndexResult(None, base, "index_base_not_positive")
+    result = frame.copy()
+    result["base_period"] = base
+    result["base_value"] = result["region_code"].map(base_values).astype(float)
+    result["index"] = result["value"] / result["base_value"] * 100
+    result["index_text"] = [text.format_number(v, INDEX_DECIMALS, lang) for v in result["index"]]
+    return IndexResult(result, base)
+
+
+# --- change between the first and the last period ---------------------------------------------
+
+CHANGE_COLUMNS = [
+    "region_code",
+    "name",
+    "kind",
+    "first_period",
+    "first_value",
+    "first_text",
+    "last_period",
+    "last_value",
+    "last_text",
+    "change",
+    "change_text",
+    "change_pct",
+    "change_pct_text",
+    "comparable",
+    "movement",
+    "judgement",
+    "verdict",
+]
+
+
+def _signed_percent(value: float, lang: str) -> str:
+    if pd.isna(value):
+        return text.MISSING
+    shown = text.round_half_up(value, 1)
+    sign = "+" if shown > 0 else (text.MINUS if shown < 0 else "")
+    return f"{sign}{text.format_number(abs(shown), 1, lang)}%"
+
+
+def movement(change: float, decimals: int, lang: str = "nl") -> str:
+    """'gestegen', 'gedaald' or 'gelijk gebleven' for a change, compared as shown."""
+    shown = text.round_half_up(change, decimals)
+    return t("rose" if shown > 0 else "fell" if shown < 0 else "unchanged", lang)
+
+
+def _verdict(
+    n_values: int, change: float, indicator: Indicator, lang: str
+) -> tuple[str, str | None, str]:
+    """(movement, judgement, verdict) of a series with ``n_values`` values: no judgement
+    without two values or across periods that are not comparable."""
+    if n_values < 2:
+        return "", None, t("status_missing" if n_values == 0 else "single_period", lang)
+    if not indicator.comparable:
+        return "", None, t("not_comparable", lang)
+    moved = movement(change, indicator.decimals, lang)
+    judged = text.judgement(change, indicator.direction, lang, indicator.decimals)
+    if judged is None or moved == t("unchanged", lang):
+        return moved, judged, moved
+    return moved, judged, f"{moved} ({judged})"
+
+
+def _change_row(
+    series: pd.DataFrame, indicator: Indicator, catalog: Catalog, lang: str
+) -> dict[str, object]:
+    present = series[series["value"].notna()]
+    first = present.iloc[0] if len(present) else pd.Series({"period": None, "value": np.nan})
+    last = present.iloc[-1] if len(present) else first
+    change = last["value"] - first["value"] if len(present) > 1 else np.nan
+    pct = change / first["value"] * 100 if len(present) > 1 and first["value"] > 0 else np.nan
+    moved, judged, verdict = _verdict(len(present), change, indicator, lang)
+    fmt = lambda v: text.format_value(v, indicator, catalog, lang)  # noqa: E731
+    return {
+        "region_code": series["region_code"].iloc[0],
+        "name": series["name"].iloc[0],
+        "kind": series["kind"].iloc[0],
+        "first_period": first["period"],
+        "first_value": float(first["value"]),
+        "first_text": fmt(first["value"]),
+        "last_period": last["period"],
+        "last_value": float(last["value"]),
+        "last_text": fmt(last["value"]),
+        "change": change,
+        "change_text": text.format_difference(change, indicator, catalog, lang),
+        "change_pct": pct,
+        "change_pct_text": _signed_percent(pct, lang),
+        "comparable": indicator.comparable,
+        "movement": moved,
+        "judgement": judged,
+        "verdict": verdict,
+    }
+
+
+def change_table(
+    frame: pd.DataFrame, indicator: Indicator, catalog: Catalog, lang: str = "nl"
+) -> pd.DataFrame:
+    """Per series (in frame order): its first and last period with a value, both values,
+    the absolute change (``change``, last minus first) and the relative change in percent
+    (``change_pct``, only when the first value is above 0), formatted; ``movement``
+    ('gestegen'/'gedaald'/'gelijk gebleven') and ``judgement`` ('beter'/'slechter'/'gelijk',
+    None for a neutral indicator) compare the values as shown; ``verdict`` is the words for
+    the table ('gedaald (beter)', 'gestegen', 'niet vergelijkbaar', 'één periode',
+    'geen gegevens'). For an indicator whose periods are not comparable the change is given
+    but not judged. Columns :data:`CHANGE_COLUMNS`."""
+    rows = [
+        _change_row(series, indicator, catalog, lang)
+        for _, series in frame.groupby("region_code", sort=False)
+    ]
+    return pd.DataFrame(rows, columns=CHANGE_COLUMNS)
+
+
+# --- summary ---------------------------------------------------------------------------------
+
+MAX_NAMED = 4  # above this many chosen series the summary counts them instead of naming them
+
+
+def _span(changes: pd.DataFrame) -> tuple[str, str]:
+    present = changes.dropna(subset=["first_period"])
+    return min(present["first_period"]), max(present["last_period"])
+
+
+def _series_clause(row: pd.Series, span: tuple[str, str], lang: str) -> str:
+    """'Drenthe gedaald van 8,1% naar 3,4% (beter)'; a series' own periods are added when they
+    differ from the span of the sentence ('van 103,4 in 2010 naar 73,6 in 2023')."""
+    first, last = row["first_text"], row["last_text"]
+    if (row["first_period"], row["last_period"]) != span:
+        first = f"{first} in {period_label(row['first_period'], lang)}"
+        last = f"{last} in {period_label(row['last_period'], lang)}"
+    word, verdict = row["movement"], row["judgement"]
+    if word == t("unchanged", lang):
+        return f"{row['name']} {word} ({first})"
+    frm, to = ("from", "to") if lang == "en" else ("van", "naar")
+    clause = f"{row['name']} {word} {frm} {first} {to} {last}"
+    return f"{clause} ({verdict})" if verdict else clause
+
+
+def _count_clause(chosen: pd.DataFrame, lang: str) -> str:
+    """'in 9 van de 12 gekozen gebieden gedaald (beter), in 3 gestegen (slechter)'."""
+    counts = chosen["verdict"].value_counts(sort=True)
+    parts = [f"in {n} {word}" for word, n in counts.items()]
+    total = (
+        f"of the {len(chosen)} chosen areas"
+        if lang == "en"
+        else f"van de {len(chosen)} gekozen gebieden"
+    )
+    word, n = counts.index[0], counts.iloc[0]
+    parts[0] = f"in {n} {total} {word}"
+    return ", ".join(parts)
+
+
+def _no_trend_sentence(frame: pd.DataFrame, ind: Indicator, lang: str) -> str:
+    """For a single period or periods that are not comparable: name the periods, then the
+    latest values."""
+    periods = sorted(frame.loc[frame["value"].notna(), "period"].unique())
+    labels = text.join_names([period_label(p, lang) for p in periods], lang)
+    latest = frame[(frame["period"] == periods[-1]) & frame["value"].notna()]
+    named = latest[latest["kind"] == "reference"]
+    chosen = latest[latest["kind"] == "selected"]
+    if len(chosen) <= MAX_NAMED:
+        named = pd.concat([chosen, named])
+    values = ", ".join(f"{n} {v}" for n, v in zip(named["name"], named["value_text"], strict=True))
+    if len(periods) == 1:
+        head = f"only measured in {labels}" if lang == "en" else f"alleen gemeten in {labels}"
+        return f"{ind.label(lang)}: {head}; {values}."
+    if lang == "en":
+        return (
+            f"{ind.label(lang)}: measured in {labels}; these measurements are not comparable, "
+            f"so there is no trend. In {period_label(periods[-1], lang)}: {values}."
+        )
+    return (
+        f"{ind.label(lang)}: gemeten in {labels}; die metingen zijn niet met elkaar te "
+        f"vergelijken, dus er is geen trend. In {period_label(periods[-1], lang)}: {values}."
+    )
+
+
+def trend_summary(
+    frame: pd.DataFrame, indicator: Indicator, catalog: Catalog, lang: str = "nl"
+) -> str:
+    """One plain sentence on the trend, e.g. 'Werkloosheid van 2013 tot 2024: Drenthe
+    gedaald van 8,1% naar 3,4% (beter), Nederland gedaald van 8,2% naar 3,7% (beter).'
+    The chosen areas come first (counted instead of named when there are more than
+    :data:`MAX_NAMED`); non-comparable periods or a single period give no trend."""
+    changes = change_table(frame, indicator, catalog, lang)
+    if changes["first_period"].isna().all():
+        return (
+            f"{indicator.label(lang)}: no data for the chosen areas."
+            if lang == "en"
+            else f"{indicator.label(lang)}: geen gegevens voor de gekozen gebieden."
+        )
+    periods = frame.loc[frame["value"].notna(), "period"].unique()
+    if len(periods) == 1 or not indicator.comparable:
+        return _no_trend_sentence(frame, indicator, lang) + _absent_sentence(changes, lang)
+    span = _span(changes)
+    judged = changes[changes["movement"].astype(bool)]
+    chosen = judged[judged["kind"] == "selected"]
+    refs = judged[judged["kind"] == "reference"]
+    clauses = [_series_clause(r, span, lang) for _, r in chosen.iterrows()]
+    if len(chosen) > MAX_NAMED:
+        clauses = [_count_clause(chosen, lang)]
+    clauses += [_series_clause(r, span, lang) for _, r in refs.iterrows()]
+    frm, to = (period_label(p, lang) for p in span)
+    head = (
+        f"{indicator.label(lang)} from {frm} to {to}"
+        if lang == "en"
+        else f"{indicator.label(lang)} van {frm} tot {to}"
+    )
+    return f"{head}: {'; '.join(clauses)}.{_absent_sentence(changes, lang)}"
+
+
+def _absent_sentence(changes: pd.DataFrame, lang: str) -> str:
+    """' Van Westerveld zijn geen gegevens.' for chosen series without any value."""
+    absent = changes.loc[changes["first_period"].isna(), "name"].tolist()
+    if not absent:
+        return ""
+    names = text.join_names(absent, lang)
+    return f" No data for {names}." if lang == "en" else f" Van {names} zijn geen gegevens."
+
+
+def display_changes(changes: pd.DataFrame, lang: str = "nl") -> pd.DataFrame:
+    """The change table as shown: area, first and last value with their period, absolute and
+    relative change and the verdict, headers in the language."""
+
+    def with_period(values: pd.Series, periods: pd.Series) -> list[str]:
+        return [
+            f"{v} ({period_label(p, lang)})" if isinstance(p, str) else v
+            for v, p in zip(values, periods, strict=True)
+        ]
+
+    return pd.DataFrame(
+        {
+            t("col_series", lang): changes["name"],
+            t("col_first", lang): with_period(changes["first_text"], changes["first_period"]),
+            t("col_last", lang): with_period(changes["last_text"], changes["last_period"]),
+            t("col_change", lang): changes["change_text"],
+            t("col_change_pct", lang): changes["change_pct_text"],
+            t("col_verdict", lang): changes["verdict"],
+        }
+    )
