@@ -1,4 +1,6 @@
-"""Command line: ``python -m dashboard validate`` and ``export observations|catalog PATH``."""
+"""Command line: ``python -m dashboard validate``, ``export observations|catalog PATH`` and
+``export site OUTDIR [--scope drenthe|noord-nederland|nederland] [--indicators id,id]
+[--lang nl|en] [--date YYYY-MM-DD]`` (the static site of site.py)."""
 
 from __future__ import annotations
 
@@ -6,6 +8,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from dataclasses import asdict, fields
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -88,13 +91,63 @@ def export(what: str, path: Path) -> int:
     return 0
 
 
+def export_site(
+    outdir: Path,
+    scope: str,
+    indicators: list[str] | None,
+    lang: str,
+    exported: date | None,
+) -> int:
+    from dashboard import site  # imports vl-convert; only needed here
+
+    settings = load_settings()
+    store = load_store(settings)
+    geo_dir = check_folder(settings, "geo_dir")
+    manifest = site.export_site(store, geo_dir, outdir, scope, indicators, lang, exported)
+    pages = manifest["pages"]
+    largest = max(pages, key=lambda p: p["bytes"]) if pages else None
+    print(
+        f"Wrote {len(pages)} pages to {outdir} ({scope}): {manifest['total_bytes']:,} bytes in "
+        f"all, of which {manifest['bundle']['bytes']:,} the shared {site.BUNDLE_FILE}"
+        + (f"; largest page {largest['path']} {largest['bytes']:,} bytes" if largest else "")
+    )
+    return 0
+
+
+def _ids(value: str) -> list[str]:
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("validate", help="load everything and print a summary, or the first problem")
-    exp = sub.add_parser("export", help="write the observations or the catalogue as CSV")
-    exp.add_argument("what", choices=["observations", "catalog"])
-    exp.add_argument("path", type=Path)
+    exp = sub.add_parser(
+        "export",
+        help="write the observations or the catalogue as CSV, or the static site to a folder",
+    )
+    exp.add_argument("what", choices=["observations", "catalog", "site"])
+    exp.add_argument("path", type=Path, help="CSV file, or the site's folder (OUTDIR)")
+    exp.add_argument(
+        "--scope",
+        choices=list(geo.SCOPES),
+        default="drenthe",
+        help="site only: the map area (default drenthe)",
+    )
+    exp.add_argument(
+        "--indicators",
+        type=_ids,
+        action="extend",
+        metavar="ID[,ID...]",
+        help="site only: these indicators (comma-separated or repeated); default all",
+    )
+    exp.add_argument("--lang", choices=["nl", "en"], default="nl", help="site only")
+    exp.add_argument(
+        "--date",
+        type=date.fromisoformat,
+        default=None,
+        help="site only: the export date written on the pages (YYYY-MM-DD; default today)",
+    )
     return parser
 
 
@@ -103,6 +156,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "validate":
             return validate()
+        if args.what == "site":
+            return export_site(args.path, args.scope, args.indicators, args.lang, args.date)
         return export(args.what, args.path)
     except (DataError, ConfigError) as exc:
         print(f"error: {exc}", file=sys.stderr)
