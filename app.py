@@ -12,7 +12,11 @@ st.set_page_config(page_title="Brede welvaart Drenthe", page_icon="🌍", layout
 
 ui.styles()
 store = ui.store_or_stop()
-view = ui.controls(store)
+if ui.embedded() and not ui.embed_with_controls():
+    view = ui.url_view(store)  # an embed: the view of its URL, no controls
+    st.html(ui.EMBED_CSS)
+else:
+    view = ui.controls(store)
 ui.set_current_view(view)
 
 # Page paths are public (embeds and bookmarks use them). The folder is app_pages/, not
@@ -42,10 +46,19 @@ pages = [
         url_path="profiel",
     ),
     st.Page(
+        "app_pages/presenteren.py",
+        title=t("page_present", view.taal),
+        icon=":material/co_present:",
+        url_path="presenteren",
+    ),
+    st.Page(
         "app_pages/over.py",
         title=t("page_about", view.taal),
         icon=":material/info:",
         url_path="over",
     ),
 ]
-st.navigation(pages).run()
+page = st.navigation(pages, position="hidden" if ui.embedded() else "sidebar")
+if not ui.embedded():
+    ui.add_to_story(view, page.url_path)
+page.run()

@@ -60,3 +60,4 @@ ui.downloads(
     page="over",
 )
 st.markdown(t("about_method", lang))
+ui.page_end(store, view, "over")

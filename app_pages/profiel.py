@@ -42,6 +42,11 @@ if picked:
         query_params=state.to_query(target),
     )
 
+if ui.embedded():
+    st.caption(t("profile_sources", lang))
+    ui.page_end(store, view, "profiel")
+    st.stop()
+
 st.subheader(t("profile_all", lang))
 shown = profile.profile_display(prof, lang)
 st.dataframe(shown, hide_index=True, width="stretch", height=min(38 * (len(shown) + 1), 900))
@@ -78,3 +83,4 @@ st.caption(
 )
 st.dataframe(profile.similar_display(compared, lang), hide_index=True, width="stretch")
 st.caption(t("profile_sources", lang))
+ui.page_end(store, view, "profiel")

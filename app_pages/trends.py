@@ -18,4 +18,6 @@ codes = ui.trend_series(store, view)
 if not codes:
     st.caption(t("trend_choose", lang))
 ui.trend_picture(store, codes, view)
-ui.small_multiples(store, view)
+if not ui.embedded():
+    ui.small_multiples(store, view)
+ui.page_end(store, view, "trends")

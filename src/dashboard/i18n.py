@@ -385,6 +385,52 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The periods of this indicator come from different surveys and are not comparable; "
         "the points are therefore not joined.",
     ),
+    # --- Presenteren ---
+    "page_present": ("Presenteren", "Present"),
+    "story_add": ("Voeg deze weergave toe ({n})", "Add this view ({n})"),
+    "story_add_help": (
+        "Voegt de huidige weergave toe als dia van een eigen verhaal (zie Presenteren).",
+        "Adds the current view as a slide of your own story (see Present).",
+    ),
+    "story_own": ("Eigen verhaal ({n} dia's)", "Own story ({n} slides)"),
+    "story_choose": ("Verhaal", "Story"),
+    "story_none": (
+        "Er is nog geen verhaal. Voeg weergaven toe met de knop in de zijbalk.",
+        "There is no story yet. Add views with the button in the sidebar.",
+    ),
+    "story_file_error": (
+        "Een verhaal in data/stories kon niet worden gelezen: {error}",
+        "A story in data/stories could not be read: {error}",
+    ),
+    "story_notes": ("Sprekersnotities", "Speaker notes"),
+    "story_notes_link": (
+        "Sprekersnotities (open in een ander tabblad)",
+        "Speaker notes (open in another tab)",
+    ),
+    "story_share": ("Verhaal delen", "Share the story"),
+    "slide_first": ("Eerste", "First"),
+    "slide_previous": ("Vorige", "Previous"),
+    "slide_next": ("Volgende", "Next"),
+    "slide_last": ("Laatste", "Last"),
+    "slide_number": ("dia {n} van {of}", "slide {n} of {of}"),
+    "slide_layout_on": ("Presentatieweergave (F)", "Presentation layout (F)"),
+    "slide_layout_off": ("Gewone weergave (F)", "Normal layout (F)"),
+    "slide_qr_toggle": ("QR-code tonen", "Show QR code"),
+    "slide_qr": ("Open deze weergave op je telefoon", "Open this view on your phone"),
+    # --- Embedding and sharing ---
+    "embed_open": ("Bekijk in het dashboard", "Open in the dashboard"),
+    "share_title": ("Delen en insluiten", "Share and embed"),
+    "share_mode": ("Soort link", "Kind of link"),
+    "share_live": ("live (volgt nieuwe cijfers)", "live (follows new figures)"),
+    "share_vast": ("vast (deze periode)", "fixed (this period)"),
+    "share_link": ("Link naar deze weergave", "Link to this view"),
+    "share_size": ("Formaat", "Size"),
+    "share_embed": ("Insluitcode voor een website", "Embed code for a website"),
+    "share_frozen_caption": (
+        "Cijfers over {period}, vastgezet op {date}.",
+        "Figures for {period}, fixed on {date}.",
+    ),
+    "image_download": ("Afbeelding", "Image"),
 }
 
 

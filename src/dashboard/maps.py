@@ -10,6 +10,7 @@ from typing import Any
 
 import geopandas as gpd
 import pydeck as pdk
+import shapely
 
 from dashboard import geo
 
@@ -96,15 +97,29 @@ def tooltip(lines: Sequence[str]) -> dict[str, Any]:
     }
 
 
+def label_points(collection: Mapping[str, Any], text: Mapping[str, str]) -> list[dict[str, Any]]:
+    """A label per area that has ``text[region_code]``, at a point inside the area."""
+    labels = []
+    for feature in collection["features"]:
+        code = feature["properties"]["region_code"]
+        if code in text:
+            point = shapely.geometry.shape(feature["geometry"]).representative_point()
+            labels.append({"position": [point.x, point.y], "text": text[code]})
+    return labels
+
+
 def choropleth(
     areas: Mapping[str, Any],
     outlines: Sequence[Mapping[str, Any]],
     selected: Mapping[str, Any] | None,
     view: View,
     tooltip_lines: Sequence[str],
+    labels: Sequence[Mapping[str, Any]] = (),
+    label_size: int = 18,
 ) -> pdk.Deck:
     """Areas coloured by their ``fill`` property (RGBA list), white borders; outlines (e.g.
-    province and COROP borders) drawn on top; selected areas outlined in black."""
+    province and COROP borders) drawn on top; selected areas outlined in black; optional
+    text labels (``label_points``), large enough to read on a projector."""
     layers = [
         pdk.Layer(
             "GeoJsonLayer",
@@ -144,6 +159,23 @@ def choropleth(
                 filled=False,
                 get_line_color=SELECTED_COLOR,
                 line_width_min_pixels=3,
+            )
+        )
+    if labels:
+        layers.append(
+            pdk.Layer(
+                "TextLayer",
+                id="labels",
+                data=list(labels),
+                get_position="position",
+                get_text="text",
+                get_size=label_size,
+                get_color=[20, 20, 20, 255],
+                outline_width=4,
+                outline_color=[255, 255, 255, 255],
+                font_settings={"sdf": True},
+                character_set="auto",
+                pickable=False,
             )
         )
     deck = pdk.Deck(

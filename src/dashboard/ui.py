@@ -4,6 +4,7 @@ wires them to Streamlit."""
 
 from __future__ import annotations
 
+import base64
 import html
 import textwrap
 from dataclasses import replace
@@ -12,6 +13,7 @@ from functools import partial
 from typing import Any
 from urllib.parse import urlencode
 
+import altair as alt
 import pandas as pd
 import streamlit as st
 
@@ -24,7 +26,10 @@ from dashboard import (
     images,
     maps,
     profile,
+    share,
     state,
+    static_map,
+    stories,
     text,
     trends,
     views,
@@ -145,7 +150,8 @@ def controls(store: Store) -> ViewState:
             # resets widgets of the entry point to their defaults on the new page.
             st.session_state[key] = st.session_state[key]
     url = _query_dict()
-    if not st.session_state.get(SEEDED) or (url and _flat(url) != st.session_state.get(WRITTEN)):
+    in_url = _flat(url)
+    if not st.session_state.get(SEEDED) or (in_url and in_url != st.session_state.get(WRITTEN)):
         # a first visit, or a URL the controls did not write (a link between pages, the
         # browser's back button): the URL wins. An empty URL (after a page switch) keeps
         # the session's view and gets it written back.
@@ -215,8 +221,11 @@ def controls(store: Store) -> ViewState:
         kleur=kleur,
     )
     query = state.to_query(view)
-    if query != _flat(_query_dict()):
-        st.query_params.from_dict(query)
+    current = _query_dict()
+    if query != _flat(current):
+        # parameters of a page itself (a story, a slide number) stay as they are
+        extra = {k: v for k, v in current.items() if k not in state.PARAMS}
+        st.query_params.from_dict({**extra, **query})
     if ss.get(WRITTEN) not in (None, query):
         ss[NOTICES] = []  # the user changed the view: notices about the old URL are stale
     ss[WRITTEN] = query
@@ -224,8 +233,9 @@ def controls(store: Store) -> ViewState:
 
 
 def _flat(query: dict[str, list[str]]) -> dict[str, str | list[str]]:
-    """Query parameters in the shape of state.to_query (one value, a list for gemeente)."""
-    return {k: v if k == "gemeente" else v[-1] for k, v in query.items()}
+    """The view's query parameters in the shape of state.to_query (one value, a list for
+    gemeente); parameters of a page itself are left out."""
+    return {k: v if k == "gemeente" else v[-1] for k, v in query.items() if k in state.PARAMS}
 
 
 def view_url(view: ViewState, page: str = "") -> str:
@@ -299,7 +309,11 @@ def _on_map_select() -> None:
     select_gemeente(maps.selected_code(st.session_state.get("kaart")))
 
 
-def map_chart(mv: views.MapView, view: ViewState) -> None:
+def map_chart(
+    mv: views.MapView, view: ViewState, key: str = "kaart", presenting: bool = False
+) -> None:
+    """The choropleth. On the map page a click selects a gemeente; presenting, the areas
+    carry big labels (name and value) and clicks do nothing."""
     level = "corop" if mv.level == "corop" else "gemeente"
     props = {
         row.region_code: {
@@ -312,15 +326,31 @@ def map_chart(mv: views.MapView, view: ViewState) -> None:
     for feature in areas["features"]:
         feature["properties"]["name"] = feature["properties"]["tip_name"]
     selected = maps.only(areas, list(view.gemeenten))
+    labels = []
+    if presenting and len(mv.table) <= 25:
+        text_ = {
+            row.region_code: f"{row.name}\n{row.value_text}" if pd.notna(row.value) else row.name
+            for row in mv.table.itertuples()
+        }
+        labels = maps.label_points(areas, text_)
+    place = maps.VIEWS[mv.scope]
+    if embedded():  # an embed may be a 360 px phone column: the whole area must fit
+        place = replace(place, zoom=place.zoom - 1)
     deck = maps.choropleth(
-        areas, scope_outlines(mv.scope), selected, maps.VIEWS[mv.scope], views.TOOLTIP_FIELDS
+        areas,
+        scope_outlines(mv.scope),
+        selected,
+        place,
+        views.TOOLTIP_FIELDS,
+        labels=labels,
+        label_size=20,
     )
     st.pydeck_chart(
         deck,
-        height=560,
-        on_select=_on_map_select,
+        height=640 if presenting else 420 if embedded() else 560,
+        on_select="ignore" if presenting else _on_map_select,
         selection_mode="single-object",
-        key="kaart",
+        key=key,
         alt=mv.summary,
     )
 
@@ -498,6 +528,8 @@ def gemeente_picker(store: Store, view: ViewState) -> str:
     lang = view.taal
     options = sorted(store.gemeente_codes(), key=store.name)
     code = next((c for c in view.gemeenten if c in options), DEFAULT_GEMEENTE)
+    if embedded():
+        return code
     st.session_state[PICKER] = code
     st.selectbox(
         t("gemeente", lang), options, key=PICKER, format_func=store.name, on_change=_on_pick
@@ -554,12 +586,16 @@ def region_set_picker(store: Store, view: ViewState) -> list[Any]:
     """The regions to compare: a region set of the scope (COROP regions by default)."""
     choices = compare.region_set_choices(store, view.schaal)
     lang = view.taal
-    set_id = st.segmented_control(
-        t("region_set", lang),
-        list(choices),
-        default="corop",
-        key="w_regio_set",
-        format_func=lambda k: choices[k].label(lang),
+    set_id = (
+        "corop"
+        if embedded()
+        else st.segmented_control(
+            t("region_set", lang),
+            list(choices),
+            default="corop",
+            key="w_regio_set",
+            format_func=lambda k: choices[k].label(lang),
+        )
     )
     regions = list(choices[set_id or "corop"].regions)
     order = {code: i for i, code in enumerate(REPORT_ORDER)}
@@ -676,9 +712,10 @@ def region_picture(store: Store, regions: list[Any], view: ViewState) -> None:
     unit = store.catalog.unit_label(ind.unit, lang)
     left, right = st.columns([3, 2], gap="large")
     with left:
-        st.altair_chart(
-            charts.region_strip(spread, unit, drenthe, nederland, lang), width="stretch"
-        )
+        strip = charts.region_strip(spread, unit, drenthe, nederland, lang)
+        st.altair_chart(strip, width="stretch")
+        if not embedded():
+            image_downloads(lambda fmt: images.image_bytes(strip, fmt), f"regios-{ind.id}", lang)
     region_rows = spread[spread["kind"] == "region"].dropna(subset=["value"])
     if len(region_rows):
         classes = classify.indicator_classes(
@@ -697,7 +734,8 @@ def region_picture(store: Store, regions: list[Any], view: ViewState) -> None:
             st.altair_chart(charts.region_map(areas, values, lang), width="stretch")
             legend_html(classes, lang, no_data=False)
     st.caption(text.source_line(ind, period, lang))
-    downloads(spread, [ind], f"regios-{ind.id}", view, title=ind.label(lang), page="regios")
+    if not embedded():
+        downloads(spread, [ind], f"regios-{ind.id}", view, title=ind.label(lang), page="regios")
 
 
 def legend_html(classes: Any, lang: str, no_data: bool) -> None:
@@ -711,6 +749,8 @@ def legend_html(classes: Any, lang: str, no_data: bool) -> None:
 def trend_series(store: Store, view: ViewState) -> list[str]:
     """The series of the trend: the selected gemeenten plus regions chosen on the page."""
     lang = view.taal
+    if embedded():
+        return list(view.gemeenten)
     regions = _regions_by_code(view.schaal)
     chosen = st.multiselect(
         t("trend_regions", lang),
@@ -741,15 +781,21 @@ def trend_picture(store: Store, codes: list[str], view: ViewState) -> None:
         format_func=lambda m: t(f"trend_{m}", lang),
     )
     sentence(trends.trend_summary(frame, ind, store.catalog, lang))
+    chart = None
     if measure == "index":
         result = trends.index_frame(frame, lang)
         st.caption(result.message(lang))
         if result.frame is not None:
-            st.altair_chart(
-                charts.trend_lines(result.frame, "index", lang, y="index"), width="stretch"
-            )
+            chart = charts.trend_lines(result.frame, "index", lang, y="index")
     else:
-        st.altair_chart(charts.trend_lines(frame, unit, lang), width="stretch")
+        chart = charts.trend_lines(frame, unit, lang)
+    if chart is not None:
+        st.altair_chart(chart, width="stretch")
+        if not embedded():
+            image_downloads(lambda fmt: images.image_bytes(chart, fmt), f"trend-{ind.id}", lang)
+    if embedded():
+        st.caption(text.source_line(ind, store.latest_period(ind.id), lang))
+        return
     if not frame.attrs.get("comparable", True):
         st.info(t("trend_not_comparable", lang), icon="ℹ️")
     changes = trends.display_changes(trends.change_table(frame, ind, store.catalog, lang), lang)
@@ -782,3 +828,315 @@ def small_multiples(store: Store, view: ViewState) -> None:
     st.subheader(t("trend_small_multiples", lang))
     unit = store.catalog.unit_label(ind.unit, lang)
     st.altair_chart(charts.small_multiples(frame, unit, lang), width="content")
+
+
+# --- Presenteren ------------------------------------------------------------------------------
+
+SLIDE = "w_dia"  # the slide number (0-based) in session state
+DRAFT = "_story_draft"  # slides added with "voeg deze weergave toe"
+
+PROJECTOR_CSS = """
+<style>
+.stMain p, .stMain li, .stMain [data-testid="stCaptionContainer"] { font-size: 28px !important;
+  line-height: 1.35; }
+.stMain h1 { font-size: 56px !important; }
+.bw-sentence { font-size: 34px; font-weight: 700; color: #111; margin: 0.4rem 0 0.8rem; }
+.bw-slide-number { font-size: 24px; color: #333; }
+.bw-qr { position: fixed; right: 24px; bottom: 24px; width: 180px; background: #fff;
+  padding: 6px; border: 2px solid #111; z-index: 1000; }
+.bw-qr p { font-size: 14px !important; margin: 0; text-align: center; }
+.stMain button p, .stMain [data-baseweb] p, .stMain label p { font-size: 18px !important; }
+.stMain .block-container { padding-right: 220px; }
+.bw-legend li { font-size: 24px !important; }
+.bw-legend .swatch { width: 1.6rem; height: 1.6rem; }
+</style>
+"""
+HIDE_CHROME_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stSidebarCollapsedControl"]
+  { display: none !important; }
+.stMain .block-container { padding-top: 1rem; max-width: 100%; }
+</style>
+"""
+
+
+@st.cache_data(show_spinner=False)
+def shipped_stories() -> tuple[dict[str, stories.Story], list[str]]:
+    """The stories in data/stories and, separately, what is wrong with the invalid ones."""
+    found, errors = stories.list_stories(stories.STORIES_DIR, get_store())
+    return found, [str(e) for e in errors]
+
+
+def add_to_story(view: ViewState, page: str) -> None:
+    """Sidebar button: add the current view as a slide of the facilitator's own story."""
+    page = {"": "kaart"}.get(page, page)
+    if page not in stories.PAGES:
+        return
+    lang = view.taal
+    draft: list[stories.Slide] = st.session_state.setdefault(DRAFT, [])
+
+    def add() -> None:
+        store = get_store()
+        ind = store.indicator(view.indicator)
+        sentence = cached_map_view(view).summary
+        slide = stories.Slide(page, view, ind.label(lang)[:120], sentence[:300])
+        st.session_state[DRAFT] = [*draft, slide][: stories.MAX_SLIDES]
+
+    st.sidebar.button(
+        t("story_add", lang, n=str(len(draft))),
+        on_click=add,
+        icon=":material/playlist_add:",
+        help=t("story_add_help", lang),
+    )
+
+
+def _stepper(n: int) -> Any:
+    def go(delta: int | None = None, to: int | None = None) -> None:
+        current = st.session_state.get(SLIDE, 0)
+        target = to if to is not None else current + (delta or 0)
+        st.session_state[SLIDE] = max(0, min(n - 1, target))
+
+    return go
+
+
+def slide_controls(n: int, lang: str) -> int:
+    """Buttons to step through n slides, each with the key a presenter's clicker or keyboard
+    sends (→ ← PageDown PageUp Home End); returns the current slide (0-based)."""
+    go = _stepper(n)
+    st.session_state[SLIDE] = max(0, min(n - 1, st.session_state.get(SLIDE, 0)))
+    cols = st.columns(5, width=760)
+    cols[0].button(
+        t("slide_first", lang),
+        on_click=go,
+        kwargs={"to": 0},
+        shortcut="Home",
+        icon=":material/first_page:",
+    )
+    cols[1].button(
+        t("slide_previous", lang),
+        on_click=go,
+        kwargs={"delta": -1},
+        shortcut="Left",
+        icon=":material/chevron_left:",
+    )
+    cols[2].button(
+        t("slide_next", lang),
+        on_click=go,
+        kwargs={"delta": 1},
+        shortcut="Right",
+        icon=":material/chevron_right:",
+        type="primary",
+    )
+    cols[3].button(
+        t("slide_last", lang),
+        on_click=go,
+        kwargs={"to": n - 1},
+        shortcut="End",
+        icon=":material/last_page:",
+    )
+    # what presenter clickers send: the same steps on PageUp / PageDown
+    with cols[4]:
+        st.button(
+            t("slide_previous", lang) + " (PageUp)",
+            on_click=go,
+            kwargs={"delta": -1},
+            shortcut="PageUp",
+            key="dia_pageup",
+            type="tertiary",
+        )
+        st.button(
+            t("slide_next", lang) + " (PageDown)",
+            on_click=go,
+            kwargs={"delta": 1},
+            shortcut="PageDown",
+            key="dia_pagedown",
+            type="tertiary",
+        )
+    return st.session_state[SLIDE]
+
+
+def projector_chart(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    """Axis and legend text large enough to read from the back of a room."""
+    return chart.configure_axis(
+        labelFontSize=20, titleFontSize=22, labelLimit=400, tickCount=6
+    ).configure_legend(labelFontSize=20, titleFontSize=20, symbolSize=200)
+
+
+def show_slide(store: Store, slide: stories.Slide) -> None:
+    """One slide's view, drawn for the projector (the shared controls are not touched)."""
+    view = slide.view
+    lang = view.taal
+    ind = store.indicator(view.indicator)
+    mv = cached_map_view(view)
+    if slide.page == "kaart" and mv.mappable:
+        left, right = st.columns([3, 1], gap="large")
+        with left:
+            map_chart(mv, view, key="dia_kaart", presenting=True)
+        with right:
+            legend(mv, lang)
+    elif slide.page == "regios":
+        regions = [r for r in compare.region_set_choices(store, view.schaal)["corop"].regions]
+        spread = compare.region_spread(store, ind.id, regions, view.periode, lang)
+        period = spread["period"].dropna().iloc[0] if spread["value"].notna().any() else None
+        refs = [
+            views.reference_value(store, ind.id, c, period) if period else None
+            for c in ("PV22", "NL01")
+        ]
+        unit = store.catalog.unit_label(ind.unit, lang)
+        st.altair_chart(
+            projector_chart(charts.region_strip(spread, unit, *refs, lang)), width="stretch"
+        )
+    elif slide.page == "trends":
+        frame = cached_trend(ind.id, tuple(view.gemeenten), lang)
+        unit = store.catalog.unit_label(ind.unit, lang)
+        st.altair_chart(projector_chart(charts.trend_lines(frame, unit, lang)), width="stretch")
+    elif slide.page == "profiel":
+        code = view.gemeenten[0] if view.gemeenten else DEFAULT_GEMEENTE
+        prof = cached_profile(code, view.schaal, lang)[0]
+        st.altair_chart(
+            projector_chart(charts.profile_overview(prof, lang, selectable=False)),
+            width="stretch",
+        )
+    else:
+        reference_only(mv, lang)
+    st.caption(escape_markdown(mv.source, max_len=500))
+
+
+def app_base_url() -> str:
+    """The app's address as the browser sees it (scheme, host, port), without the page."""
+    url = st.context.url or ""
+    parts = url.split("/", 3)  # ["http:", "", "host:port", "page?query"]
+    return "/".join(parts[:3]) if len(parts) >= 3 else ""
+
+
+def qr_corner(slide: stories.Slide, lang: str) -> None:
+    url = stories.slide_url(slide, app_base_url())
+    svg = stories.qr_svg(url, title=t("slide_qr", lang))
+    # as an image: st.html sanitises inline SVG away
+    src = "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+    label = html.escape(t("slide_qr", lang))
+    st.html(
+        f'<div class="bw-qr"><img src="{src}" alt="{label}: {html.escape(url)}" width="168">'
+        f"<p>{label}</p></div>"
+    )
+
+
+# --- Embedding and sharing --------------------------------------------------------------------
+
+CONTROLS_PARAM = "bediening"  # ?embed=true&bediening=ja: an embed that keeps the controls
+EMBED_CSS = """
+<style>
+.stMain .block-container { padding: 0.5rem 1rem 1rem 1rem; }
+.stMain h1 { font-size: 1.6rem !important; }
+</style>
+"""
+
+
+def embedded() -> bool:
+    """The page is shown inside another site (Streamlit's ``?embed=true``)."""
+    return bool(st.context.is_embedded)
+
+
+def embed_with_controls() -> bool:
+    return st.query_params.get(CONTROLS_PARAM) == "ja"
+
+
+def url_view(store: Store) -> ViewState:
+    """The view from the URL alone, without controls (an embed): notices are kept."""
+    view, notices = state.parse_query(
+        _query_dict(),
+        indicators=store.catalog.indicators,
+        periods_of=store.periods,
+        gemeente_codes=set(store.gebieden["gemeente_code"]),
+    )
+    st.session_state[NOTICES] = notices
+    return view
+
+
+def dashboard_link(view: ViewState, page: str) -> None:
+    """'Bekijk in het dashboard': the full app in the same state, in a new tab."""
+    url = app_base_url() + view_url(view, page)
+    st.markdown(
+        f'<a href="{html.escape(url)}" target="_blank" rel="noopener">'
+        f"{html.escape(t('embed_open', view.taal))} ↗</a>",
+        unsafe_allow_html=True,
+    )
+
+
+def frozen(view: ViewState, store: Store) -> ViewState:
+    """The view fixed to the period it shows now ('vast')."""
+    return replace(view, periode=view.periode or store.latest_period(view.indicator))
+
+
+def share_panel(store: Store, view: ViewState, page: str) -> None:
+    """'Delen en insluiten': the link of this view and an iframe snippet, live or frozen."""
+    lang = view.taal
+    with st.expander(t("share_title", lang), icon=":material/share:"):
+        mode = st.radio(
+            t("share_mode", lang),
+            ["live", "vast"],
+            format_func=lambda m: t(f"share_{m}", lang),
+            horizontal=True,
+            key=f"w_share_mode_{page}",
+        )
+        shown = frozen(view, store) if mode == "vast" else view
+        url = app_base_url() + view_url(shown, page)
+        st.caption(t("share_link", lang))
+        st.code(url, language=None)
+        size = st.selectbox(
+            t("share_size", lang),
+            list(share.EMBED_SIZES),
+            format_func=lambda s: f"{s} ({share.EMBED_SIZES[s][0]} × {share.EMBED_SIZES[s][1]})",
+            key=f"w_share_size_{page}",
+        )
+        ind = store.indicator(view.indicator)
+        caption = (
+            t(
+                "share_frozen_caption",
+                lang,
+                period=period_label(shown.periode or "", lang),
+                date=date.today().isoformat(),
+            )
+            if mode == "vast"
+            else ""
+        )
+        st.caption(t("share_embed", lang))
+        st.code(share.embed_snippet(url, ind.label(lang), size, caption), language="html")
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def map_image(
+    indicator: str, periode: str | None, schaal: str, kleur: str, taal: str, fmt: str, day: date
+) -> bytes:
+    """The map of a view as PNG or SVG: the same classes and legend as the app, with title,
+    period, source and export date drawn in."""
+    mv = _map_view(indicator, periode, schaal, kleur, taal)
+    level = "corop" if mv.level == "corop" else "gemeente"
+    unit = get_store().catalog.unit_label(mv.indicator.unit, taal)
+    chart = static_map.map_chart(mv, scope_areas(schaal, level), taal, day, unit_label=unit)
+    return images.image_bytes(chart, fmt)
+
+
+def image_downloads(make: Any, name: str, lang: str) -> None:
+    """PNG and SVG downloads of a chart; ``make(fmt)`` renders it only when clicked."""
+    cols = st.columns(2, width=320)
+    for col, fmt in zip(cols, images.FORMATS, strict=True):
+        col.download_button(
+            fmt.upper(),
+            partial(make, fmt),
+            f"{name}.{fmt}",
+            "image/png" if fmt == "png" else "image/svg+xml",
+            on_click="ignore",
+            type="tertiary",
+            icon=":material/image:",
+            key=f"img-{name}-{fmt}",
+        )
+
+
+def page_end(store: Store, view: ViewState, page: str) -> None:
+    """The end of every page: in an embed the link to the full dashboard, else the
+    'Delen en insluiten' panel."""
+    if embedded():
+        dashboard_link(view, page)
+    else:
+        share_panel(store, view, page)

@@ -19,6 +19,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+WARM_UP_MS = 300_000
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -55,7 +56,7 @@ def _wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 60) -> None
 
 
 @pytest.fixture(scope="session")
-def app_url() -> Iterator[str]:
+def server_url() -> Iterator[str]:
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     log = (ROOT / "test-artifacts").resolve()
@@ -115,3 +116,16 @@ def page(browser):
 def screenshots() -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS
+
+
+@pytest.fixture(scope="session")
+def app_url(server_url: str, browser) -> str:
+    """The app's URL, after one visit has loaded the data and drawn the map: a fresh server
+    reads every table on its first session, which on a busy CI machine can take minutes;
+    tests then time what users see after that."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server_url + "/")
+    page.locator(".bw-legend").wait_for(timeout=WARM_UP_MS)
+    context.close()
+    return server_url

@@ -1,0 +1,80 @@
+"""Presenteren: a story of prepared views, one slide at a time, readable on a projector;
+keys → ← PageDown PageUp Home End step through it, F switches the presentation layout."""
+
+import html
+
+import streamlit as st
+
+from dashboard import stories, ui
+from dashboard.i18n import t
+from dashboard.text import escape_markdown
+
+store = ui.store_or_stop()
+view = ui.current_view(store)
+lang = view.taal
+
+found, errors = ui.shipped_stories()
+story: stories.Story | None = None
+if stories.PARAM in st.query_params:
+    story, problems = stories.story_from_param(st.query_params.get_all(stories.PARAM), store)
+    for problem in problems[:5]:
+        st.warning(escape_markdown(problem.message(lang), max_len=300), icon="⚠️")
+for error in errors:
+    st.error(t("story_file_error", lang, error=escape_markdown(error, max_len=500)))
+
+draft = st.session_state.get(ui.DRAFT, [])
+if story is None:
+    choices = {key: s.title for key, s in found.items()}
+    if draft:
+        choices["eigen"] = t("story_own", lang, n=str(len(draft)))
+    if not choices:
+        st.info(t("story_none", lang))
+        st.stop()
+    key = st.selectbox(
+        t("story_choose", lang), list(choices), format_func=choices.get, key="w_verhaal"
+    )
+    story = (
+        stories.Story(t("story_own", lang, n=str(len(draft))), tuple(draft))
+        if key == "eigen"
+        else found[key]
+    )
+
+if st.query_params.get("notities") == "1":
+    st.title(f"{t('story_notes', lang)}: {escape_markdown(story.title, 120)}")
+    for n, slide in enumerate(story.slides, start=1):
+        st.subheader(f"{n}. {escape_markdown(slide.title, 120)}")
+        st.text(slide.sentence)
+        st.text(slide.notes or "—")
+    st.stop()
+
+presenting = st.session_state.setdefault("w_presenteer", True)
+st.button(
+    t("slide_layout_off" if presenting else "slide_layout_on", lang),
+    shortcut="F",
+    icon=":material/fullscreen:",
+    on_click=lambda: st.session_state.update(w_presenteer=not presenting),
+)
+st.html(ui.PROJECTOR_CSS + (ui.HIDE_CHROME_CSS if presenting else ""))
+
+n = len(story.slides)
+current = ui.slide_controls(n, lang)
+slide = story.slides[current]
+st.html(
+    f'<div class="bw-slide-number">{html.escape(story.title)} · '
+    f"{t('slide_number', lang, n=str(current + 1), of=str(n))}</div>"
+)
+st.title(escape_markdown(slide.title, max_len=120))
+st.html(f'<p class="bw-sentence">{html.escape(slide.sentence)}</p>')
+ui.show_slide(store, slide)
+if st.toggle(t("slide_qr_toggle", lang), value=True, key="w_qr"):
+    ui.qr_corner(slide, lang)
+
+with st.expander(t("story_share", lang)):
+    link = stories.story_to_param(story, include_notes=False)
+    st.code(f"{ui.app_base_url()}/presenteren?{stories.PARAM}={link}", language=None)
+    st.page_link(
+        "app_pages/presenteren.py",
+        label=t("story_notes_link", lang),
+        query_params={stories.PARAM: stories.story_to_param(story), "notities": "1"},
+        icon=":material/speaker_notes:",
+    )

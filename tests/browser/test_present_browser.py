@@ -1,0 +1,101 @@
+"""Workshop mode in a real browser: the shipped story on a 1920 x 1080 projector, stepped
+through with the keys a presenter's clicker sends; and the map on a phone."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import SCREENSHOTS
+from tests.browser.test_map_browser import assert_no_errors, canvas_is_painted, open_view
+from tests.browser.test_pages_browser import VEGA, open_page
+
+MAP = "[data-testid='stDeckGlJsonChart'] canvas"
+
+
+@pytest.fixture
+def projector(browser):
+    context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="nl-NL")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.js_errors = errors  # type: ignore[attr-defined]
+    yield page
+    context.close()
+
+
+def slide_title(page) -> str:
+    return page.locator("h1").first.inner_text()
+
+
+def wait_for_title(page, previous: str, timeout: float = 60_000) -> str:
+    page.wait_for_function(
+        "prev => { const h = document.querySelector('h1'); return h && h.innerText !== prev; }",
+        arg=previous,
+        timeout=timeout,
+    )
+    page.wait_for_timeout(1200)
+    return slide_title(page)
+
+
+def test_keys_step_through_the_story(projector, app_url):
+    page = projector
+    open_page(page, f"{app_url}/presenteren")
+    page.locator(VEGA).first.wait_for(timeout=60_000)
+    assert slide_title(page) == "Drie regio's, één nulmeting"
+    assert "dia 1 van 12" in page.locator(".bw-slide-number").inner_text()
+    assert page.locator("[data-testid='stSidebar']").is_hidden()  # presentation layout
+    # projector-readable: headline >= 48 px, the key sentence >= 28 px
+    size = "el => parseFloat(getComputedStyle(el).fontSize)"
+    assert page.locator("h1").first.evaluate(size) >= 48
+    assert page.locator(".bw-sentence").evaluate(size) >= 28
+    qr = page.locator(".bw-qr img")
+    assert qr.is_visible() and qr.evaluate("img => img.naturalWidth") > 0
+    assert "/regios?indicator=tabel1_bijstand" in qr.get_attribute("alt")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "presenteren-dia-1.png"))
+
+    page.locator("h1").first.click()  # focus the page, not a widget
+    seen = [slide_title(page)]
+    for key in ("ArrowRight", "PageDown", "ArrowRight"):
+        page.keyboard.press(key)
+        seen.append(wait_for_title(page, seen[-1]))
+    assert seen == [
+        "Drie regio's, één nulmeting",
+        "Inkomen: Zuidoost-Drenthe het laagst",
+        "Onder de lage-inkomensgrens",
+        "Bijstand: Zuidoost-Drenthe het hoogst",
+    ]
+    page.locator(MAP).first.wait_for(timeout=60_000)
+    page.wait_for_timeout(1000)
+    assert canvas_is_painted(page)
+    page.screenshot(path=str(SCREENSHOTS / "presenteren-dia-4.png"))
+    page.keyboard.press("ArrowLeft")
+    assert wait_for_title(page, seen[-1]) == seen[-2]
+    page.keyboard.press("PageUp")
+    assert wait_for_title(page, seen[-2]) == seen[-3]
+    page.keyboard.press("End")
+    assert wait_for_title(page, seen[-3]) == "Vertrouwen in anderen"
+    page.keyboard.press("Home")
+    assert wait_for_title(page, "Vertrouwen in anderen") == seen[0]
+    assert_no_errors(page)
+
+
+def test_map_on_a_phone(browser, app_url):
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, locale="nl-NL", is_mobile=True, has_touch=True
+    )
+    page = context.new_page()
+    page.js_errors = []  # type: ignore[attr-defined]
+    page.on("pageerror", lambda exc: page.js_errors.append(str(exc)))
+    try:
+        open_view(page, app_url + "/?indicator=vrijwilligerswerk")
+        assert page.locator("h1").first.inner_text() == "Vrijwilligerswerk"
+        assert canvas_is_painted(page)
+        # nothing wider than the phone: no sideways scrolling
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        assert "Van Westerveld zijn geen gegevens." in page.locator("body").inner_text()
+        assert_no_errors(page)
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / "telefoon-kaart.png"), full_page=True)
+    finally:
+        context.close()

@@ -1,0 +1,84 @@
+"""Every page embedded (Streamlit's ?embed=true): no controls, the view of the URL, its
+source and a link back to the full dashboard in the same state."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.test_app import APP, assert_clean, texts
+
+PAGES = {
+    "kaart": ("", "Werkloosheid"),
+    "regios": ("regios", "Regio's"),
+    "trends": ("trends", "Trends: Werkloosheid"),
+    "profiel": ("profiel", "Gemeenteprofiel"),
+    "over": ("over", "Over de data"),
+}
+
+
+def embedded(page: str, **params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.context = {"is_embedded": True, "url": "http://dashboard.test/"}
+    for name, value in params.items():
+        at.query_params[name] = value
+    at.run()
+    if page != "kaart":
+        at.switch_page(f"app_pages/{page}.py")
+        at.run()
+    return at
+
+
+@pytest.mark.parametrize("page", list(PAGES))
+def test_embedded_page_has_no_controls_and_links_back(page):
+    at = embedded(page, indicator="werkloosheid", gemeente="GM0114")
+    assert_clean(at)
+    path, title = PAGES[page]
+    assert texts(at.title) == [title]
+    assert len(at.sidebar.selectbox) == len(at.sidebar.radio) == len(at.sidebar.multiselect) == 0
+    assert not at.expander or all(e.label != "Delen en insluiten" for e in at.expander)
+    link = [m.value for m in at.markdown if "Bekijk in het dashboard" in m.value]
+    assert link == [
+        f'<a href="http://dashboard.test/{path}?indicator=werkloosheid&amp;gemeente=GM0114" '
+        'target="_blank" rel="noopener">Bekijk in het dashboard ↗</a>'
+    ]
+    if page in ("kaart", "regios", "trends"):
+        assert any("Bron:" in c for c in texts(at.caption)), page
+
+
+def test_embedded_map_is_compact():
+    at = embedded("kaart", indicator="vrijwilligerswerk")
+    assert_clean(at)
+    assert len(at.get("deck_gl_json_chart")) == 1
+    assert len(at.dataframe) == 0  # no table, no ranking: title, map, legend, summary, source
+    assert [m for m in texts(at.markdown) if m.startswith("**Vrijwilligerswerk in 2023")]
+    assert [c for c in texts(at.caption) if c.startswith("Bron: Sociale Agenda Drenthe")]
+
+
+def test_embed_with_unknown_indicator_shows_default_and_notice():
+    at = embedded("kaart", indicator="<script>")
+    assert_clean(at)
+    assert texts(at.title) == ["Vrijwilligerswerk"]
+    assert len(at.warning) == 1
+
+
+def test_share_panel_on_the_full_page():
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.context = {"url": "http://dashboard.test/"}
+    at.query_params["indicator"] = "werkloosheid"
+    at.run()
+    assert_clean(at)
+    codes = [c.value for c in at.code]
+    assert "http://dashboard.test/?indicator=werkloosheid" in codes
+    snippet = [c for c in codes if c.startswith("<iframe")]
+    assert snippet == [
+        '<iframe src="http://dashboard.test/?indicator=werkloosheid&amp;embed=true" '
+        'title="Werkloosheid" width="360" height="960" loading="lazy" '
+        'style="border:0;max-width:100%"></iframe>'
+    ]
+    at.radio(key="w_share_mode_").set_value("vast")
+    at._finished_page_script_hash = ""
+    at.run()
+    codes = [c.value for c in at.code]
+    assert "http://dashboard.test/?indicator=werkloosheid&periode=2024" in codes
+    assert any("<p>Cijfers over 2024, vastgezet op " in c for c in codes)
