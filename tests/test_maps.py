@@ -53,3 +53,12 @@ def test_choropleth_has_no_basemap_and_a_tooltip_per_field():
     style = json.loads(__import__("base64").b64decode(spec["mapStyle"].split(",", 1)[1]))
     assert style["sources"] == {}
     assert deck._tooltip["html"] == "<b>{name}</b><br/>{tip_value}"
+
+
+def test_labels_layer_carries_its_characters():
+    labels = maps.label_points(AREAS, {"GM0114": "Emmen\n3,7%"})
+    assert labels == [{"position": [6.5, 53.0], "text": "Emmen\n3,7%"}]
+    deck = maps.choropleth(AREAS, [], None, maps.VIEWS["drenthe"], [], labels=labels)
+    layer = json.loads(deck.to_json())["layers"][-1]
+    assert layer["@@type"] == "TextLayer"
+    assert layer["characterSet"] == "auto"

@@ -69,3 +69,16 @@ def test_observations_table_with_margins_and_periods(store):
     assert data[["period", "value", "lower", "upper"]].values.tolist() == [
         ["2022", 66.7, 62.5, 70.6]
     ]
+
+
+def test_chart_image_has_title_period_source_and_date(store):
+    from dashboard import trends
+
+    ind = store.indicator("werkloosheid")
+    frame = trends.trend_frame(store, ind.id, ["GM0114"], "nl")
+    chart = charts.titled(
+        charts.trend_lines(frame, "%", "nl"), ind.label("nl"), "2024", ["Bron: CBS", "Datum"]
+    )
+    svg = images.image_bytes(chart, "svg").decode()
+    for text in ("Werkloosheid", "2024", "Bron: CBS", "Datum", "Emmen"):
+        assert text in svg

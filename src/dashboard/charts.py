@@ -493,3 +493,12 @@ def region_map(areas: dict, values: pd.DataFrame, lang: str) -> alt.Chart:
         .project(type="mercator")
         .properties(height=300)
     )
+
+
+def titled(chart: alt.TopLevelMixin, title: str, subtitle: str, footer: list[str]) -> alt.Chart:
+    """A chart for an image file: title and period above, source and export date below."""
+    return alt.vconcat(chart, _text_lines(footer, size=11, color="#555555"), spacing=12).properties(
+        title=alt.TitleParams(title, subtitle=subtitle, fontSize=18, anchor="start"),
+        padding=16,
+        background="#ffffff",
+    )

@@ -174,7 +174,11 @@ def choropleth(
                 outline_width=4,
                 outline_color=[255, 255, 255, 255],
                 font_settings={"sdf": True},
-                character_set="auto",
+                # every character of the labels (€, ë, −), not only ASCII; a plain string
+                # would become a pydeck accessor expression
+                character_set=pdk.types.String("auto"),
+                font_family=pdk.types.String("'Source Sans Pro', Arial, sans-serif"),
+                font_weight=pdk.types.String("bold"),
                 pickable=False,
             )
         )

@@ -715,7 +715,9 @@ def region_picture(store: Store, regions: list[Any], view: ViewState) -> None:
         strip = charts.region_strip(spread, unit, drenthe, nederland, lang)
         st.altair_chart(strip, width="stretch")
         if not embedded():
-            image_downloads(lambda fmt: images.image_bytes(strip, fmt), f"regios-{ind.id}", lang)
+            image_downloads(
+                lambda fmt: chart_image(strip, ind, period, lang, fmt), f"regios-{ind.id}", lang
+            )
     region_rows = spread[spread["kind"] == "region"].dropna(subset=["value"])
     if len(region_rows):
         classes = classify.indicator_classes(
@@ -792,7 +794,10 @@ def trend_picture(store: Store, codes: list[str], view: ViewState) -> None:
     if chart is not None:
         st.altair_chart(chart, width="stretch")
         if not embedded():
-            image_downloads(lambda fmt: images.image_bytes(chart, fmt), f"trend-{ind.id}", lang)
+            last = store.latest_period(ind.id)
+            image_downloads(
+                lambda fmt: chart_image(chart, ind, last, lang, fmt), f"trend-{ind.id}", lang
+            )
     if embedded():
         st.caption(text.source_line(ind, store.latest_period(ind.id), lang))
         return
@@ -1140,3 +1145,13 @@ def page_end(store: Store, view: ViewState, page: str) -> None:
         dashboard_link(view, page)
     else:
         share_panel(store, view, page)
+
+
+def chart_image(chart: Any, ind: Indicator, period: str, lang: str, fmt: str) -> bytes:
+    """A chart of a page as PNG or SVG, with the indicator, period, source and date drawn in."""
+    footer = [
+        *textwrap.wrap(text.source_line(ind, period, lang), 120),
+        f"{t('export_date', lang)}: {date.today().isoformat()}",
+    ]
+    framed = charts.titled(chart, ind.label(lang), period_label(period, lang), footer)
+    return images.image_bytes(framed, fmt)
