@@ -22,6 +22,25 @@ def _references(drenthe: float | None, nederland: float | None, lang: str) -> pd
     return pd.DataFrame([r for r in rows if r["value"] is not None])
 
 
+def _reference_rules(refs: pd.DataFrame) -> alt.Chart:
+    """Dashed vertical rules for Drenthe (red) and Nederland (dark), with a legend."""
+    return (
+        alt.Chart(refs)
+        .mark_rule(strokeWidth=2, strokeDash=[6, 3])
+        .encode(
+            x="value:Q",
+            color=alt.Color(
+                "name:N",
+                scale=alt.Scale(
+                    domain=refs["name"].tolist(),
+                    range=[REFERENCE_COLORS[k] for k in refs["key"]],
+                ),
+                legend=alt.Legend(title=None, orient="bottom"),
+            ),
+        )
+    )
+
+
 def ranking(
     table: pd.DataFrame,
     value_title: str,
@@ -81,22 +100,7 @@ def ranking(
         height = 160
     layers = [marks]
     if not refs.empty:
-        rule = (
-            alt.Chart(refs)
-            .mark_rule(strokeWidth=2, strokeDash=[6, 3])
-            .encode(
-                x="value:Q",
-                color=alt.Color(
-                    "name:N",
-                    scale=alt.Scale(
-                        domain=refs["name"].tolist(),
-                        range=[REFERENCE_COLORS[k] for k in refs["key"]],
-                    ),
-                    legend=alt.Legend(title=None, orient="bottom"),
-                ),
-            )
-        )
-        layers.append(rule)
+        layers.append(_reference_rules(refs))
     return alt.layer(*layers).properties(height=height).resolve_scale(color="independent")
 
 
@@ -255,21 +259,7 @@ def region_strip(
         n if k == "drenthe" else t("name_nederland", lang)
         for n, k in zip(refs["name"], refs["key"], strict=True)
     ]
-    rules = (
-        alt.Chart(refs)
-        .mark_rule(strokeWidth=2, strokeDash=[6, 3])
-        .encode(
-            x="value:Q",
-            color=alt.Color(
-                "name:N",
-                scale=alt.Scale(
-                    domain=refs["name"].tolist(),
-                    range=[REFERENCE_COLORS[k] for k in refs["key"]],
-                ),
-                legend=alt.Legend(title=None, orient="bottom"),
-            ),
-        )
-    )
+    rules = _reference_rules(refs)
     return (
         alt.layer(marks, rules).properties(height=alt.Step(56)).resolve_scale(color="independent")
     )

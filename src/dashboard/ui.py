@@ -104,14 +104,18 @@ def _query_dict() -> dict[str, list[str]]:
     return {k: st.query_params.get_all(k) for k in st.query_params}
 
 
-def _seed(store: Store) -> None:
-    """On a session's first run: read the URL into the widgets' state, keep the notices."""
-    view, notices = state.parse_query(
+def _parse_url(store: Store) -> tuple[ViewState, list[state.Notice]]:
+    return state.parse_query(
         _query_dict(),
         indicators=store.catalog.indicators,
         periods_of=store.periods,
         gemeente_codes=set(store.gebieden["gemeente_code"]),
     )
+
+
+def _seed(store: Store) -> None:
+    """On a session's first run: read the URL into the widgets' state, keep the notices."""
+    view, notices = _parse_url(store)
     periods = store.periods(view.indicator)
     st.session_state[KEY["indicator"]] = view.indicator
     st.session_state[KEY["periode"]] = view.periode or periods[-1]
@@ -1048,12 +1052,7 @@ def embed_with_controls() -> bool:
 
 def url_view(store: Store) -> ViewState:
     """The view from the URL alone, without controls (an embed): notices are kept."""
-    view, notices = state.parse_query(
-        _query_dict(),
-        indicators=store.catalog.indicators,
-        periods_of=store.periods,
-        gemeente_codes=set(store.gebieden["gemeente_code"]),
-    )
+    view, notices = _parse_url(store)
     st.session_state[NOTICES] = notices
     return view
 

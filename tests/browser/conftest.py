@@ -101,15 +101,21 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="nl-NL")
+def new_page(browser, **context_options):
+    """A page in a fresh context that collects JavaScript errors in ``page.js_errors``."""
+    context = browser.new_context(locale="nl-NL", **context_options)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.js_errors = errors  # type: ignore[attr-defined]
+    return page
+
+
+@pytest.fixture
+def page(browser):
+    page = new_page(browser, viewport={"width": 1400, "height": 1000})
     yield page
-    context.close()
+    page.context.close()
 
 
 @pytest.fixture(scope="session")

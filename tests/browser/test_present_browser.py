@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import SCREENSHOTS
+from tests.browser.conftest import SCREENSHOTS, new_page
 from tests.browser.test_map_browser import assert_no_errors, canvas_is_painted, open_view
 from tests.browser.test_pages_browser import VEGA, open_page
 
@@ -14,13 +14,9 @@ MAP = "[data-testid='stDeckGlJsonChart'] canvas"
 
 @pytest.fixture
 def projector(browser):
-    context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="nl-NL")
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.js_errors = errors  # type: ignore[attr-defined]
+    page = new_page(browser, viewport={"width": 1920, "height": 1080})
     yield page
-    context.close()
+    page.context.close()
 
 
 def slide_title(page) -> str:
@@ -81,12 +77,7 @@ def test_keys_step_through_the_story(projector, app_url):
 
 
 def test_map_on_a_phone(browser, app_url):
-    context = browser.new_context(
-        viewport={"width": 390, "height": 844}, locale="nl-NL", is_mobile=True, has_touch=True
-    )
-    page = context.new_page()
-    page.js_errors = []  # type: ignore[attr-defined]
-    page.on("pageerror", lambda exc: page.js_errors.append(str(exc)))
+    page = new_page(browser, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     try:
         open_view(page, app_url + "/?indicator=vrijwilligerswerk")
         assert page.locator("h1").first.inner_text() == "Vrijwilligerswerk"
@@ -98,4 +89,4 @@ def test_map_on_a_phone(browser, app_url):
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / "telefoon-kaart.png"), full_page=True)
     finally:
-        context.close()
+        page.context.close()
