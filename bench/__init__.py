@@ -1,0 +1,1 @@
+"""Benchmarks of the dashboard: `python -m bench` (see docs/benchmarks.md)."""

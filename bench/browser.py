@@ -1,0 +1,424 @@
+"""End-to-end timings in a real browser: Debian's Chromium (headless, WebGL in SwiftShader)
+driven by Playwright against `streamlit run app.py` started by this script on a free
+127.0.0.1 port.
+
+The server is warmed first (one visit, which loads the store and fills the caches of the
+default view); that cold-server visit is reported apart. Then, per page and scope:
+
+- first map drawn: from `page.goto()` to the page being complete: an h1, no status widget and
+  no skeleton, and on the map page the legend (`.bw-legend`) and a painted map canvas
+  (`[data-testid='stDeckGlJsonChart'] canvas` with more than 4 colours). "new visitor" uses
+  a fresh browser context each time (empty HTTP cache); "returning" a new tab in a context
+  that has loaded the app before (static assets cached).
+- indicator switch: the user's way, through the sidebar: click the combobox named "Indicator",
+  type the indicator's option text, and click the option. Timed from the click on the option
+  to the new h1, no status widget and, on the map page, a map canvas whose pixels differ from
+  before the switch (redrawn) and are painted. The time to the new h1 alone is also kept.
+  Each indicator is switched to twice: the first time its map view is not in the server's
+  cache (cold), the second time it is (warm).
+
+    python bench/browser.py [--runs 7] [--scopes drenthe,nederland] [--pages kaart,regios,trends]
+                            [--json bench/results/browser.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.common import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    DEFAULT_PAGES,
+    MAP_INDICATORS,
+    catalog_labels,
+    loadavg,
+    log,
+    machine,
+    ms,
+    navigation_pages,
+    new_context,
+    page_spec,
+    parse_pages,
+    select_pages,
+    streamlit_server,
+    summarize,
+    write_json,
+)
+
+TIMEOUT_MS = 120_000
+
+
+class FrameLog:
+    """Websocket frames of a page: the navigation (registered pages) and the arrival times of
+    'script_finished' messages."""
+
+    def __init__(self, page: Any) -> None:
+        self.finished: list[float] = []
+        self.pages: list[dict[str, Any]] = []
+        self.opened: float | None = None
+        self.first_frame: float | None = None
+        page.on("websocket", self._on_ws)
+
+    def _on_ws(self, ws: Any) -> None:
+        if self.opened is None:
+            self.opened = time.perf_counter()
+        ws.on("framereceived", self._on_frame)
+
+    def _on_frame(self, payload: bytes | str) -> None:
+        if self.first_frame is None:
+            self.first_frame = time.perf_counter()
+        if isinstance(payload, str):
+            return
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+        msg = ForwardMsg()
+        try:
+            msg.ParseFromString(payload)
+        except Exception:  # noqa: BLE001 - not a ForwardMsg
+            return
+        kind = msg.WhichOneof("type")
+        if kind == "script_finished":
+            self.finished.append(time.perf_counter())
+        elif kind == "navigation":
+            self.pages = navigation_pages(payload) or []
+
+
+def page_url(base: str, path: str, scope: str, extra: str = "") -> str:
+    query = [] if scope == "drenthe" else [f"schaal={scope}"]
+    if extra:
+        query.append(extra)
+    return base + path + ("?" + "&".join(query) if query else "")
+
+
+def wait_loaded(page: Any, has_map: bool, timeout: float = TIMEOUT_MS) -> None:
+    result = page.wait_for_function(
+        "a => window.__bw.loaded(a)", arg={"map": has_map}, polling=25, timeout=timeout
+    )
+    if result.json_value() == "exception":
+        raise RuntimeError("the page shows an exception")
+
+
+def wait_mark(page: Any, mark: str, timeout: float = TIMEOUT_MS) -> dict[str, float]:
+    """Wait until the page's probe has recorded `mark` (or an exception); return all marks."""
+    page.wait_for_function(
+        "k => k in window.__bw.marks || 'exception' in window.__bw.marks",
+        arg=mark,
+        polling=25,
+        timeout=timeout,
+    )
+    marks = page.evaluate("() => window.__bw.marks")
+    if "exception" in marks:
+        text = page.locator("[data-testid='stException']").first.inner_text()
+        raise RuntimeError(f"the page shows an exception: {' '.join(text.split())[:300]}")
+    return marks
+
+
+def seconds(value: float | None) -> float | None:
+    return None if value is None else round(value / 1000, 4)
+
+
+CPU_METRICS = ("TaskDuration", "ScriptDuration", "LayoutDuration", "RecalcStyleDuration")
+
+
+def cpu_metrics(cdp: Any) -> dict[str, float]:
+    """Main-thread time of the renderer so far (Chrome's Performance domain), seconds."""
+    metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
+    out = {k: round(metrics[k], 4) for k in CPU_METRICS if k in metrics}
+    if "JSHeapUsedSize" in metrics:
+        out["JSHeapUsedMB"] = round(metrics["JSHeapUsedSize"] / 2**20, 1)
+    return out
+
+
+def load_once(context: Any, url: str, has_map: bool) -> dict[str, Any]:
+    """Open `url` in a new tab; milestones in seconds since navigation start."""
+    page = context.new_page()
+    frames = FrameLog(page)
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    cdp = context.new_cdp_session(page)
+    cdp.send("Performance.enable")
+    t0 = time.perf_counter()
+    page.goto(url, wait_until="commit")
+    marks = wait_mark(page, "complete_map" if has_map else "complete")
+    wall = time.perf_counter() - t0
+    nav = page.evaluate(
+        """() => { const n = performance.getEntriesByType('navigation')[0] || {};
+                   return {html: n.responseEnd, dom: n.domContentLoadedEventEnd}; }"""
+    )
+    out = {
+        "drawn": seconds(marks.get("complete_map" if has_map else "complete")),
+        "h1": seconds(marks.get("h1")),
+        "canvas": seconds(marks.get("canvas")),
+        "painted": seconds(marks.get("painted")),
+        "html": seconds(nav.get("html")),
+        "dom_content_loaded": seconds(nav.get("dom")),
+        "script_finished": seconds(marks.get("script_finished")),
+        "websocket_opened": None if frames.opened is None else round(frames.opened - t0, 4),
+        "first_frame_received": None
+        if frames.first_frame is None
+        else round(frames.first_frame - t0, 4),
+        "wall": round(wall, 4),
+        "renderer": cpu_metrics(cdp),
+        "js_errors": len(errors),
+    }
+    cdp.detach()
+    page.close()
+    return out
+
+
+def discover_pages(browser: Any, base: str) -> tuple[list[dict[str, Any]], float]:
+    """Warm the server (store load, default view) and read the registered pages."""
+    context = new_context(browser)
+    page = context.new_page()
+    frames = FrameLog(page)
+    t0 = time.perf_counter()
+    page.goto(base)
+    wait_loaded(page, has_map=True, timeout=300_000)
+    cold = time.perf_counter() - t0
+    pages = frames.pages
+    context.close()
+    return pages, cold
+
+
+def indicator_box(page: Any) -> Any:
+    sidebar = page.locator("[data-testid='stSidebar']")
+    return sidebar.get_by_role("combobox", name="Indicator", exact=True)
+
+
+def open_option(page: Any, option_text: str) -> Any:
+    box = indicator_box(page)
+    box.click()
+    box.fill(option_text)
+    option = page.get_by_role("option", name=option_text, exact=True)
+    option.wait_for(timeout=30_000)
+    return option
+
+
+def switch_once(page: Any, ind: str, labels: dict[str, tuple[str, str]], has_map: bool) -> dict:
+    """Pick `ind` in the sidebar; seconds from the pointerdown on the option, in the page's
+    clock. On the map page done means: the new h1, the run finished, no status widget, and
+    the map redrawn. On another page (whose h1 does not name the indicator): the run
+    finished and no status widget."""
+    title, option_text = labels[ind]
+    prev = page.evaluate("() => { const f = window.__bw.fingerprint(); return f && f.hash; }")
+    option = open_option(page, option_text)
+    if not has_map:
+        title = page.evaluate("() => window.__bw.state().h1")
+    page.evaluate("a => window.__bw.watch(a)", {"title": title, "prev": prev, "map": has_map})
+    t0 = time.perf_counter()
+    option.click()
+    marks = wait_mark(page, "switched")
+    out: dict[str, Any] = {"indicator": ind}
+    if has_map:
+        out["h1"] = seconds(marks["switch_h1"] - marks["click"])
+    out["script_finished"] = seconds(marks["switch_finished"] - marks["click"])
+    out["updated"] = seconds(marks["switched"] - marks["click"])
+    out["wall"] = round(time.perf_counter() - t0, 4)
+    return out
+
+
+def bench_page(
+    browser: Any,
+    base: str,
+    name: str,
+    scope: str,
+    runs: int,
+    indicators: list[str],
+    labels: dict[str, tuple[str, str]],
+) -> dict[str, Any]:
+    spec = page_spec(name)
+    url = page_url(base, spec.path, scope)
+    errors: list[str] = []
+    new_visitor, returning = [], []
+    context = new_context(browser)
+    try:  # warm this page and scope on the server (its caches), not counted
+        load_once(context, url, spec.has_map)
+    except Exception as exc:  # noqa: BLE001
+        errors.append(f"warm-up: {exc}"[:300])
+    context.close()
+    log(f"  {name}/{scope}: {runs} first loads (new visitor) ...")
+    for _ in range(runs):
+        context = new_context(browser)
+        try:
+            new_visitor.append(load_once(context, url, spec.has_map))
+        except Exception as exc:  # noqa: BLE001 - count and go on
+            errors.append(f"load: {exc}"[:300])
+        finally:
+            context.close()
+    log(f"  {name}/{scope}: {runs} first loads (returning, assets cached) ...")
+    context = new_context(browser)
+    try:
+        load_once(context, url, spec.has_map)  # fills the HTTP cache
+        for _ in range(runs):
+            returning.append(load_once(context, url, spec.has_map))
+    except Exception as exc:  # noqa: BLE001
+        errors.append(f"load (returning): {exc}"[:300])
+
+    switches: list[dict[str, Any]] = []
+    log(f"  {name}/{scope}: {2 * len(indicators)} indicator switches ...")
+    page = context.new_page()
+    js_errors: list[str] = []
+    page.on("pageerror", lambda exc: js_errors.append(str(exc)))
+    try:
+        page.goto(url)
+        wait_loaded(page, spec.has_map)
+        for kind in ("cold", "warm"):
+            for ind in indicators:
+                try:
+                    switches.append({"kind": kind, **switch_once(page, ind, labels, spec.has_map)})
+                except Exception as exc:  # noqa: BLE001
+                    errors.append(f"switch to {ind}: {exc}"[:300])
+    except Exception as exc:  # noqa: BLE001
+        errors.append(f"switch page: {exc}"[:300])
+    context.close()
+
+    def col(rows: list[dict[str, Any]], key: str) -> list[float]:
+        return [r[key] for r in rows if r.get(key) is not None]
+
+    def loads(rows: list[dict[str, Any]]) -> dict[str, Any]:
+        keys = ("drawn", "h1", "canvas", "painted", "html", "dom_content_loaded")
+        out = {k: summarize(col(rows, k)) for k in keys}
+        for k in ("script_finished", "websocket_opened", "first_frame_received"):
+            out[k] = summarize(col(rows, k))
+        out["renderer_main_thread"] = {
+            k: summarize([r["renderer"][k] for r in rows if k in r.get("renderer", {})])
+            for k in CPU_METRICS
+        }
+        return out
+
+    def switch_stats(rows: list[dict[str, Any]]) -> dict[str, Any]:
+        return {k: summarize(col(rows, k)) for k in ("updated", "h1", "script_finished", "wall")}
+
+    return {
+        "url": url,
+        "first_load_new_visitor": loads(new_visitor),
+        "first_load_returning": loads(returning),
+        "switch": {
+            "cold": switch_stats([s for s in switches if s["kind"] == "cold"]),
+            "warm": switch_stats([s for s in switches if s["kind"] == "warm"]),
+            "all": switch_stats(switches),
+        },
+        "switch_method": SWITCH_METHOD,
+        "js_errors": js_errors[:10],
+        "js_errors_in_loads": sum(r["js_errors"] for r in new_visitor + returning),
+        "errors": errors,
+        "runs": {"new_visitor": new_visitor, "returning": returning, "switches": switches},
+    }
+
+
+SWITCH_METHOD = (
+    "sidebar combobox 'Indicator': click, type the option text, click the option; timed "
+    "in the page from the pointerdown on the option"
+)
+
+
+def cpu_profile(browser: Any, base: str, labels: dict[str, tuple[str, str]]) -> dict[str, Any]:
+    """Where the renderer's main thread spends a first load (new visitor) and one switch:
+    Chrome's sampling profiler, self time aggregated by script and by function."""
+    out: dict[str, Any] = {}
+    context = new_context(browser)
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Profiler.enable")
+    cdp.send("Profiler.setSamplingInterval", {"interval": 200})
+    cdp.send("Profiler.start")
+    page.goto(base, wait_until="commit")
+    wait_mark(page, "complete_map")
+    out["first_load"] = summarize_profile(cdp.send("Profiler.stop")["profile"])
+    ind = "werkloosheid"
+    cdp.send("Profiler.start")
+    switch_once(page, ind, labels, has_map=True)
+    out["switch"] = summarize_profile(cdp.send("Profiler.stop")["profile"])
+    context.close()
+    return out
+
+
+def summarize_profile(profile: dict[str, Any], top: int = 15) -> dict[str, Any]:
+    nodes = {n["id"]: n["callFrame"] for n in profile["nodes"]}
+    self_us: dict[int, float] = {}
+    for node_id, delta in zip(profile["samples"], profile["timeDeltas"], strict=False):
+        self_us[node_id] = self_us.get(node_id, 0) + delta
+    by_url: dict[str, float] = {}
+    by_fn: dict[str, float] = {}
+    for node_id, us in self_us.items():
+        frame = nodes[node_id]
+        url = frame.get("url", "").rsplit("/", 1)[-1] or f"({frame['functionName'] or 'native'})"
+        fn = f"{frame['functionName'] or '(anonymous)'} [{url}:{frame.get('lineNumber', 0)}]"
+        by_url[url] = by_url.get(url, 0) + us
+        by_fn[fn] = by_fn.get(fn, 0) + us
+    total = sum(self_us.values())
+
+    def top_of(d: dict[str, float]) -> list[dict[str, Any]]:
+        items = sorted(d.items(), key=lambda kv: -kv[1])[:top]
+        return [{"name": k, "ms": round(v / 1000, 1)} for k, v in items]
+
+    return {
+        "total_ms": round(total / 1000, 1),
+        "by_script": top_of(by_url),
+        "by_function": top_of(by_fn),
+    }
+
+
+def main(argv: list[str] | None = None) -> dict[str, Any]:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=7, help="first loads per page and scope")
+    parser.add_argument("--scopes", default="drenthe,nederland")
+    parser.add_argument("--pages", default=",".join(DEFAULT_PAGES))
+    parser.add_argument(
+        "--indicators",
+        default=",".join(MAP_INDICATORS[:6]),
+        help="indicators to switch to (each twice: cold, then warm)",
+    )
+    parser.add_argument(
+        "--cpu-profile", action="store_true", help="also profile the renderer (CDP Profiler)"
+    )
+    parser.add_argument("--json", type=Path, default=None)
+    args = parser.parse_args(argv)
+
+    from playwright.sync_api import sync_playwright
+
+    labels = catalog_labels()
+    indicators = [i for i in parse_pages(args.indicators) if i in labels]
+    result: dict[str, Any] = {"machine": machine(), "pages": {}, "skipped": []}
+    with streamlit_server("browser") as server, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        log("warming the server (first visit loads the store) ...")
+        registered, cold = discover_pages(browser, server.url)
+        result["cold_server_first_visit"] = round(cold, 3)
+        result["registered_pages"] = registered
+        paths = [p["url_pathname"] for p in registered]
+        log(f"  cold server first visit {ms(cold)}; pages {paths}")
+        specs, result["skipped"] = select_pages(parse_pages(args.pages), registered)
+        for spec in specs:
+            name = spec.name
+            result["pages"][name] = {}
+            for scope in parse_pages(args.scopes):
+                r = bench_page(browser, server.url, name, scope, args.runs, indicators, labels)
+                result["pages"][name][scope] = r
+                log(
+                    f"  {name}/{scope}: drawn median "
+                    f"{ms(r['first_load_new_visitor']['drawn'].get('median'))} (new), "
+                    f"{ms(r['first_load_returning']['drawn'].get('median'))} (returning); "
+                    f"switch median {ms(r['switch']['cold']['updated'].get('median'))} (cold), "
+                    f"{ms(r['switch']['warm']['updated'].get('median'))} (warm); "
+                    f"errors {len(r['errors'])}"
+                )
+        if args.cpu_profile:
+            log("profiling the renderer (first load and one switch) ...")
+            result["cpu_profile"] = cpu_profile(browser, server.url, labels)
+        browser.close()
+        result["server_tracebacks"] = server.tracebacks()
+    result["machine"]["loadavg_end"] = loadavg()
+    write_json(args.json, result)
+    return result
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,160 @@
+"""Where the server's time per indicator switch goes (the evidence behind docs/benchmarks.md).
+
+1. cProfile of the script thread over warm indicator switches in AppTest (profiling inflates
+   pure-Python code, so read it for proportions, not for absolute times);
+2. the parts of the map page timed one by one without a profiler, on warm caches (median of
+   7): cache reads, building and serialising the pydeck map, building and serialising the
+   Altair ranking chart, formatting the table.
+
+    python bench/profile_server.py [--scope nederland] [--top 30]
+
+Not part of `python -m bench`; it relies on dashboard.ui internals and says so when one of
+them has changed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import pstats
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench import server_time as st_bench
+
+SWITCHES = ("werkloosheid", "woz_waarde", "rokers", "koopwoningen_aandeel", "afstand_huisarts")
+
+
+def profile_switches(scope: str, top: int) -> str:
+    at = st_bench.new_app(**({} if scope == "drenthe" else {"schaal": scope}))
+    st_bench.timed_run(at)
+    for ind in SWITCHES:  # fill the caches: profile warm switches
+        at.session_state["w_indicator"] = ind
+        st_bench.rerun(at, None)
+    profiler = cProfile.Profile()
+    original = st_bench.TimedRunner._run_script_thread
+
+    def profiled(self: Any) -> Any:
+        profiler.enable()
+        try:
+            return original(self)
+        finally:
+            profiler.disable()
+
+    st_bench.TimedRunner._run_script_thread = profiled
+    try:
+        for ind in SWITCHES:
+            at.session_state["w_indicator"] = ind
+            st_bench.rerun(at, None)
+    finally:
+        st_bench.TimedRunner._run_script_thread = original
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out)
+    stats.sort_stats("cumulative").print_stats(top)
+    return f"cProfile, {len(SWITCHES)} warm switches on {scope}:\n" + out.getvalue()
+
+
+def median_ms(fn: Callable[[], Any], n: int = 7) -> float:
+    times = []
+    for _ in range(n):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return round(statistics.median(times) * 1000, 1)
+
+
+def parts(scope: str) -> dict[str, float | str]:
+    from pydeck.bindings.json_tools import default_serialize
+
+    from dashboard import charts, maps, text, ui, views
+    from dashboard.classify import hex_to_rgba
+    from dashboard.state import ViewState
+
+    store = ui.get_store()
+    view = ViewState(indicator="werkloosheid", periode=None, schaal=scope, kleur="klassen")
+    out: dict[str, float | str] = {}
+
+    def part(name: str, fn: Callable[[], Any]) -> Any:
+        try:
+            result = fn()
+            out[name] = median_ms(fn)
+            return result
+        except Exception as exc:  # noqa: BLE001 - an internal that changed: say so, go on
+            out[name] = f"n/a ({type(exc).__name__}: {exc})"[:120]
+            return None
+
+    mv = part("cache read: _map_view (unpickled copy)", lambda: ui.cached_map_view(view))
+    areas0 = part("cache read: scope_areas", lambda: ui.scope_areas(scope, "gemeente"))
+    outlines = part("cache read: scope_outlines", lambda: ui.scope_outlines(scope))
+    if mv is None or areas0 is None:
+        return out
+
+    def build() -> Any:
+        fields = (*views.TOOLTIP_FIELDS, "tip_name")
+        props = {
+            row.region_code: {
+                "fill": hex_to_rgba(row.color),
+                **{f: getattr(row, f) for f in fields},
+            }
+            for row in mv.table.itertuples()
+        }
+        areas = maps.with_properties(areas0, props)
+        selected = maps.only(areas, [])
+        return maps.choropleth(areas, outlines, selected, maps.VIEWS[scope], views.TOOLTIP_FIELDS)
+
+    deck = part("map: build the pydeck Deck", build)
+    if deck is not None:
+        spec = part("map: Deck.to_json() (pydeck: indent=2)", deck.to_json)
+        compact = part(
+            "map: json.dumps compact (no indent)",
+            lambda: json.dumps(
+                deck, sort_keys=True, default=default_serialize, separators=(",", ":")
+            ),
+        )
+        out["map: spec size, pydeck (KB)"] = round(len(spec or "") / 1024)
+        out["map: spec size, compact (KB)"] = round(len(compact or "") / 1024)
+    unit = store.catalog.unit_label(mv.indicator.unit, "nl")
+    chart = part(
+        "ranking: build the Altair chart",
+        lambda: charts.ranking(
+            mv.table, unit, mv.drenthe, mv.nederland, (), "nl", mv.indicator.direction
+        ),
+    )
+    if chart is not None:
+        part("ranking: chart.to_dict() (validates)", chart.to_dict)
+        part("ranking: chart.to_dict(validate=False)", lambda: chart.to_dict(validate=False))
+    ind = mv.indicator
+    part(
+        "table: format_difference for both columns",
+        lambda: [
+            text.format_difference(d, ind, store.catalog, "nl")
+            for col in ("diff_drenthe", "diff_nederland")
+            for d in mv.table[col].dropna()
+        ],
+    )
+    return out
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scope", default="nederland")
+    parser.add_argument("--top", type=int, default=30)
+    args = parser.parse_args(argv)
+    print(profile_switches(args.scope, args.top))
+    print(f"parts of a switch on {args.scope} (warm caches, median of 7, no profiler):")
+    for name, value in parts(args.scope).items():
+        shown = f"{value:8.1f}" if isinstance(value, float) else f"{value!s:>8}"
+        print(f"  {name:<44} {shown}")
+
+
+if __name__ == "__main__":
+    main()

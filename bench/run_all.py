@@ -1,0 +1,260 @@
+"""Run the whole benchmark suite, write bench/results/latest.json and print a table against
+the targets.
+
+    python -m bench                 # full run (about 20 minutes on 2 cores)
+    python -m bench --quick         # shorter runs (about 8 minutes)
+    python -m bench --only payload,browser --pages kaart,regios,trends
+
+Each benchmark runs as its own process (bench/<name>.py, which writes
+bench/results/<name>.json), so the in-process one starts cold and each browser benchmark has
+its own server. Pages that the app does not register yet are skipped with a message.
+Before each benchmark the suite waits (at most --wait-idle seconds) for the machine to be
+mostly idle, and records how busy it was: on a shared machine other work skews timings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.common import RESULTS, ROOT, log, machine, wait_idle, write_json
+
+BENCHMARKS = ("server_time", "payload", "browser", "concurrency")
+
+FULL = {
+    "server_time": ["--scopes", "drenthe,nederland", "--repeats", "2"],
+    "payload": ["--scopes", "drenthe,noord-nederland,nederland"],
+    "browser": ["--runs", "7", "--scopes", "drenthe,nederland"],
+    "concurrency": [
+        ["--sessions", "10,30", "--duration", "60"],
+        ["--sessions", "30", "--duration", "60", "--block-map-js"],
+    ],
+}
+QUICK = {
+    "server_time": ["--scopes", "drenthe,nederland", "--repeats", "1", "--limit", "25"],
+    "payload": ["--scopes", "drenthe,nederland"],
+    "browser": [
+        *("--runs", "5", "--scopes", "drenthe"),
+        *("--indicators", "werkloosheid,woz_waarde,rokers"),
+    ],
+    "concurrency": [["--sessions", "10", "--duration", "20", "--ramp", "5"]],
+}
+PAGED = {"server_time", "payload", "browser"}
+
+
+def run(name: str, args: list[str], out: Path) -> dict[str, Any]:
+    cmd = [sys.executable, str(ROOT / "bench" / f"{name}.py"), *args, "--json", str(out)]
+    log(f"\n== {name}: {' '.join(cmd[1:])}")
+    t0 = time.monotonic()
+    proc = subprocess.run(cmd, cwd=ROOT)
+    seconds = round(time.monotonic() - t0, 1)
+    if proc.returncode != 0 or not out.exists():
+        return {"error": f"exit code {proc.returncode}", "seconds": seconds}
+    data = json.loads(out.read_text())
+    data["seconds"] = seconds
+    return data
+
+
+def slim(data: Any) -> Any:
+    """Results without the per-run lists (they stay in bench/results/<name>.json)."""
+    if isinstance(data, dict):
+        return {k: slim(v) for k, v in data.items() if k not in ("runs", "machine")}
+    if isinstance(data, list):
+        return [slim(v) for v in data]
+    return data
+
+
+def dig(data: Any, *path: str | int) -> Any:
+    for key in path:
+        try:
+            data = data[key]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def verdict(median: float | None, p95: float | None, target: float) -> str:
+    if median is None:
+        return "not measured"
+    if p95 is not None and p95 <= target:
+        return "met"
+    if median <= target:
+        return "median only"
+    return "MISSED"
+
+
+def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
+    st = results.get("server_time", {})
+    br = results.get("browser", {})
+    pl = results.get("payload", {})
+    cc = results.get("concurrency", [])
+    rows = []
+
+    def timing(label: str, stats: dict | None, target: float, note: str = "") -> None:
+        stats = stats or {}
+        rows.append(
+            {
+                "target": label,
+                "median": stats.get("median"),
+                "p95": stats.get("p95"),
+                "limit": target,
+                "unit": "s",
+                "n": stats.get("n"),
+                "verdict": verdict(stats.get("median"), stats.get("p95"), target),
+                "note": note,
+            }
+        )
+
+    for scope, limit in (("drenthe", 0.150), ("nederland", 0.400)):
+        timing(
+            f"server: indicator switch, {scope}",
+            dig(st, "pages", "kaart", scope, "switch_map", "all"),
+            limit,
+            "map indicators, cold + warm, script time (AppTest)",
+        )
+        timing(
+            f"server: indicator switch, {scope}, all indicators",
+            dig(st, "pages", "kaart", scope, "switch_all", "script"),
+            limit,
+            "including the 29 without a map",
+        )
+    timing(
+        "browser: first map drawn, drenthe (new visitor)",
+        dig(br, "pages", "kaart", "drenthe", "first_load_new_visitor", "drawn"),
+        1.5,
+        "warm server, empty browser cache",
+    )
+    timing(
+        "browser: first map drawn, drenthe (returning)",
+        dig(br, "pages", "kaart", "drenthe", "first_load_returning", "drawn"),
+        1.5,
+        "warm server, assets cached",
+    )
+    timing(
+        "browser: map updated after switch, drenthe",
+        dig(br, "pages", "kaart", "drenthe", "switch", "all", "updated"),
+        0.5,
+        "click on option -> new h1, run finished, map redrawn",
+    )
+    for key, label, note in (
+        ("data", "payload: map page data (websocket), drenthe", "what the view sends"),
+        ("new_visitor_total", "payload: map page total, new visitor", "incl. 8+ MB static JS"),
+    ):
+        value = dig(pl, "pages", "kaart", "drenthe", key)
+        rows.append(
+            {
+                "target": label,
+                "median": value,
+                "p95": None,
+                "limit": 300 * 1024,
+                "unit": "B",
+                "n": 1,
+                "verdict": "not measured"
+                if value is None
+                else ("met" if value <= 300 * 1024 else "MISSED"),
+                "note": note,
+            }
+        )
+    for level in cc if isinstance(cc, list) else []:
+        if level.get("sessions") != 30:
+            continue
+        stats = level.get("latency", {})
+        ok = stats.get("p95") is not None and stats["p95"] <= 1.0 and level.get("errors") == 0
+        rows.append(
+            {
+                "target": "30 sessions: switch p95, zero errors"
+                + (" (maps not drawn)" if level.get("block_map_js") else ""),
+                "median": stats.get("median"),
+                "p95": stats.get("p95"),
+                "limit": 1.0,
+                "unit": "s",
+                "n": stats.get("n"),
+                "verdict": "met" if ok else "MISSED",
+                "note": f"errors {level.get('errors')}, server CPU mean "
+                f"{dig(level, 'server', 'cpu_percent_mean')}%, browsers "
+                f"{dig(level, 'browsers', 'cpu_percent_mean')}%",
+            }
+        )
+    return rows
+
+
+def fmt(value: float | None, unit: str) -> str:
+    if value is None:
+        return "-"
+    if unit == "B":
+        return f"{value / 1024:.0f} KB"
+    return f"{value * 1000:.0f} ms"
+
+
+def table(rows: list[dict[str, Any]]) -> str:
+    head = f"{'target':<56} {'median':>9} {'p95':>9} {'limit':>9} {'n':>4}  verdict"
+    lines = [head, "-" * len(head)]
+    for r in rows:
+        lines.append(
+            f"{r['target']:<56} {fmt(r['median'], r['unit']):>9} {fmt(r['p95'], r['unit']):>9} "
+            f"{fmt(r['limit'], r['unit']):>9} {r['n'] or '-':>4}  {r['verdict']}"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> dict[str, Any]:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="shorter runs")
+    parser.add_argument("--only", default=",".join(BENCHMARKS))
+    parser.add_argument("--pages", default=None, help="page list (default: each script's)")
+    parser.add_argument("--wait-idle", type=float, default=120, help="max seconds to wait")
+    parser.add_argument("--out", type=Path, default=RESULTS / "latest.json")
+    args = parser.parse_args(argv)
+    plan = QUICK if args.quick else FULL
+    only = [b for b in args.only.split(",") if b]
+
+    results: dict[str, Any] = {
+        "mode": "quick" if args.quick else "full",
+        "started": time.strftime("%Y-%m-%d %H:%M:%S"),
+        "machine": machine(),
+    }
+    idle: dict[str, Any] = {}
+    for name in BENCHMARKS:
+        if name not in only:
+            continue
+        variants = plan[name] if name == "concurrency" else [plan[name]]
+        outputs = []
+        for i, variant in enumerate(variants):
+            extra = ["--pages", args.pages] if args.pages and name in PAGED else []
+            idle[f"{name}-{i}"] = wait_idle(args.wait_idle)
+            out = RESULTS / (f"{name}.json" if i == 0 else f"{name}-{i}.json")
+            outputs.append(run(name, [*variant, *extra], out))
+        if name == "concurrency":
+            results[name] = [lvl for o in outputs for lvl in o.get("levels", [o])]
+        else:
+            results[name] = outputs[0]
+    results["idle_before"] = idle
+    results["finished"] = time.strftime("%Y-%m-%d %H:%M:%S")
+    summary = {k: slim(v) for k, v in results.items() if k in BENCHMARKS}
+    rows = targets(results)
+    latest = {
+        "mode": results["mode"],
+        "started": results["started"],
+        "finished": results["finished"],
+        "machine": results["machine"],
+        "idle_before": idle,
+        "targets": rows,
+        **summary,
+    }
+    write_json(args.out, latest)
+    print()
+    print(table(rows))
+    print(f"\nwritten: {args.out} (per-run data: bench/results/<name>.json)")
+    return latest
+
+
+if __name__ == "__main__":
+    main()
