@@ -26,21 +26,9 @@ ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app.py"
 RESULTS = ROOT / "bench" / "results"
 
-# Debian's Chromium, as in tests/browser/conftest.py; never a downloaded browser
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-    # deck.gl needs WebGL; software rendering without a GPU
-    "--use-angle=swiftshader",
-    "--enable-unsafe-swiftshader",
-]
+# Debian's Chromium with the browser tests' flags; never a downloaded browser
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402, F401 (re-exported)
+
 VIEWPORT = {"width": 1400, "height": 1000}
 
 # Pages by name: URL path of st.Page("pages/<name>.py") and what "drawn" means there.
