@@ -338,7 +338,7 @@ def map_chart(
         }
         labels = maps.label_points(areas, text_)
     place = maps.VIEWS[mv.scope]
-    if embedded():  # an embed may be a 360 px phone column: the whole area must fit
+    if narrow():  # a 360 px column: the whole area must fit
         place = replace(place, zoom=place.zoom - 1)
     deck = maps.choropleth(
         areas,
@@ -351,7 +351,7 @@ def map_chart(
     )
     st.pydeck_chart(
         deck,
-        height=640 if presenting else 420 if embedded() else 560,
+        height=640 if presenting else 420 if narrow() else 560,
         on_select="ignore" if presenting else _on_map_select,
         selection_mode="single-object",
         key=key,
@@ -1044,6 +1044,12 @@ EMBED_CSS = """
 def embedded() -> bool:
     """The page is shown inside another site (Streamlit's ``?embed=true``)."""
     return bool(st.context.is_embedded)
+
+
+def narrow() -> bool:
+    """The page may be a phone-wide column: an embed, or a phone's browser ("Mobi" is in the
+    user agent of phone browsers, as MDN recommends for this check)."""
+    return embedded() or "Mobi" in (st.context.headers.get("User-Agent") or "")
 
 
 def embed_with_controls() -> bool:

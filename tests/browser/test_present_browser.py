@@ -10,6 +10,10 @@ from tests.browser.test_map_browser import assert_no_errors, canvas_is_painted, 
 from tests.browser.test_pages_browser import VEGA, open_page
 
 MAP = "[data-testid='stDeckGlJsonChart'] canvas"
+IPHONE = (
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 "
+    "(KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1"
+)
 
 
 @pytest.fixture
@@ -77,7 +81,13 @@ def test_keys_step_through_the_story(projector, app_url):
 
 
 def test_map_on_a_phone(browser, app_url):
-    page = new_page(browser, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = new_page(
+        browser,
+        viewport={"width": 390, "height": 844},
+        is_mobile=True,
+        has_touch=True,
+        user_agent=IPHONE,
+    )
     try:
         open_view(page, app_url + "/?indicator=vrijwilligerswerk")
         assert page.locator("h1").first.inner_text() == "Vrijwilligerswerk"
