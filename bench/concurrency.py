@@ -137,8 +137,8 @@ class Session:
             title, option_text = labels[ind]
             if title == current:
                 continue
-            if not self.has_map:
-                title = current
+            if not self.has_map:  # another page's h1 need not name the indicator
+                title = None
             t_open = time.monotonic()
             try:
                 box = page.locator("[data-testid='stSidebar']").get_by_role(

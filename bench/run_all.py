@@ -4,6 +4,7 @@ the targets.
     python -m bench                 # full run (about 20 minutes on 2 cores)
     python -m bench --quick         # shorter runs (about 8 minutes)
     python -m bench --only payload,browser --pages kaart,regios,trends
+    python -m bench --only concurrency --reuse   # the others from their last result files
 
 Each benchmark runs as its own process (bench/<name>.py, which writes
 bench/results/<name>.json), so the in-process one starts cold and each browser benchmark has
@@ -61,6 +62,21 @@ def run(name: str, args: list[str], out: Path) -> dict[str, Any]:
     data = json.loads(out.read_text())
     data["seconds"] = seconds
     return data
+
+
+def reuse(name: str) -> Any:
+    """The last result of a benchmark not run now, marked as reused with its file's time."""
+    files = sorted(RESULTS.glob(f"{name}*.json"))
+    if not files:
+        return {"error": "not run"}
+    stamp = time.strftime("%Y-%m-%d %H:%M", time.localtime(files[0].stat().st_mtime))
+    if name == "concurrency":
+        return [
+            {**lvl, "reused_from": stamp}
+            for f in files
+            for lvl in json.loads(f.read_text()).get("levels", [])
+        ]
+    return {**json.loads(files[0].read_text()), "reused_from": stamp}
 
 
 def slim(data: Any) -> Any:
@@ -211,6 +227,11 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--only", default=",".join(BENCHMARKS))
     parser.add_argument("--pages", default=None, help="page list (default: each script's)")
     parser.add_argument("--wait-idle", type=float, default=120, help="max seconds to wait")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="with --only: take the other benchmarks from their last bench/results/<name>.json",
+    )
     parser.add_argument("--out", type=Path, default=RESULTS / "latest.json")
     args = parser.parse_args(argv)
     plan = QUICK if args.quick else FULL
@@ -224,6 +245,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     idle: dict[str, Any] = {}
     for name in BENCHMARKS:
         if name not in only:
+            if args.reuse:
+                results[name] = reuse(name)
             continue
         variants = plan[name] if name == "concurrency" else [plan[name]]
         outputs = []
