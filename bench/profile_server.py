@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import cProfile
 import io
-import json
 import pstats
 import statistics
 import sys
@@ -73,7 +72,7 @@ def median_ms(fn: Callable[[], Any], n: int = 7) -> float:
 
 
 def parts(scope: str) -> dict[str, float | str]:
-    from pydeck.bindings.json_tools import default_serialize
+    import pydeck as pdk
 
     from dashboard import charts, maps, text, ui, views
     from dashboard.classify import hex_to_rgba
@@ -113,13 +112,11 @@ def parts(scope: str) -> dict[str, float | str]:
 
     deck = part("map: build the pydeck Deck", build)
     if deck is not None:
-        spec = part("map: Deck.to_json() (pydeck: indent=2)", deck.to_json)
-        compact = part(
-            "map: json.dumps compact (no indent)",
-            lambda: json.dumps(
-                deck, sort_keys=True, default=default_serialize, separators=(",", ":")
-            ),
+        spec = part(
+            "map: pydeck's own Deck.to_json() (indent=2; before)",
+            lambda: pdk.Deck.to_json(deck),
         )
+        compact = part("map: the app's Deck.to_json() (compact; after)", deck.to_json)
         out["map: spec size, pydeck (KB)"] = round(len(spec or "") / 1024)
         out["map: spec size, compact (KB)"] = round(len(compact or "") / 1024)
     unit = store.catalog.unit_label(mv.indicator.unit, "nl")

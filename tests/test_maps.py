@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pydeck as pdk
+
 from dashboard import maps
 
 AREAS = {
@@ -62,3 +64,19 @@ def test_labels_layer_carries_its_characters():
     layer = json.loads(deck.to_json())["layers"][-1]
     assert layer["@@type"] == "TextLayer"
     assert layer["characterSet"] == "auto"
+
+
+def test_the_map_spec_is_pydecks_spec_without_the_whitespace():
+    labels = maps.label_points(AREAS, {"GM0114": "Emmen\n3,7%"})
+    deck = maps.choropleth(
+        AREAS,
+        [AREAS],
+        maps.only(AREAS, ["GM0106"]),
+        maps.VIEWS["drenthe"],
+        ["tip_value"],
+        labels=labels,
+    )
+    compact = deck.to_json()
+    indented = pdk.Deck.to_json(deck)  # pydeck's own serialisation (indent=2)
+    assert json.loads(compact) == json.loads(indented)
+    assert "\n" not in compact and ": " not in compact
