@@ -13,6 +13,29 @@ MAX_BARS = 40  # above this many areas the ranking is drawn as a dot strip
 OUTLINE = "#666666"
 REFERENCE_COLORS = {"drenthe": "#B2182B", "nederland": "#333333"}
 
+# The view size Altair's default theme adds to every spec; Streamlit draws Altair charts
+# without that theme, so that their width follows the page.
+ALTAIR_THEME_VIEW = {"continuousWidth": 300, "continuousHeight": 300}
+
+
+def spec(chart: alt.TopLevelMixin) -> dict:
+    """The Vega-Lite spec of ``chart`` as Streamlit draws it, without validating it again.
+
+    Validating against the Vega-Lite schema took a third of an indicator switch on the map
+    page (docs/benchmarks.md); the specs of these builders are validated in the tests
+    instead (``chart.to_dict()``)."""
+    out = chart.to_dict(validate=False)
+    config = out.get("config", {})
+    view = config.get("view", {})
+    for key, value in ALTAIR_THEME_VIEW.items():
+        if view.get(key) == value:
+            del view[key]
+    if "view" in config and not view:
+        del config["view"]
+    if "config" in out and not config:
+        del out["config"]
+    return out
+
 
 def _references(drenthe: float | None, nederland: float | None, lang: str) -> pd.DataFrame:
     rows = [

@@ -378,14 +378,35 @@ def legend(mv: views.MapView, lang: str) -> None:
     )
 
 
-def ranking_chart(mv: views.MapView, view: ViewState) -> None:
-    lang = view.taal
-    unit = get_store().catalog.unit_label(mv.indicator.unit, lang)
-    st.subheader(t("ranking", lang))
-    chart = charts.ranking(
-        mv.table, unit, mv.drenthe, mv.nederland, view.gemeenten, lang, mv.indicator.direction
+def vega(chart: alt.TopLevelMixin | dict, width: str = "stretch") -> None:
+    """An Altair chart (or its ``charts.spec``), drawn without validating it again."""
+    st.vega_lite_chart(chart if isinstance(chart, dict) else charts.spec(chart), width=width)
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _ranking_spec(
+    indicator: str,
+    periode: str | None,
+    schaal: str,
+    kleur: str,
+    taal: str,
+    gemeenten: tuple[str, ...],
+) -> dict:
+    view = ViewState(indicator=indicator, periode=periode, schaal=schaal, kleur=kleur, taal=taal)
+    mv = cached_map_view(view)
+    unit = get_store().catalog.unit_label(mv.indicator.unit, taal)
+    return charts.spec(
+        charts.ranking(
+            mv.table, unit, mv.drenthe, mv.nederland, gemeenten, taal, mv.indicator.direction
+        )
     )
-    st.altair_chart(chart, width="stretch")
+
+
+def ranking_chart(mv: views.MapView, view: ViewState) -> None:
+    """The ranking of ``view`` (whose map view is ``mv``); its spec is cached per view."""
+    v, lang = view, view.taal
+    st.subheader(t("ranking", lang))
+    vega(_ranking_spec(v.indicator, v.periode, v.schaal, v.kleur, v.taal, tuple(v.gemeenten)))
     missing = mv.table.loc[mv.table["value"].isna(), "name"].tolist()
     if missing and len(missing) <= 20:
         label = "No data" if lang == "en" else "Geen gegevens"
@@ -717,7 +738,7 @@ def region_picture(store: Store, regions: list[Any], view: ViewState) -> None:
     left, right = st.columns([3, 2], gap="large")
     with left:
         strip = charts.region_strip(spread, unit, drenthe, nederland, lang)
-        st.altair_chart(strip, width="stretch")
+        vega(strip, width="stretch")
         if not embedded():
             image_downloads(
                 lambda fmt: chart_image(strip, ind, period, lang, fmt), f"regios-{ind.id}", lang
@@ -737,7 +758,7 @@ def region_picture(store: Store, regions: list[Any], view: ViewState) -> None:
         )
         with right:
             areas = region_areas(view.schaal, tuple(r.code for r in regions))
-            st.altair_chart(charts.region_map(areas, values, lang), width="stretch")
+            vega(charts.region_map(areas, values, lang), width="stretch")
             legend_html(classes, lang, no_data=False)
     st.caption(text.source_line(ind, period, lang))
     if not embedded():
@@ -796,7 +817,7 @@ def trend_picture(store: Store, codes: list[str], view: ViewState) -> None:
     else:
         chart = charts.trend_lines(frame, unit, lang)
     if chart is not None:
-        st.altair_chart(chart, width="stretch")
+        vega(chart, width="stretch")
         if not embedded():
             last = store.latest_period(ind.id)
             image_downloads(
@@ -836,7 +857,7 @@ def small_multiples(store: Store, view: ViewState) -> None:
         return
     st.subheader(t("trend_small_multiples", lang))
     unit = store.catalog.unit_label(ind.unit, lang)
-    st.altair_chart(charts.small_multiples(frame, unit, lang), width="content")
+    vega(charts.small_multiples(frame, unit, lang), width="content")
 
 
 # --- Presenteren ------------------------------------------------------------------------------
@@ -992,20 +1013,15 @@ def show_slide(store: Store, slide: stories.Slide) -> None:
             for c in ("PV22", "NL01")
         ]
         unit = store.catalog.unit_label(ind.unit, lang)
-        st.altair_chart(
-            projector_chart(charts.region_strip(spread, unit, *refs, lang)), width="stretch"
-        )
+        vega(projector_chart(charts.region_strip(spread, unit, *refs, lang)), width="stretch")
     elif slide.page == "trends":
         frame = cached_trend(ind.id, tuple(view.gemeenten), lang)
         unit = store.catalog.unit_label(ind.unit, lang)
-        st.altair_chart(projector_chart(charts.trend_lines(frame, unit, lang)), width="stretch")
+        vega(projector_chart(charts.trend_lines(frame, unit, lang)), width="stretch")
     elif slide.page == "profiel":
         code = view.gemeenten[0] if view.gemeenten else DEFAULT_GEMEENTE
         prof = cached_profile(code, view.schaal, lang)[0]
-        st.altair_chart(
-            projector_chart(charts.profile_overview(prof, lang, selectable=False)),
-            width="stretch",
-        )
+        vega(projector_chart(charts.profile_overview(prof, lang, selectable=False)))
     else:
         reference_only(mv, lang)
     st.caption(escape_markdown(mv.source, max_len=500))

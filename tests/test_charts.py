@@ -1,0 +1,47 @@
+"""The map page's ranking chart and the spec the app sends without validating it again."""
+
+from __future__ import annotations
+
+import altair as alt
+import pytest
+
+from dashboard import charts, views
+from dashboard.state import ViewState
+
+
+def ranking_of(store, indicator: str, scope: str) -> tuple[views.MapView, alt.LayerChart]:
+    mv = views.map_view(store, ViewState(indicator=indicator, schaal=scope))
+    chart = charts.ranking(
+        mv.table, "%", mv.drenthe, mv.nederland, ("GM0114",), "nl", mv.indicator.direction
+    )
+    return mv, chart
+
+
+@pytest.mark.parametrize(("scope", "mark"), [("drenthe", "bar"), ("nederland", "circle")])
+def test_ranking_is_valid_vega_lite_with_every_value(store, scope, mark):
+    mv, chart = ranking_of(store, "werkloosheid", scope)
+    full = chart.to_dict()  # validates against the Vega-Lite schema; raises if invalid
+    marks = full["layer"][0]
+    assert marks["mark"]["type"] == mark
+    rows = full["datasets"][marks["data"]["name"]]
+    expected = mv.table.dropna(subset=["value"])
+    assert len(rows) == len(expected) and len(rows) >= 12
+    assert {r["region_code"]: r["value"] for r in rows} == dict(
+        zip(expected["region_code"], expected["value"], strict=True)
+    )
+    assert [r["region_code"] for r in rows if r["selected"]] == ["GM0114"]
+
+
+def test_spec_is_the_validated_spec_without_the_altair_theme_view_size(store):
+    _, chart = ranking_of(store, "werkloosheid", "drenthe")
+    full = chart.to_dict()
+    assert full["config"] == {"view": charts.ALTAIR_THEME_VIEW}  # what the theme adds
+    assert charts.spec(chart) == {k: v for k, v in full.items() if k != "config"}
+
+
+def test_spec_keeps_a_charts_own_configuration(store):
+    _, chart = ranking_of(store, "werkloosheid", "drenthe")
+    big = chart.configure_axis(labelFontSize=20).configure_view(strokeWidth=0)
+    config = charts.spec(big)["config"]
+    assert config["axis"] == {"labelFontSize": 20}
+    assert config["view"] == {"strokeWidth": 0}
