@@ -1,26 +1,34 @@
-"""N simultaneous browser sessions switching indicators, against `streamlit run app.py`
-started (and stopped) by this script on 127.0.0.1; a fresh server per N, warmed by one visit.
+"""N simultaneous sessions switching indicators, against `streamlit run app.py` started (and
+stopped) by this script on 127.0.0.1; a fresh server per N, warmed by one visit.
 
-One headless Chromium (Debian's), N browser contexts driven by Playwright's async API in one
-event loop. Each session opens the page (sessions start spread over --ramp seconds); when all
-pages have loaded, all sessions together, for --duration seconds, repeatedly: click the
-sidebar combobox "Indicator", type an indicator's option text, click the option and wait
-until the h1 shows the new indicator, the script run has finished (Streamlit's
-script_finished message) and no status widget is shown; then think for a random --think
-time (uniform, seconds) before the next switch. Latency is measured in the page's own clock
-from the pointerdown on the option.
+The sessions: --browsers of them (default 1) are tabs in a headless Debian Chromium driven
+by Playwright; the rest are websocket-level clients (bench/wsclient.py) that send what a
+browser tab sends and read everything the server sends back, but draw nothing. On this
+2-core machine thirty Chromium tabs rendering deck.gl in software (SwiftShader) saturate the
+cores themselves and measure the clients instead of the server (the first run of this
+script: ten tabs never got past their first load while the server idled at 7% CPU). In the
+workshop room each phone renders its own page; the shared resource is the server.
 
-Everything runs on one machine: the browsers (which render the deck.gl maps in software,
-SwiftShader) compete with the server for the same cores. --block-map-js aborts the request
-for Streamlit's DeckGlJsonChart chunk, so the server does the same work and sends the same
-data but the browsers do not draw maps: that isolates the server's capacity.
+Each session opens the page (sessions start spread over --ramp seconds); when all have
+loaded, all together, for --duration seconds, repeatedly switch to the next indicator and
+then think for a random --think time (uniform, seconds).
+- websocket client: latency from sending the widget change to receiving the run's
+  script_finished (all the server sends has arrived); a switch counts as an error unless
+  the run finished successfully, showed no exception or st.error, and (on the map page)
+  its heading names the new indicator.
+- Chromium tab: click the sidebar combobox "Indicator", type an option text, click the
+  option; latency in the page's own clock from the pointerdown on the option until the h1
+  shows the new indicator, the run finished and the map is repainted. --block-map-js
+  aborts Streamlit's DeckGlJsonChart chunk in the tabs (maps not drawn).
 
-Reports per N: p50/p95/max latency, switches done, errors (timeouts, exceptions shown, JS
-errors, server tracebacks), server peak RSS (sampled and the kernel's VmHWM) and CPU (mean
-and peak, 100 = one core), the browsers' CPU, and the machine's total CPU use.
+Reports per N: p50/p95/max latency for each kind of client, switches done, errors
+(timeouts, exceptions shown, JS errors, server tracebacks), server peak RSS (sampled and
+the kernel's VmHWM) and CPU (mean and peak, 100 = one core), the clients' CPU, and the
+machine's total CPU use.
 
-    python bench/concurrency.py [--sessions 10,30] [--duration 60] [--think 1,3]
-                                [--block-map-js] [--json bench/results/concurrency.json]
+    python bench/concurrency.py [--sessions 10,30] [--browsers 1] [--duration 60]
+                                [--think 1,3] [--pages kaart,regios,trends]
+                                [--json bench/results/concurrency.json]
 """
 
 from __future__ import annotations
@@ -58,6 +66,7 @@ from bench.common import (
     summarize,
     write_json,
 )
+from bench.wsclient import RunResult, StreamlitSession
 
 SWITCH_TIMEOUT_MS = 60_000
 LOAD_TIMEOUT_MS = 180_000
@@ -191,10 +200,107 @@ class Session:
         await context.close()
 
 
+class WsSession:
+    """A session at websocket level (bench/wsclient.py): the server does the same work for
+    it as for a browser tab, the client draws nothing. Latency: from sending the widget
+    change to receiving the run's script_finished, i.e. everything the server sends has
+    arrived; the browser's own drawing time is what bench/browser.py measures."""
+
+    def __init__(
+        self, n: int, url: str, spec: PageSpec, indicators: list[str], rng: random.Random
+    ) -> None:
+        self.n = n
+        self.url = url
+        self.spec = spec
+        self.has_map = spec.has_map
+        self.indicators = indicators[n % len(indicators) :] + indicators[: n % len(indicators)]
+        self.rng = rng
+        self.load: float | None = None
+        self.latencies: list[float] = []
+        self.records: list[dict[str, Any]] = []
+        self.errors: list[str] = []
+        self.js_errors: list[str] = []
+
+    async def run(
+        self,
+        labels: dict[str, tuple[str, str]],
+        start_delay: float,
+        start: Barrier,
+        duration: float,
+        think: tuple[float, float],
+    ) -> None:
+        await asyncio.sleep(start_delay)
+        arrived = False
+        try:
+            async with StreamlitSession.open(self.url, self.spec.path) as s:
+                first = await s.run_initial(timeout=LOAD_TIMEOUT_MS / 1000)
+                if not first.ok:
+                    self.errors.append(f"load: {first.status} {first.exceptions[:1]}")
+                    arrived = True
+                    await start.arrive()
+                    return
+                self.load = first.seconds
+                widget = s.widget("w_indicator")
+                titles = {t for t, _ in labels.values()}
+                current = next((h for h in first.headings if h in titles), None)
+                arrived = True
+                deadline = await start.arrive() + duration
+                k = 0
+                while time.monotonic() < deadline:
+                    ind = self.indicators[k % len(self.indicators)]
+                    k += 1
+                    title, option_text = labels[ind]
+                    if title == current:
+                        continue
+                    r = await s.set_widget(
+                        widget.id, timeout=SWITCH_TIMEOUT_MS / 1000, string_value=option_text
+                    )
+                    problem = self.check(r, title)
+                    if problem:
+                        self.errors.append(f"{ind}: {problem}")
+                        if not r.status.startswith("FINISHED"):
+                            break
+                    else:
+                        self.latencies.append(r.seconds)
+                        self.records.append(
+                            {
+                                "t": round(time.monotonic(), 3),
+                                "session": self.n,
+                                "indicator": ind,
+                                "s": round(r.seconds, 4),
+                                "first_element_s": round(r.first_delta_s or 0, 4),
+                                "bytes": r.bytes,
+                                "map_bytes": r.map_bytes,
+                                "cache_refs": r.cache_refs,
+                            }
+                        )
+                        current = title
+                    pause = self.rng.uniform(*think)
+                    if pause:
+                        await asyncio.sleep(pause)
+        except Exception as exc:  # noqa: BLE001 - a refused or dropped connection is an error
+            self.errors.append(f"connection: {type(exc).__name__}: {exc}"[:300])
+            if not arrived:
+                await start.arrive()
+
+    def check(self, r: RunResult, title: str) -> str | None:
+        """What is wrong with a switch's run, if anything."""
+        if r.status != "FINISHED_SUCCESSFULLY":
+            return r.status or "no script_finished"
+        if r.exceptions:
+            return f"exception shown: {r.exceptions[0]}"
+        if r.errors:
+            return f"error shown: {r.errors[0]}"
+        if self.has_map and title not in r.headings:
+            return f"the page shows {r.headings[:1]}, not {title!r}"
+        return None
+
+
 async def run_level(
     base: str,
     specs: list[PageSpec],
     n: int,
+    browsers: int,
     duration: float,
     ramp: float,
     think: tuple[float, float],
@@ -202,28 +308,38 @@ async def run_level(
     labels: dict[str, tuple[str, str]],
     block_map_js: bool,
     seed: int,
-) -> tuple[list[Session], float, float]:
+) -> tuple[list[Session | WsSession], float, float]:
+    """n sessions, the first `browsers` of them Chromium tabs and the rest websocket
+    clients, all in one event loop; (sessions, seconds in all, seconds until all loaded)."""
     from playwright.async_api import async_playwright
 
     async with async_playwright() as pw:
-        browser = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = None
+        if browsers:
+            browser = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         rng = random.Random(seed)
-        sessions = []
+        sessions: list[Session | WsSession] = []
         for i in range(n):
             spec = specs[i % len(specs)]
-            url = base + spec.path
-            sessions.append(Session(i, url, spec.has_map, indicators, random.Random(rng.random())))
+            session_rng = random.Random(rng.random())
+            if i < browsers:
+                sessions.append(Session(i, base + spec.path, spec.has_map, indicators, session_rng))
+            else:
+                sessions.append(WsSession(i, base, spec, indicators, session_rng))
         t0 = time.monotonic()
         start = Barrier(n)
-        await asyncio.gather(
-            *(
-                s.run(browser, labels, ramp * i / max(n, 1), start, duration, think, block_map_js)
-                for i, s in enumerate(sessions)
-            )
-        )
+
+        def go(i: int, s: Session | WsSession) -> Any:
+            delay = ramp * i / max(n, 1)
+            if isinstance(s, Session):
+                return s.run(browser, labels, delay, start, duration, think, block_map_js)
+            return s.run(labels, delay, start, duration, think)
+
+        await asyncio.gather(*(go(i, s) for i, s in enumerate(sessions)))
         elapsed = time.monotonic() - t0
         loading = (start.released or t0) - t0
-        await browser.close()
+        if browser is not None:
+            await browser.close()
     return sessions, elapsed, loading
 
 
@@ -259,8 +375,10 @@ def level(args: argparse.Namespace, n: int, labels: dict, indicators: list[str])
         specs, skipped = select_pages(parse_pages(args.pages), registered)
         if not specs:
             return {"sessions": n, "skipped": skipped, "error": "no page to run"}
+        browsers = min(args.browsers, n)
         log(
-            f"N={n}: {n} sessions, ramp {args.ramp:.0f} s, {args.duration:.0f} s of switching, "
+            f"N={n}: {n} sessions ({browsers} in Chromium, {n - browsers} websocket clients), "
+            f"ramp {args.ramp:.0f} s, {args.duration:.0f} s of switching, "
             f"think {args.think[0]}-{args.think[1]} s"
             + (", map JS blocked" if args.block_map_js else "")
         )
@@ -275,6 +393,7 @@ def level(args: argparse.Namespace, n: int, labels: dict, indicators: list[str])
                     server.url,
                     specs,
                     n,
+                    browsers,
                     args.duration,
                     args.ramp,
                     args.think,
@@ -286,14 +405,18 @@ def level(args: argparse.Namespace, n: int, labels: dict, indicators: list[str])
             )
         hwm = peak_rss_mb(server.pid)
         tracebacks = server.tracebacks()
-    latencies = [x for s in sessions for x in s.latencies]
+    tabs = [s for s in sessions if isinstance(s, Session)]
+    clients = [s for s in sessions if isinstance(s, WsSession)]
     errors = [f"session {s.n}: {e}" for s in sessions for e in s.errors]
-    js_errors = [e for s in sessions for e in s.js_errors]
+    js_errors = [e for s in tabs for e in s.js_errors]
     if args.block_map_js:  # the aborted chunk is expected to fail to load
         js_errors = [e for e in js_errors if "DeckGlJsonChart" not in e and "import" not in e]
-    loads = [s.load for s in sessions if s.load is not None]
+    switches = sum(len(s.latencies) for s in sessions)
+    ws_records = [r for s in clients for r in s.records]
     return {
         "sessions": n,
+        "browser_sessions": len(tabs),
+        "websocket_sessions": len(clients),
         "pages": [s.name for s in specs],
         "skipped": skipped,
         "duration": args.duration,
@@ -302,19 +425,27 @@ def level(args: argparse.Namespace, n: int, labels: dict, indicators: list[str])
         "block_map_js": args.block_map_js,
         "elapsed": round(elapsed, 1),
         "loading_phase_s": round(loading, 1),
-        "switches": len(latencies),
-        "switches_per_second": round(len(latencies) / max(elapsed - loading, 1), 2),
-        "latency": summarize(latencies),
-        "first_load": summarize(loads),
-        "script_finished": summarize([r["script_finished_s"] for s in sessions for r in s.records]),
-        "combobox_open": summarize([r["open_s"] for s in sessions for r in s.records]),
+        "switches": switches,
+        "switches_per_second": round(switches / max(elapsed - loading, 1), 2),
+        # websocket clients: from sending the change to the run's last message received
+        "latency": summarize([x for s in clients for x in s.latencies]),
+        "first_element": summarize([r["first_element_s"] for r in ws_records]),
+        "kb_per_switch": summarize([r["bytes"] / 1024 for r in ws_records], digits=1),
+        "first_load": summarize([s.load for s in clients if s.load is not None]),
+        # Chromium tabs: from the click on the option to the repainted page (map drawn
+        # in software on the same 2 cores as the server)
+        "browser_latency": summarize([x for s in tabs for x in s.latencies]),
+        "browser_script_finished": summarize(
+            [r["script_finished_s"] for s in tabs for r in s.records]
+        ),
+        "browser_first_load": summarize([s.load for s in tabs if s.load is not None]),
         "errors": len(errors) + tracebacks,
         "error_samples": errors[:10],
         "server_tracebacks": tracebacks,
         "js_errors": len(js_errors),
         "js_error_samples": js_errors[:5],
         "server": {**server_cpu.result(), "rss_mb_vmhwm": hwm},
-        "browsers": client_cpu.result(),
+        "clients": client_cpu.result(),
         "machine_cpu": system.result,
     }
 
@@ -334,6 +465,12 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         "--pages", default="kaart", help="comma-separated; sessions are spread over them"
     )
     parser.add_argument("--indicators", default=",".join(MAP_INDICATORS))
+    parser.add_argument(
+        "--browsers",
+        type=int,
+        default=1,
+        help="how many of the N sessions are Chromium tabs (the rest: websocket clients)",
+    )
     parser.add_argument("--block-map-js", action="store_true")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--json", type=Path, default=None)
@@ -348,10 +485,11 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         log(
             f"N={n}: {r['switches']} switches, p50 {ms(r['latency'].get('median'))}, "
             f"p95 {ms(r['latency'].get('p95'))}, max {ms(r['latency'].get('max'))}; "
+            f"in Chromium p50 {ms(r['browser_latency'].get('median'))}; "
             f"errors {r['errors']}; server peak RSS {r['server'].get('rss_mb_vmhwm')} MB, "
             f"CPU mean {r['server'].get('cpu_percent_mean')}% peak "
-            f"{r['server'].get('cpu_percent_peak')}%; browsers CPU mean "
-            f"{r['browsers'].get('cpu_percent_mean')}%; machine "
+            f"{r['server'].get('cpu_percent_peak')}%; clients CPU mean "
+            f"{r['clients'].get('cpu_percent_mean')}%; machine "
             f"{r['machine_cpu']['busy_percent']}%"
         )
     write_json(args.json, result)
