@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -21,27 +20,10 @@ BORDER_COLOR = [255, 255, 255, 255]
 SELECTED_COLOR = [0, 0, 0, 255]
 
 
-# An empty MapLibre style as a data: URL: no basemap, so the browser fetches nothing from a
-# tile server. (Streamlit falls back to a Carto basemap when the style is empty or absent,
-# and its frontend only accepts a style given as a string.)
-BLANK_STYLE = (
-    "data:application/json;base64,"
-    + base64.b64encode(
-        json.dumps(
-            {
-                "version": 8,
-                "sources": {},
-                "layers": [
-                    {
-                        "id": "achtergrond",
-                        "type": "background",
-                        "paint": {"background-color": "#fff"},
-                    }
-                ],
-            }
-        ).encode()
-    ).decode()
-)
+# No basemap: the areas are the map. pydeck's default map_style (this sentinel) with
+# map_provider=None tells Streamlit's frontend not to create a MapLibre map at all: no tile
+# server, no second WebGL context. (None or "" would make it fall back to Carto's basemap.)
+NO_BASEMAP = "__MAP_STYLE__"
 
 
 class CompactDeck(pdk.Deck):
@@ -201,7 +183,7 @@ def choropleth(
             latitude=view.latitude, longitude=view.longitude, zoom=view.zoom
         ),
         map_provider=None,
-        map_style=BLANK_STYLE,
+        map_style=NO_BASEMAP,
         tooltip=tooltip(tooltip_lines),
     )
     return deck

@@ -91,6 +91,9 @@ def test_map_page(page, app_url, name, query, title, summary):
     open_view(page, app_url + "/" + query)
     assert page.locator("h1").first.inner_text() == title
     assert canvas_is_painted(page)
+    # the areas are the whole map: no basemap library, no tiles
+    assert page.locator("[data-testid='stDeckGlJsonChart'] canvas").count() == 1
+    assert page.locator(".maplibregl-map").count() == 0
     assert page.locator(".bw-legend").is_visible()
     assert summary in body_text(page)
     assert "Bron:" in body_text(page)
