@@ -157,3 +157,32 @@ def test_english_interface(store):
     assert at.sidebar.selectbox[1].label == "Period"
     summary = [m for m in texts(at.markdown) if m.startswith("**")]
     assert summary and "highest in Assen" in summary[0]
+
+
+def test_the_map_sent_carries_every_gemeente_in_its_class_colour(store):
+    """The (cached, prepared) map spec: one area per gemeente, filled with its class colour,
+    the chosen gemeente outlined, and the tooltip; switching the gemeente changes only that."""
+    import json
+
+    from dashboard import views
+    from dashboard.classify import hex_to_rgba
+    from dashboard.state import ViewState
+
+    at = open_app(indicator="werkloosheid", gemeente="GM0114")
+    assert_clean(at)
+    element = at.get("deck_gl_json_chart")[0].proto
+    spec = json.loads(element.json)
+    layers = {layer["id"]: layer for layer in spec["layers"]}
+    mv = views.map_view(store, ViewState(indicator="werkloosheid"))
+    fills = {f["properties"]["region_code"]: f["properties"]["fill"] for f in
+             layers["gebieden"]["data"]["features"]}  # fmt: skip
+    assert fills == {row.region_code: hex_to_rgba(row.color) for row in mv.table.itertuples()}
+    assert len(fills) == 12
+    selected = layers["selected"]["data"]["features"]
+    assert [f["properties"]["region_code"] for f in selected] == ["GM0114"]
+    assert json.loads(element.tooltip)["html"].startswith("<b>{name}</b>")
+
+    at = open_app(indicator="werkloosheid", gemeente="GM0106")
+    spec2 = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    selected2 = [layer for layer in spec2["layers"] if layer["id"] == "selected"][0]
+    assert [f["properties"]["region_code"] for f in selected2["data"]["features"]] == ["GM0106"]

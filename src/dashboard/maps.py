@@ -39,6 +39,31 @@ class CompactDeck(pdk.Deck):
 
 
 @dataclass(frozen=True)
+class DeckSpec:
+    """A map ready for ``st.pydeck_chart``: the JSON spec and the tooltip, which is all that
+    Streamlit reads from a pydeck Deck (``to_json()``, ``_tooltip``, ``mapbox_key``,
+    ``deck_widget``, ``layers``).
+
+    Made once per view and cached. Building a pydeck Deck is slow for a reason of its own:
+    its constructor tries to import the Jupyter widget (ipywidgets, not installed) several
+    times per Deck, and a failed import is not cached; under 30 sessions that was a fifth of
+    the server's time (py-spy, docs/benchmarks.md)."""
+
+    json: str
+    _tooltip: dict[str, Any]
+    mapbox_key: None = None
+    deck_widget: None = None
+    layers: None = None
+
+    @classmethod
+    def of(cls, deck: pdk.Deck) -> DeckSpec:
+        return cls(json=deck.to_json(), _tooltip=deck._tooltip)
+
+    def to_json(self) -> str:
+        return self.json
+
+
+@dataclass(frozen=True)
 class View:
     latitude: float
     longitude: float

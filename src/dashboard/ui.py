@@ -313,11 +313,20 @@ def _on_map_select() -> None:
     select_gemeente(maps.selected_code(st.session_state.get("kaart")))
 
 
-def map_chart(
-    mv: views.MapView, view: ViewState, key: str = "kaart", presenting: bool = False
-) -> None:
-    """The choropleth. On the map page a click selects a gemeente; presenting, the areas
-    carry big labels (name and value) and clicks do nothing."""
+@st.cache_resource(show_spinner=False, max_entries=512)
+def _map_spec(
+    indicator: str,
+    periode: str | None,
+    schaal: str,
+    kleur: str,
+    taal: str,
+    gemeenten: tuple[str, ...],
+    presenting: bool,
+    narrow_: bool,
+) -> maps.DeckSpec:
+    """The choropleth of a view, serialised once (a shared, immutable string)."""
+    view = ViewState(indicator=indicator, periode=periode, schaal=schaal, kleur=kleur, taal=taal)
+    mv = cached_map_view(view)
     level = "corop" if mv.level == "corop" else "gemeente"
     props = {
         row.region_code: {
@@ -329,7 +338,7 @@ def map_chart(
     areas = maps.with_properties(scope_areas(mv.scope, level), props)
     for feature in areas["features"]:
         feature["properties"]["name"] = feature["properties"]["tip_name"]
-    selected = maps.only(areas, list(view.gemeenten))
+    selected = maps.only(areas, list(gemeenten))
     labels = []
     if presenting and len(mv.table) <= 25:
         text_ = {
@@ -338,7 +347,7 @@ def map_chart(
         }
         labels = maps.label_points(areas, text_)
     place = maps.VIEWS[mv.scope]
-    if narrow():  # a 360 px column: the whole area must fit
+    if narrow_:  # a 360 px column: the whole area must fit
         place = replace(place, zoom=place.zoom - 1)
     deck = maps.choropleth(
         areas,
@@ -349,8 +358,21 @@ def map_chart(
         labels=labels,
         label_size=20,
     )
+    return maps.DeckSpec.of(deck)
+
+
+def map_chart(
+    mv: views.MapView, view: ViewState, key: str = "kaart", presenting: bool = False
+) -> None:
+    """The choropleth of ``view`` (whose map view is ``mv``). On the map page a click selects
+    a gemeente; presenting, the areas carry big labels (name and value) and clicks do
+    nothing."""
+    v = view
+    spec = _map_spec(
+        v.indicator, v.periode, v.schaal, v.kleur, v.taal, tuple(v.gemeenten), presenting, narrow()
+    )
     st.pydeck_chart(
-        deck,
+        spec,  # type: ignore[arg-type]  # quacks like the pydeck Deck it was made from
         height=640 if presenting else 420 if narrow() else 560,
         on_select="ignore" if presenting else _on_map_select,
         selection_mode="single-object",
