@@ -124,3 +124,28 @@ def test_regions_page_shows_tabel1_as_in_the_report(store):
         "✗ 37 per 1.000 inwoners",
     ]
     assert list(table.columns[1:4]) == ["Noord-Drenthe", "Zuidwest-Drenthe", "Zuidoost-Drenthe"]
+
+
+def vega_specs(at) -> list[dict]:
+    import json
+
+    return [json.loads(e.proto.spec) for e in at.get("vega_lite_chart")]
+
+
+def test_regions_page_draws_the_strip_and_the_region_map_from_cached_specs():
+    for _ in range(2):  # the second run reads the cached picture
+        at = open_page("regios", indicator="werkloosheid")
+        assert_clean(at)
+        strip, region_map = vega_specs(at)
+        assert [m["mark"]["type"] for m in strip["layer"][0]["layer"]] == ["circle", "tick"]
+        assert region_map["mark"]["type"] == "geoshape"
+        assert "continuousWidth" not in str(strip.get("config", {}))
+
+
+def test_trends_page_draws_the_lines_and_the_small_multiples():
+    at = open_page("trends", indicator="werkloosheid", gemeente="GM0114")
+    assert_clean(at)
+    lines, multiples = vega_specs(at)
+    assert [layer["mark"]["type"] for layer in lines["layer"]] == ["line", "point"]
+    assert multiples["facet"]["field"] == "panel"
+    assert len(multiples["facet"]["sort"]) == 12  # one panel per Drenthe gemeente

@@ -7,7 +7,7 @@ from __future__ import annotations
 import base64
 import html
 import textwrap
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import partial
 from typing import Any
@@ -629,9 +629,15 @@ REPORT_ORDER = ("CR07", "CR09", "CR08")  # Noord-, Zuidwest-, Zuidoost-Drenthe, 
 BEST_COLOR, WORST_COLOR = "#d1e5f0", "#f6e0c0"  # light blue / light brown, text stays dark
 
 
+@st.cache_resource(show_spinner=False)
+def region_sets(scope: str) -> dict[str, Any]:
+    """The region sets of a scope (built once per scope; they never change)."""
+    return compare.region_set_choices(get_store(), scope)
+
+
 def region_set_picker(store: Store, view: ViewState) -> list[Any]:
     """The regions to compare: a region set of the scope (COROP regions by default)."""
-    choices = compare.region_set_choices(store, view.schaal)
+    choices = region_sets(view.schaal)
     lang = view.taal
     set_id = (
         "corop"
@@ -687,8 +693,7 @@ def _mark_extremes(table: pd.DataFrame, shown: pd.DataFrame, lang: str) -> pd.Da
 
 def comparison(store: Store, regions: list[Any], ids: list[str], view: ViewState) -> None:
     lang = view.taal
-    table = cached_comparison(tuple(r.code for r in regions), view.schaal, tuple(ids), lang)
-    shown = _mark_extremes(table, compare.display_table(table, lang), lang)
+    table, shown = _comparison_shown(tuple(r.code for r in regions), view.schaal, tuple(ids), lang)
 
     def colour(cell: object) -> str:
         text_ = str(cell)
@@ -723,9 +728,17 @@ def cached_comparison(
     return compare.comparison_table(store, [regions[c] for c in region_codes], list(ids), lang)
 
 
+@st.cache_data(show_spinner=False, max_entries=128)
+def _comparison_shown(
+    region_codes: tuple[str, ...], scope: str, ids: tuple[str, ...], lang: str
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The comparison table and its display form with the best/worst marks."""
+    table = cached_comparison(region_codes, scope, ids, lang)
+    return table, _mark_extremes(table, compare.display_table(table, lang), lang)
+
+
 def _regions_by_code(scope: str) -> dict[str, Any]:
-    store = get_store()
-    return {r.code: r for s in compare.region_set_choices(store, scope).values() for r in s.regions}
+    return {r.code: r for s in region_sets(scope).values() for r in s.regions}
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -742,30 +755,48 @@ def region_areas(scope: str, region_codes: tuple[str, ...]) -> dict[str, Any]:
     return maps.feature_collection(dissolved)
 
 
-def region_picture(store: Store, regions: list[Any], view: ViewState) -> None:
-    """The chosen indicator across the regions: gemeenten as dots per region, a small map of
-    the regions and a summary sentence."""
-    lang = view.taal
-    ind = store.indicator(view.indicator)
-    spread = compare.region_spread(store, ind.id, regions, view.periode, lang)
-    st.subheader(ind.label(lang))
-    sentence(compare.region_summary(store, ind.id, regions, lang, view.periode))
+@dataclass(frozen=True)
+class RegionPicture:
+    """What the Regio's page shows of one indicator, computed once per view."""
+
+    spread: pd.DataFrame
+    summary: str
+    period: str | None = None  # None: no region has a value
+    strip: dict | None = None  # Vega-Lite specs
+    region_map: dict | None = None
+    classes: Any = None
+
+
+def _region_strip(
+    indicator: str, region_codes: tuple[str, ...], scope: str, periode: str | None, lang: str
+) -> tuple[pd.DataFrame, alt.TopLevelMixin | None, str | None]:
+    store = get_store()
+    regions = _regions_by_code(scope)
+    chosen = [regions[c] for c in region_codes]
+    spread = compare.region_spread(store, indicator, chosen, periode, lang)
     if spread["value"].notna().sum() == 0:
-        st.info(t("regions_no_data", lang), icon="ℹ️")
-        return
+        return spread, None, None
     period = spread["period"].dropna().iloc[0]
-    drenthe = views.reference_value(store, ind.id, "PV22", period)
-    nederland = views.reference_value(store, ind.id, "NL01", period)
-    unit = store.catalog.unit_label(ind.unit, lang)
-    left, right = st.columns([3, 2], gap="large")
-    with left:
-        strip = charts.region_strip(spread, unit, drenthe, nederland, lang)
-        vega(strip, width="stretch")
-        if not embedded():
-            image_downloads(
-                lambda fmt: chart_image(strip, ind, period, lang, fmt), f"regios-{ind.id}", lang
-            )
+    drenthe = views.reference_value(store, indicator, "PV22", period)
+    nederland = views.reference_value(store, indicator, "NL01", period)
+    unit = store.catalog.unit_label(store.indicator(indicator).unit, lang)
+    return spread, charts.region_strip(spread, unit, drenthe, nederland, lang), period
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _region_picture(
+    indicator: str, region_codes: tuple[str, ...], scope: str, periode: str | None, lang: str
+) -> RegionPicture:
+    store = get_store()
+    ind = store.indicator(indicator)
+    regions = _regions_by_code(scope)
+    chosen = [regions[c] for c in region_codes]
+    summary = compare.region_summary(store, indicator, chosen, lang, periode)
+    spread, strip, period = _region_strip(indicator, region_codes, scope, periode, lang)
+    if strip is None:
+        return RegionPicture(spread=spread, summary=summary)
     region_rows = spread[spread["kind"] == "region"].dropna(subset=["value"])
+    classes = region_map = None
     if len(region_rows):
         classes = classify.indicator_classes(
             region_rows["value"].tolist(), ind, store.catalog, k=min(3, len(region_rows))
@@ -778,13 +809,40 @@ def region_picture(store: Store, regions: list[Any], view: ViewState) -> None:
                 "value_text": region_rows["value_text"],
             }
         )
+        region_map = charts.spec(charts.region_map(region_areas(scope, region_codes), values, lang))
+    return RegionPicture(spread, summary, period, charts.spec(strip), region_map, classes)
+
+
+def region_picture(store: Store, regions: list[Any], view: ViewState) -> None:
+    """The chosen indicator across the regions: gemeenten as dots per region, a small map of
+    the regions and a summary sentence."""
+    lang = view.taal
+    ind = store.indicator(view.indicator)
+    codes = tuple(r.code for r in regions)
+    pic = _region_picture(ind.id, codes, view.schaal, view.periode, lang)
+    st.subheader(ind.label(lang))
+    sentence(pic.summary)
+    if pic.strip is None or pic.period is None:
+        st.info(t("regions_no_data", lang), icon="ℹ️")
+        return
+    period = pic.period
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        vega(pic.strip)
+        if not embedded():
+
+            def strip_image(fmt: str) -> bytes:
+                chart = _region_strip(ind.id, codes, view.schaal, view.periode, lang)[1]
+                return chart_image(chart, ind, period, lang, fmt)
+
+            image_downloads(strip_image, f"regios-{ind.id}", lang)
+    if pic.region_map is not None:
         with right:
-            areas = region_areas(view.schaal, tuple(r.code for r in regions))
-            vega(charts.region_map(areas, values, lang), width="stretch")
-            legend_html(classes, lang, no_data=False)
+            vega(pic.region_map)
+            legend_html(pic.classes, lang, no_data=False)
     st.caption(text.source_line(ind, period, lang))
     if not embedded():
-        downloads(spread, [ind], f"regios-{ind.id}", view, title=ind.label(lang), page="regios")
+        downloads(pic.spread, [ind], f"regios-{ind.id}", view, title=ind.label(lang), page="regios")
 
 
 def legend_html(classes: Any, lang: str, no_data: bool) -> None:
@@ -817,11 +875,33 @@ def cached_trend(indicator_id: str, codes: tuple[str, ...], lang: str) -> pd.Dat
     return trends.trend_frame(get_store(), indicator_id, list(codes), lang)
 
 
+def _trend_chart(
+    indicator: str, codes: tuple[str, ...], measure: str, lang: str
+) -> tuple[alt.TopLevelMixin | None, str | None]:
+    """The trend chart (values or index) and, for the index, the message about its base."""
+    store = get_store()
+    frame = cached_trend(indicator, codes, lang)
+    if measure == "index":
+        result = trends.index_frame(frame, lang)
+        if result.frame is None:
+            return None, result.message(lang)
+        return charts.trend_lines(result.frame, "index", lang, y="index"), result.message(lang)
+    unit = store.catalog.unit_label(store.indicator(indicator).unit, lang)
+    return charts.trend_lines(frame, unit, lang), None
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _trend_spec(
+    indicator: str, codes: tuple[str, ...], measure: str, lang: str
+) -> tuple[dict | None, str | None]:
+    chart, message = _trend_chart(indicator, codes, measure, lang)
+    return (None if chart is None else charts.spec(chart)), message
+
+
 def trend_picture(store: Store, codes: list[str], view: ViewState) -> None:
     lang = view.taal
     ind = store.indicator(view.indicator)
     frame = cached_trend(ind.id, tuple(codes), lang)
-    unit = store.catalog.unit_label(ind.unit, lang)
     measure = st.segmented_control(
         t("trend_measure", lang),
         ["absoluut", "index"],
@@ -830,21 +910,19 @@ def trend_picture(store: Store, codes: list[str], view: ViewState) -> None:
         format_func=lambda m: t(f"trend_{m}", lang),
     )
     sentence(trends.trend_summary(frame, ind, store.catalog, lang))
-    chart = None
-    if measure == "index":
-        result = trends.index_frame(frame, lang)
-        st.caption(result.message(lang))
-        if result.frame is not None:
-            chart = charts.trend_lines(result.frame, "index", lang, y="index")
-    else:
-        chart = charts.trend_lines(frame, unit, lang)
-    if chart is not None:
-        vega(chart, width="stretch")
+    spec, message = _trend_spec(ind.id, tuple(codes), measure or "absoluut", lang)
+    if message:
+        st.caption(message)
+    if spec is not None:
+        vega(spec)
         if not embedded():
             last = store.latest_period(ind.id)
-            image_downloads(
-                lambda fmt: chart_image(chart, ind, last, lang, fmt), f"trend-{ind.id}", lang
-            )
+
+            def trend_image(fmt: str) -> bytes:
+                chart = _trend_chart(ind.id, tuple(codes), measure or "absoluut", lang)[0]
+                return chart_image(chart, ind, last, lang, fmt)
+
+            image_downloads(trend_image, f"trend-{ind.id}", lang)
     if embedded():
         st.caption(text.source_line(ind, store.latest_period(ind.id), lang))
         return
@@ -874,12 +952,22 @@ def small_multiples(store: Store, view: ViewState) -> None:
     codes = geo.scope_codes(store.gebieden, view.schaal)
     if len(codes) > SMALL_MULTIPLES_MAX:
         codes = geo.scope_codes(store.gebieden, "drenthe")
-    frame = cached_trend(ind.id, tuple(codes), lang)
-    if frame.loc[frame["kind"] != "reference", "value"].notna().sum() == 0:
+    spec = _small_multiples_spec(ind.id, tuple(codes), lang)
+    if spec is None:
         return
     st.subheader(t("trend_small_multiples", lang))
-    unit = store.catalog.unit_label(ind.unit, lang)
-    vega(charts.small_multiples(frame, unit, lang), width="content")
+    vega(spec, width="content")
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _small_multiples_spec(indicator: str, codes: tuple[str, ...], lang: str) -> dict | None:
+    """The small multiples' spec; None when no gemeente has a value."""
+    store = get_store()
+    frame = cached_trend(indicator, codes, lang)
+    if frame.loc[frame["kind"] != "reference", "value"].notna().sum() == 0:
+        return None
+    unit = store.catalog.unit_label(store.indicator(indicator).unit, lang)
+    return charts.spec(charts.small_multiples(frame, unit, lang))
 
 
 # --- Presenteren ------------------------------------------------------------------------------
@@ -1027,7 +1115,7 @@ def show_slide(store: Store, slide: stories.Slide) -> None:
         with right:
             legend(mv, lang)
     elif slide.page == "regios":
-        regions = [r for r in compare.region_set_choices(store, view.schaal)["corop"].regions]
+        regions = list(region_sets(view.schaal)["corop"].regions)
         spread = compare.region_spread(store, ind.id, regions, view.periode, lang)
         period = spread["period"].dropna().iloc[0] if spread["value"].notna().any() else None
         refs = [
