@@ -898,6 +898,18 @@ def _trend_spec(
     return (None if chart is None else charts.spec(chart)), message
 
 
+@st.cache_data(show_spinner=False, max_entries=512)
+def _trend_tables(indicator: str, codes: tuple[str, ...], lang: str) -> tuple[str, pd.DataFrame]:
+    """The trend's summary sentence and its table of change, as shown."""
+    store = get_store()
+    ind = store.indicator(indicator)
+    frame = cached_trend(indicator, codes, lang)
+    changes = trends.change_table(frame, ind, store.catalog, lang)
+    return trends.trend_summary(frame, ind, store.catalog, lang), trends.display_changes(
+        changes, lang
+    )
+
+
 def trend_picture(store: Store, codes: list[str], view: ViewState) -> None:
     lang = view.taal
     ind = store.indicator(view.indicator)
@@ -909,7 +921,8 @@ def trend_picture(store: Store, codes: list[str], view: ViewState) -> None:
         key="w_trend_maat",
         format_func=lambda m: t(f"trend_{m}", lang),
     )
-    sentence(trends.trend_summary(frame, ind, store.catalog, lang))
+    summary, changes = _trend_tables(ind.id, tuple(codes), lang)
+    sentence(summary)
     spec, message = _trend_spec(ind.id, tuple(codes), measure or "absoluut", lang)
     if message:
         st.caption(message)
@@ -928,7 +941,6 @@ def trend_picture(store: Store, codes: list[str], view: ViewState) -> None:
         return
     if not frame.attrs.get("comparable", True):
         st.info(t("trend_not_comparable", lang), icon="ℹ️")
-    changes = trends.display_changes(trends.change_table(frame, ind, store.catalog, lang), lang)
     st.subheader(t("trend_changes", lang))
     st.dataframe(changes, hide_index=True, width="stretch")
     st.caption(text.source_line(ind, store.latest_period(ind.id), lang))
