@@ -367,6 +367,9 @@ def test_trend_lines_never_join_non_comparable_rounds(store):
     assert len(lines) == len(set(lines)) == 9  # 3 series x 3 rounds, every point alone
     marks = [layer["mark"]["type"] for layer in spec["layer"]]
     assert marks == ["rule", "line", "point"]  # margins (lower/upper), lines, points
+    # one shared legend names the series: a layer with legend null would hide it
+    legends = [layer["encoding"]["color"].get("legend", "absent") for layer in spec["layer"]]
+    assert None not in legends and legends[1]["orient"] == "bottom"
     line = spec["layer"][1]["encoding"]
     assert line["detail"]["field"] == "line"
     assert line["strokeDash"]["condition"]["value"] == [6, 3]  # Drenthe and Nederland

@@ -207,7 +207,11 @@ def trend_lines(
             alt.Chart(margins)
             .mark_rule(opacity=0.45)
             .encode(
-                x=x, y="lower:Q", y2="upper:Q", color=alt.Color("name:N", scale=color, legend=None)
+                # the same legend as the points (legend=None here would hide the shared one)
+                x=x,
+                y="lower:Q",
+                y2="upper:Q",
+                color=col,
             )
         )
         layers.insert(0, bars)
