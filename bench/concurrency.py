@@ -368,6 +368,18 @@ async def warm(url: str) -> list[dict[str, Any]]:
     return registered
 
 
+def windows(records: list[dict[str, Any]], width: float = 10) -> list[dict[str, Any]]:
+    """Latency per `width` seconds of the run (by when a switch ended): does it settle, or
+    does a queue build up?"""
+    if not records:
+        return []
+    t0 = min(r["t"] for r in records)
+    out: dict[int, list[float]] = {}
+    for r in records:
+        out.setdefault(int((r["t"] - t0) // width), []).append(r["s"])
+    return [{"from_s": k * width, **summarize(v)} for k, v in sorted(out.items()) if len(v) >= 2]
+
+
 async def warm_pages(url: str, specs: list[PageSpec]) -> None:
     """One visit to each page the sessions use, as a facilitator opens them before the
     workshop: the measured minute is not the server's first visit to a page."""
@@ -442,6 +454,7 @@ def level(args: argparse.Namespace, n: int, labels: dict, indicators: list[str])
         "latency": summarize([x for s in clients for x in s.latencies]),
         "first_element": summarize([r["first_element_s"] for r in ws_records]),
         "kb_per_switch": summarize([r["bytes"] / 1024 for r in ws_records], digits=1),
+        "by_10s": windows(ws_records),
         "first_load": summarize([s.load for s in clients if s.load is not None]),
         # Chromium tabs: from the click on the option to the repainted page (map drawn
         # in software on the same 2 cores as the server)

@@ -444,12 +444,16 @@ def summary(mv: views.MapView) -> None:
     sentence(mv.summary)
 
 
-def data_table(mv: views.MapView, view: ViewState) -> None:
-    lang = view.taal
+@st.cache_data(show_spinner=False, max_entries=512)
+def _table_shown(indicator: str, periode: str | None, schaal: str, kleur: str, taal: str):
+    """The map view's table as shown: ranked, values and differences as text."""
+    view = ViewState(indicator=indicator, periode=periode, schaal=schaal, kleur=kleur, taal=taal)
+    mv = cached_map_view(view)
+    lang = taal
     table = mv.table.sort_values(["rank", "name"], na_position="last")
     ind = mv.indicator
     store = get_store()
-    shown = pd.DataFrame(
+    return pd.DataFrame(
         {
             t("col_region" if mv.level == "corop" else "col_gemeente", lang): table["name"],
             t("col_value", lang): table["value_text"],
@@ -465,6 +469,13 @@ def data_table(mv: views.MapView, view: ViewState) -> None:
             t("col_status", lang): table["status_text"],
         }
     )
+
+
+def data_table(mv: views.MapView, view: ViewState) -> None:
+    """The table of ``view`` (whose map view is ``mv``) with its downloads."""
+    lang = view.taal
+    v = view
+    shown = _table_shown(v.indicator, v.periode, v.schaal, v.kleur, v.taal)
     with st.expander(t("table", lang), expanded=mv.scope == "drenthe"):
         st.dataframe(shown, hide_index=True, width="stretch")
         downloads(
