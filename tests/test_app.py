@@ -186,3 +186,23 @@ def test_the_map_sent_carries_every_gemeente_in_its_class_colour(store):
     spec2 = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
     selected2 = [layer for layer in spec2["layers"] if layer["id"] == "selected"][0]
     assert [f["properties"]["region_code"] for f in selected2["data"]["features"]] == ["GM0106"]
+
+
+def test_the_ranking_sent_holds_every_value_as_arrow(store):
+    """The cached ranking spec carries its data as Arrow (converted once): every gemeente
+    with a value, equal to the source."""
+    import json
+
+    import pyarrow as pa
+
+    at = open_app(indicator="werkloosheid")
+    assert_clean(at)
+    (chart,) = at.get("vega_lite_chart")
+    assert "datasets" not in json.loads(chart.proto.spec)
+    tables = [pa.ipc.open_stream(d.data.data).read_all() for d in chart.proto.datasets]
+    ranked = next(t for t in tables if "region_code" in t.column_names).to_pandas()
+    period = store.latest_period("werkloosheid")
+    assert dict(zip(ranked["region_code"], ranked["value"], strict=True)) == {
+        code: store.value("werkloosheid", code, period) for code in ranked["region_code"]
+    }
+    assert len(ranked) == 12

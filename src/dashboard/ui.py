@@ -66,6 +66,12 @@ def store_or_stop() -> Store:
         raise  # unreachable: st.stop() raises
 
 
+@st.cache_resource(show_spinner=False)
+def scope_gemeenten(scope: str) -> tuple[str, ...]:
+    """The gemeente codes of a scope (geo.scope_codes, once per scope)."""
+    return tuple(geo.scope_codes(get_store().gebieden, scope))
+
+
 @st.cache_data(show_spinner=False)
 def scope_areas(scope: str, level: str) -> dict[str, Any]:
     """Simplified GeoJSON of the gemeenten (level 'gemeente') or COROP regions ('corop') of a
@@ -189,7 +195,7 @@ def controls(store: Store) -> ViewState:
         key=KEY["schaal"],
         format_func=lambda s: t(f"scope_{s}", lang),
     )
-    scope_codes = geo.scope_codes(store.gebieden, schaal)
+    scope_codes = scope_gemeenten(schaal)
     chosen = ss.get(KEY["gemeente"], [])
     gemeente_options = sorted(set(scope_codes) | set(chosen), key=store.name)
     gemeenten = sidebar.multiselect(
@@ -400,6 +406,23 @@ def legend(mv: views.MapView, lang: str) -> None:
     )
 
 
+def arrow_spec(chart: alt.TopLevelMixin) -> dict:
+    """``charts.spec`` with its tabular datasets as Arrow IPC bytes, for a cached spec.
+
+    ``st.vega_lite_chart`` turns every dataset of a spec into Arrow on every run (records,
+    then a DataFrame, then Arrow), and passes datasets that are bytes already straight on.
+    Converted once with the very function it would call, a cached spec saves that work on
+    each run: under 30 sessions it was a seventh of the server's time (docs/benchmarks.md).
+    Not for GeoJSON datasets, which Streamlit keeps in the spec."""
+    from streamlit.dataframe_util import convert_anything_to_arrow_bytes
+
+    spec = charts.spec(chart)
+    spec["datasets"] = {
+        name: convert_anything_to_arrow_bytes(rows) for name, rows in spec["datasets"].items()
+    }
+    return spec
+
+
 def vega(chart: alt.TopLevelMixin | dict, width: str = "stretch") -> None:
     """An Altair chart (or its ``charts.spec``), drawn without validating it again."""
     st.vega_lite_chart(chart if isinstance(chart, dict) else charts.spec(chart), width=width)
@@ -417,7 +440,7 @@ def _ranking_spec(
     view = ViewState(indicator=indicator, periode=periode, schaal=schaal, kleur=kleur, taal=taal)
     mv = cached_map_view(view)
     unit = get_store().catalog.unit_label(mv.indicator.unit, taal)
-    return charts.spec(
+    return arrow_spec(
         charts.ranking(
             mv.table, unit, mv.drenthe, mv.nederland, gemeenten, taal, mv.indicator.direction
         )
@@ -821,7 +844,7 @@ def _region_picture(
             }
         )
         region_map = charts.spec(charts.region_map(region_areas(scope, region_codes), values, lang))
-    return RegionPicture(spread, summary, period, charts.spec(strip), region_map, classes)
+    return RegionPicture(spread, summary, period, arrow_spec(strip), region_map, classes)
 
 
 def region_picture(store: Store, regions: list[Any], view: ViewState) -> None:
@@ -906,7 +929,7 @@ def _trend_spec(
     indicator: str, codes: tuple[str, ...], measure: str, lang: str
 ) -> tuple[dict | None, str | None]:
     chart, message = _trend_chart(indicator, codes, measure, lang)
-    return (None if chart is None else charts.spec(chart)), message
+    return (None if chart is None else arrow_spec(chart)), message
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
@@ -972,9 +995,9 @@ def small_multiples(store: Store, view: ViewState) -> None:
     """One mini chart per gemeente of the scope (Drenthe's twelve for the whole country)."""
     lang = view.taal
     ind = store.indicator(view.indicator)
-    codes = geo.scope_codes(store.gebieden, view.schaal)
+    codes = scope_gemeenten(view.schaal)
     if len(codes) > SMALL_MULTIPLES_MAX:
-        codes = geo.scope_codes(store.gebieden, "drenthe")
+        codes = scope_gemeenten("drenthe")
     spec = _small_multiples_spec(ind.id, tuple(codes), lang)
     if spec is None:
         return
@@ -990,7 +1013,7 @@ def _small_multiples_spec(indicator: str, codes: tuple[str, ...], lang: str) -> 
     if frame.loc[frame["kind"] != "reference", "value"].notna().sum() == 0:
         return None
     unit = store.catalog.unit_label(store.indicator(indicator).unit, lang)
-    return charts.spec(charts.small_multiples(frame, unit, lang))
+    return arrow_spec(charts.small_multiples(frame, unit, lang))
 
 
 # --- Presenteren ------------------------------------------------------------------------------
