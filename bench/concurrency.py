@@ -91,7 +91,10 @@ class Barrier:
         return self.released or time.monotonic()
 
 
-class Session:
+class SessionBase:
+    """What every kind of session keeps: its indicators (each session starts elsewhere in
+    the list), its timings and its errors."""
+
     def __init__(
         self, n: int, url: str, has_map: bool, indicators: list[str], rng: random.Random
     ) -> None:
@@ -105,6 +108,10 @@ class Session:
         self.records: list[dict[str, Any]] = []
         self.errors: list[str] = []
         self.js_errors: list[str] = []
+
+
+class Session(SessionBase):
+    """A tab in Chromium, switching through the sidebar as a user does."""
 
     async def run(
         self,
@@ -200,7 +207,7 @@ class Session:
         await context.close()
 
 
-class WsSession:
+class WsSession(SessionBase):
     """A session at websocket level (bench/wsclient.py): the server does the same work for
     it as for a browser tab, the client draws nothing. Latency: from sending the widget
     change to receiving the run's script_finished, i.e. everything the server sends has
@@ -209,17 +216,8 @@ class WsSession:
     def __init__(
         self, n: int, url: str, spec: PageSpec, indicators: list[str], rng: random.Random
     ) -> None:
-        self.n = n
-        self.url = url
+        super().__init__(n, url, spec.has_map, indicators, rng)
         self.spec = spec
-        self.has_map = spec.has_map
-        self.indicators = indicators[n % len(indicators) :] + indicators[: n % len(indicators)]
-        self.rng = rng
-        self.load: float | None = None
-        self.latencies: list[float] = []
-        self.records: list[dict[str, Any]] = []
-        self.errors: list[str] = []
-        self.js_errors: list[str] = []
 
     async def run(
         self,

@@ -331,8 +331,7 @@ def _map_spec(
     narrow_: bool,
 ) -> maps.DeckSpec:
     """The choropleth of a view, serialised once (a shared, immutable string)."""
-    view = ViewState(indicator=indicator, periode=periode, schaal=schaal, kleur=kleur, taal=taal)
-    mv = cached_map_view(view)
+    mv = _map_view(indicator, periode, schaal, kleur, taal)
     level = "corop" if mv.level == "corop" else "gemeente"
     props = {
         row.region_code: {
@@ -437,8 +436,7 @@ def _ranking_spec(
     taal: str,
     gemeenten: tuple[str, ...],
 ) -> dict:
-    view = ViewState(indicator=indicator, periode=periode, schaal=schaal, kleur=kleur, taal=taal)
-    mv = cached_map_view(view)
+    mv = _map_view(indicator, periode, schaal, kleur, taal)
     unit = get_store().catalog.unit_label(mv.indicator.unit, taal)
     return arrow_spec(
         charts.ranking(
@@ -470,8 +468,7 @@ def summary(mv: views.MapView) -> None:
 @st.cache_data(show_spinner=False, max_entries=512)
 def _table_shown(indicator: str, periode: str | None, schaal: str, kleur: str, taal: str):
     """The map view's table as shown: ranked, values and differences as text."""
-    view = ViewState(indicator=indicator, periode=periode, schaal=schaal, kleur=kleur, taal=taal)
-    mv = cached_map_view(view)
+    mv = _map_view(indicator, periode, schaal, kleur, taal)
     lang = taal
     table = mv.table.sort_values(["rank", "name"], na_position="last")
     ind = mv.indicator
