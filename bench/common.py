@@ -10,13 +10,11 @@ import json
 import math
 import os
 import platform
-import socket
 import statistics
 import subprocess
 import sys
 import threading
 import time
-import urllib.request
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +25,12 @@ APP = ROOT / "app.py"
 RESULTS = ROOT / "bench" / "results"
 
 # Debian's Chromium with the browser tests' flags; never a downloaded browser
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402, F401 (re-exported)
+from tests.browser.conftest import (  # noqa: E402, F401 (re-exported)
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    free_port,
+    wait_healthy,
+)
 
 VIEWPORT = {"width": 1400, "height": 1000}
 
@@ -222,12 +225,6 @@ def catalog_labels() -> dict[str, tuple[str, str]]:
 # --------------------------------------------------------------------------- the server
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextlib.contextmanager
 def streamlit_server(name: str, extra_args: Sequence[str] = ()) -> Iterator[Server]:
     """`streamlit run app.py` on a free 127.0.0.1 port; log in bench/results/<name>.log."""
@@ -255,7 +252,7 @@ def streamlit_server(name: str, extra_args: Sequence[str] = ()) -> Iterator[Serv
         )
         server = Server(url=f"http://127.0.0.1:{port}", pid=proc.pid, log=log_path)
         try:
-            _wait_healthy(server.url, proc)
+            wait_healthy(server.url, proc, timeout=90)
             yield server
         finally:
             proc.terminate()
@@ -277,20 +274,6 @@ class Server:
             return self.log.read_text(errors="replace").count("Traceback (most recent call last)")
         except OSError:
             return 0
-
-
-def _wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 90) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited with code {proc.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
-                if resp.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError(f"streamlit did not become healthy at {url} in {timeout} s")
 
 
 # --------------------------------------------------------------------------- /proc sampling

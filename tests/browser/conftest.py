@@ -35,13 +35,14 @@ CHROMIUM_ARGS = [
 ]
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
 
 
-def _wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 60) -> None:
+def wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 60) -> None:
+    """Wait until a `streamlit run` process answers its health check (also used by bench/)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
@@ -57,7 +58,7 @@ def _wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 60) -> None
 
 @pytest.fixture(scope="session")
 def server_url() -> Iterator[str]:
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}"
     log = (ROOT / "test-artifacts").resolve()
     log.mkdir(exist_ok=True)
@@ -79,7 +80,7 @@ def server_url() -> Iterator[str]:
             stderr=subprocess.STDOUT,
         )
         try:
-            _wait_healthy(url, proc)
+            wait_healthy(url, proc)
             yield url
         finally:
             proc.terminate()
