@@ -93,7 +93,7 @@ def parts(scope: str) -> dict[str, float | str]:
 
     mv = part("cache read: _map_view (unpickled copy)", lambda: ui.cached_map_view(view))
     areas0 = part("cache read: scope_areas", lambda: ui.scope_areas(scope, "gemeente"))
-    outlines = part("cache read: scope_outlines", lambda: ui.scope_outlines(scope))
+    borders = part("cache read: scope_borders", lambda: ui.scope_borders(scope, "gemeente"))
     if mv is None or areas0 is None:
         return out
 
@@ -108,7 +108,7 @@ def parts(scope: str) -> dict[str, float | str]:
         }
         areas = maps.with_properties(areas0, props)
         selected = maps.only(areas, [])
-        return maps.choropleth(areas, outlines, selected, maps.VIEWS[scope], views.TOOLTIP_FIELDS)
+        return maps.choropleth(areas, borders, selected, maps.VIEWS[scope], views.TOOLTIP_FIELDS)
 
     deck = part("map: build the pydeck Deck", build)
     if deck is not None:

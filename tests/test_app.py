@@ -164,7 +164,7 @@ def test_the_map_sent_carries_every_gemeente_in_its_class_colour(store):
     the chosen gemeente outlined, and the tooltip; switching the gemeente changes only that."""
     import json
 
-    from dashboard import views
+    from dashboard import maps, views
     from dashboard.classify import hex_to_rgba
     from dashboard.state import ViewState
 
@@ -178,14 +178,17 @@ def test_the_map_sent_carries_every_gemeente_in_its_class_colour(store):
              layers["gebieden"]["data"]["features"]}  # fmt: skip
     assert fills == {row.region_code: hex_to_rgba(row.color) for row in mv.table.itertuples()}
     assert len(fills) == 12
-    selected = layers["selected"]["data"]["features"]
-    assert [f["properties"]["region_code"] for f in selected] == ["GM0114"]
+    areas = layers["gebieden"]["data"]
+    assert layers["borders"]["data"] == maps.edges(areas)
+    assert layers["selected"]["data"] == maps.edges(maps.only(areas, ["GM0114"]))
     assert json.loads(element.tooltip)["html"].startswith("<b>{name}</b>")
 
     at = open_app(indicator="werkloosheid", gemeente="GM0106")
     spec2 = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
-    selected2 = [layer for layer in spec2["layers"] if layer["id"] == "selected"][0]
-    assert [f["properties"]["region_code"] for f in selected2["data"]["features"]] == ["GM0106"]
+    layers2 = {layer["id"]: layer for layer in spec2["layers"]}
+    assert layers2["selected"]["data"] == maps.edges(maps.only(areas, ["GM0106"]))
+    assert layers2["selected"]["data"] != layers["selected"]["data"]
+    assert layers2["borders"] == layers["borders"]
 
 
 def test_the_ranking_sent_holds_every_value_as_arrow(store):

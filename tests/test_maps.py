@@ -45,12 +45,115 @@ def test_selected_code_from_a_pydeck_selection():
     assert maps.selected_code(None) is None
 
 
+def square(x: float, y: float, code: str, hole: bool = False) -> dict:
+    ring = [[x, y], [x + 1, y], [x + 1, y + 1], [x, y + 1], [x, y]]
+    rings = [ring]
+    if hole:
+        rings.append(
+            [[x + 0.25, y + 0.25], [x + 0.5, y + 0.25], [x + 0.5, y + 0.5], [x + 0.25, y + 0.25]]
+        )
+    return {
+        "type": "Feature",
+        "geometry": {"type": "Polygon", "coordinates": rings},
+        "properties": {"region_code": code, "name": code},
+    }
+
+
+# two unit squares side by side (sharing the edge x=1), the right one with a triangular hole
+SQUARES = {"type": "FeatureCollection", "features": [square(0, 0, "A"), square(1, 0, "B", True)]}
+
+
+def test_edges_are_every_border_once_in_a_fixed_order():
+    assert maps.edges(SQUARES) == [
+        {"s": [0.0, 0.0], "t": [0.0, 1.0]},
+        {"s": [0.0, 0.0], "t": [1.0, 0.0]},
+        {"s": [0.0, 1.0], "t": [1.0, 1.0]},
+        {"s": [1.0, 0.0], "t": [1.0, 1.0]},  # shared by A and B: once
+        {"s": [1.0, 0.0], "t": [2.0, 0.0]},
+        {"s": [1.0, 1.0], "t": [2.0, 1.0]},
+        {"s": [1.25, 0.25], "t": [1.5, 0.25]},  # the hole
+        {"s": [1.25, 0.25], "t": [1.5, 0.5]},
+        {"s": [1.5, 0.25], "t": [1.5, 0.5]},
+        {"s": [2.0, 0.0], "t": [2.0, 1.0]},
+    ]
+
+
+def test_edges_of_multipolygons_rounded_without_empty_edges():
+    a, b = square(0, 0, "A")["geometry"], square(3, 0, "B")["geometry"]
+    ring = a["coordinates"][0]
+    ring.insert(1, [0.00001, 0.0])  # rounds onto the corner: no zero-length edge
+    multi = {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "geometry": {
+                    "type": "MultiPolygon",
+                    "coordinates": [a["coordinates"], b["coordinates"]],
+                },
+                "properties": {"region_code": "M"},
+            }
+        ],
+    }
+    lines = maps.edges(multi)
+    assert len(lines) == 8
+    assert {"s": [0.0, 0.0], "t": [1.0, 0.0]} in lines
+    assert all(line["s"] != line["t"] for line in lines)
+    assert maps.edges(AREAS) == []  # points have no borders
+    assert maps.edges({"type": "FeatureCollection", "features": []}) == []
+
+
+def test_choropleth_draws_its_borders_as_lines():
+    """Borders are LineLayers, not the GeoJsonLayer's stroke (a PathLayer, whose shaders take
+    over a second to compile without a GPU): white between areas, outlines on top, the
+    selection in black."""
+    deck = maps.choropleth(
+        SQUARES,
+        maps.Borders.of(SQUARES, [maps.only(SQUARES, ["A"])]),
+        maps.only(SQUARES, ["B"]),
+        maps.VIEWS["drenthe"],
+        [],
+    )
+    layers = json.loads(deck.to_json())["layers"]
+    assert [(layer["id"], layer["@@type"]) for layer in layers] == [
+        ("gebieden", "GeoJsonLayer"),
+        ("borders", "LineLayer"),
+        ("outline-0", "LineLayer"),
+        ("selected", "LineLayer"),
+    ]
+    assert layers[0]["stroked"] is False
+    by_id = {layer["id"]: layer for layer in layers}
+    assert by_id["borders"]["data"] == maps.edges(SQUARES)
+    assert by_id["outline-0"]["data"] == maps.edges(maps.only(SQUARES, ["A"]))
+    assert by_id["selected"]["data"] == maps.edges(maps.only(SQUARES, ["B"]))
+    assert (by_id["borders"]["getColor"], by_id["borders"]["getWidth"]) == (maps.BORDER_COLOR, 1)
+    assert (by_id["outline-0"]["getColor"], by_id["outline-0"]["getWidth"]) == (
+        maps.OUTLINE_COLOR,
+        2,
+    )
+    assert (by_id["selected"]["getColor"], by_id["selected"]["getWidth"]) == (
+        maps.SELECTED_COLOR,
+        3,
+    )
+    assert by_id["borders"]["getSourcePosition"] == "@@=s"
+    assert by_id["borders"]["getTargetPosition"] == "@@=t"
+
+
 def test_choropleth_has_no_basemap_and_a_tooltip_per_field():
     deck = maps.choropleth(
-        AREAS, [AREAS], maps.only(AREAS, ["GM0106"]), maps.VIEWS["drenthe"], ["tip_value"]
+        AREAS,
+        maps.Borders.of(AREAS, [AREAS]),
+        maps.only(AREAS, ["GM0106"]),
+        maps.VIEWS["drenthe"],
+        ["tip_value"],
     )
     spec = json.loads(deck.to_json())
-    assert [layer["id"] for layer in spec["layers"]] == ["gebieden", "outline-0", "selected"]
+    assert [layer["id"] for layer in spec["layers"]] == [
+        "gebieden",
+        "borders",
+        "outline-0",
+        "selected",
+    ]
     # the sentinel that makes Streamlit draw no basemap (None would give Carto's)
     assert spec["mapStyle"] == "__MAP_STYLE__"
     assert "mapProvider" not in spec  # None: no provider (pydeck leaves None out)
@@ -60,7 +163,9 @@ def test_choropleth_has_no_basemap_and_a_tooltip_per_field():
 def test_labels_layer_carries_its_characters():
     labels = maps.label_points(AREAS, {"GM0114": "Emmen\n3,7%"})
     assert labels == [{"position": [6.5, 53.0], "text": "Emmen\n3,7%"}]
-    deck = maps.choropleth(AREAS, [], None, maps.VIEWS["drenthe"], [], labels=labels)
+    deck = maps.choropleth(
+        AREAS, maps.Borders.of(AREAS), None, maps.VIEWS["drenthe"], [], labels=labels
+    )
     layer = json.loads(deck.to_json())["layers"][-1]
     assert layer["@@type"] == "TextLayer"
     assert layer["characterSet"] == "auto"
@@ -69,9 +174,9 @@ def test_labels_layer_carries_its_characters():
 def test_the_map_spec_is_pydecks_spec_without_the_whitespace():
     labels = maps.label_points(AREAS, {"GM0114": "Emmen\n3,7%"})
     deck = maps.choropleth(
-        AREAS,
-        [AREAS],
-        maps.only(AREAS, ["GM0106"]),
+        SQUARES,
+        maps.Borders.of(SQUARES, [SQUARES]),
+        maps.only(SQUARES, ["B"]),
         maps.VIEWS["drenthe"],
         ["tip_value"],
         labels=labels,

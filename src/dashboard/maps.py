@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import geopandas as gpd
+import numpy as np
 import pydeck as pdk
 import shapely
 from pydeck.bindings.json_tools import default_serialize
@@ -102,6 +103,63 @@ def only(collection: Mapping[str, Any], codes: Sequence[str]) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": features}
 
 
+def edges(collection: Mapping[str, Any], decimals: int = 4) -> list[dict[str, list[float]]]:
+    """Every edge of the areas' boundaries (outer and inner rings) once, as
+    ``{"s": [lon, lat], "t": [lon, lat]}`` with the end points in (lon, lat) order, sorted.
+
+    Borders are drawn with deck.gl's LineLayer rather than the GeoJsonLayer's own stroke (a
+    PathLayer): without a GPU, Chromium compiles the PathLayer's shaders in software for
+    1.1–1.5 s before the first map appears, the LineLayer's in about 0.25 s
+    (docs/benchmarks.md). Neighbours share their border (areas are simplified as a
+    coverage), so a shared border is one edge, drawn once. Four decimals (about 7 m) are
+    finer than the simplification (0.0005°, see geo.simplify_for_browser)."""
+    geoms = [shapely.geometry.shape(f["geometry"]) for f in collection["features"]]
+    parts = shapely.get_parts(geoms) if geoms else []
+    polygons = [g for g in parts if isinstance(g, shapely.Polygon)]
+    if not polygons:
+        return []
+    coords, ring = shapely.get_coordinates(shapely.get_rings(polygons), return_index=True)
+    coords = np.round(coords, decimals)
+    same_ring = ring[1:] == ring[:-1]
+    a, b = coords[:-1][same_ring], coords[1:][same_ring]
+    keep = (a != b).any(axis=1)
+    a, b = a[keep], b[keep]
+    swap = (a[:, 0] > b[:, 0]) | ((a[:, 0] == b[:, 0]) & (a[:, 1] > b[:, 1]))
+    start = np.where(swap[:, None], b, a)
+    end = np.where(swap[:, None], a, b)
+    unique = np.unique(np.hstack([start, end]), axis=0).tolist()
+    return [{"s": row[:2], "t": row[2:]} for row in unique]
+
+
+@dataclass(frozen=True)
+class Borders:
+    """The edges of a scope's areas and of its outlines (province, COROP): the same for every
+    indicator, so computed once per scope (for the 342 gemeenten, 23 thousand edges)."""
+
+    areas: list[dict[str, list[float]]]
+    outlines: tuple[list[dict[str, list[float]]], ...] = ()
+
+    @classmethod
+    def of(cls, areas: Mapping[str, Any], outlines: Sequence[Mapping[str, Any]] = ()) -> Borders:
+        return cls(edges(areas), tuple(edges(outline) for outline in outlines))
+
+
+def border_layer(
+    layer_id: str, lines: list[dict[str, list[float]]], color: list[int], width: float
+) -> pdk.Layer:
+    """A LineLayer of border ``lines`` (see :func:`edges`), ``width`` pixels wide."""
+    return pdk.Layer(
+        "LineLayer",
+        id=layer_id,
+        data=lines,
+        get_source_position="s",
+        get_target_position="t",
+        get_color=color,
+        get_width=width,
+        pickable=False,
+    )
+
+
 def tooltip(lines: Sequence[str]) -> dict[str, Any]:
     """pydeck tooltip: ``lines`` are property names of the features (already formatted text)."""
     html = "<b>{name}</b>" + "".join(f"<br/>{{{line}}}" for line in lines)
@@ -130,57 +188,34 @@ def label_points(collection: Mapping[str, Any], text: Mapping[str, str]) -> list
 
 def choropleth(
     areas: Mapping[str, Any],
-    outlines: Sequence[Mapping[str, Any]],
+    borders: Borders,
     selected: Mapping[str, Any] | None,
     view: View,
     tooltip_lines: Sequence[str],
     labels: Sequence[Mapping[str, Any]] = (),
     label_size: int = 18,
 ) -> pdk.Deck:
-    """Areas coloured by their ``fill`` property (RGBA list), white borders; outlines (e.g.
-    province and COROP borders) drawn on top; selected areas outlined in black; optional
-    text labels (``label_points``), large enough to read on a projector."""
+    """Areas coloured by their ``fill`` property (RGBA list) with white ``borders``; the
+    borders' outlines (province thick, COROP thin) drawn on top; selected areas outlined in
+    black; optional text labels (``label_points``), large enough to read on a projector."""
     layers = [
         pdk.Layer(
             "GeoJsonLayer",
             id=CHOROPLETH_LAYER,
             data=areas,
             pickable=True,
-            stroked=True,
+            stroked=False,  # borders: the LineLayer below (see edges)
             filled=True,
             get_fill_color="properties.fill",
-            get_line_color=BORDER_COLOR,
-            line_width_min_pixels=1,
             auto_highlight=True,
             highlight_color=[255, 255, 255, 90],
-        )
+        ),
+        border_layer("borders", borders.areas, BORDER_COLOR, 1),
     ]
-    for n, outline in enumerate(outlines):
-        layers.append(
-            pdk.Layer(
-                "GeoJsonLayer",
-                id=f"outline-{n}",
-                data=outline,
-                pickable=False,
-                stroked=True,
-                filled=False,
-                get_line_color=OUTLINE_COLOR,
-                line_width_min_pixels=2 if n == 0 else 1,
-            )
-        )
+    for n, outline in enumerate(borders.outlines):
+        layers.append(border_layer(f"outline-{n}", outline, OUTLINE_COLOR, 2 if n == 0 else 1))
     if selected and selected["features"]:
-        layers.append(
-            pdk.Layer(
-                "GeoJsonLayer",
-                id="selected",
-                data=selected,
-                pickable=False,
-                stroked=True,
-                filled=False,
-                get_line_color=SELECTED_COLOR,
-                line_width_min_pixels=3,
-            )
-        )
+        layers.append(border_layer("selected", edges(selected), SELECTED_COLOR, 3))
     if labels:
         layers.append(
             pdk.Layer(

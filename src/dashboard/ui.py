@@ -106,6 +106,13 @@ def scope_outlines(scope: str) -> list[dict[str, Any]]:
     return outlines
 
 
+@st.cache_resource(show_spinner=False)
+def scope_borders(scope: str, level: str) -> maps.Borders:
+    """The borders of a scope's areas (level 'gemeente' or 'corop') and its outlines, once
+    per server: shared by every session and never mutated."""
+    return maps.Borders.of(scope_areas(scope, level), scope_outlines(scope))
+
+
 def _query_dict() -> dict[str, list[str]]:
     return {k: st.query_params.get_all(k) for k in st.query_params}
 
@@ -356,7 +363,7 @@ def _map_spec(
         place = replace(place, zoom=place.zoom - 1)
     deck = maps.choropleth(
         areas,
-        scope_outlines(mv.scope),
+        scope_borders(mv.scope, level),
         selected,
         place,
         views.TOOLTIP_FIELDS,
