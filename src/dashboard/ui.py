@@ -1254,10 +1254,25 @@ def frozen(view: ViewState, store: Store) -> ViewState:
     return replace(view, periode=view.periode or store.latest_period(view.indicator))
 
 
+SHARE_OPEN = "x_share_open_"  # + page path: whether 'Delen en insluiten' is open
+
+
 def share_panel(store: Store, view: ViewState, page: str) -> None:
-    """'Delen en insluiten': the link of this view and an iframe snippet, live or frozen."""
+    """'Delen en insluiten': the link of this view and an iframe snippet, live or frozen.
+
+    Its content is made only while the panel is open (a rerun when it opens): the
+    highlighted snippet took a quarter second of the browser's main thread on every first
+    load, before the map could be drawn (docs/benchmarks.md)."""
     lang = view.taal
-    with st.expander(t("share_title", lang), icon=":material/share:"):
+    panel = st.expander(
+        t("share_title", lang),
+        icon=":material/share:",
+        key=SHARE_OPEN + page,
+        on_change="rerun",
+    )
+    if not panel.open:
+        return
+    with panel:
         mode = st.radio(
             t("share_mode", lang),
             ["live", "vast"],

@@ -110,6 +110,14 @@ def test_shared_url_opens_the_same_view(page, app_url):
     assert page.url.endswith("?indicator=werkloosheid&periode=2022&gemeente=GM0114")
     assert "Werkloosheid in 2022" in body_text(page)
     assert_no_errors(page)
+    # 'Delen en insluiten' makes its content when it opens: the link of this very view
+    assert page.locator("[data-testid='stCode']").count() == 0
+    page.get_by_text("Delen en insluiten").click()
+    link = page.locator("[data-testid='stCode']").first
+    link.wait_for(timeout=60_000)
+    assert link.inner_text().strip() == page.url
+    assert "<iframe src=" in page.locator("[data-testid='stCode']").nth(1).inner_text()
+    assert_no_errors(page)
 
 
 def test_switching_indicator_updates_map_and_url(page, app_url):
