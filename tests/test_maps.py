@@ -65,16 +65,16 @@ SQUARES = {"type": "FeatureCollection", "features": [square(0, 0, "A"), square(1
 
 def test_edges_are_every_border_once_in_a_fixed_order():
     assert maps.edges(SQUARES) == [
-        {"s": [0.0, 0.0], "t": [0.0, 1.0]},
-        {"s": [0.0, 0.0], "t": [1.0, 0.0]},
-        {"s": [0.0, 1.0], "t": [1.0, 1.0]},
-        {"s": [1.0, 0.0], "t": [1.0, 1.0]},  # shared by A and B: once
-        {"s": [1.0, 0.0], "t": [2.0, 0.0]},
-        {"s": [1.0, 1.0], "t": [2.0, 1.0]},
-        {"s": [1.25, 0.25], "t": [1.5, 0.25]},  # the hole
-        {"s": [1.25, 0.25], "t": [1.5, 0.5]},
-        {"s": [1.5, 0.25], "t": [1.5, 0.5]},
-        {"s": [2.0, 0.0], "t": [2.0, 1.0]},
+        [[0.0, 0.0], [0.0, 1.0]],
+        [[0.0, 0.0], [1.0, 0.0]],
+        [[0.0, 1.0], [1.0, 1.0]],
+        [[1.0, 0.0], [1.0, 1.0]],  # shared by A and B: once
+        [[1.0, 0.0], [2.0, 0.0]],
+        [[1.0, 1.0], [2.0, 1.0]],
+        [[1.25, 0.25], [1.5, 0.25]],  # the hole
+        [[1.25, 0.25], [1.5, 0.5]],
+        [[1.5, 0.25], [1.5, 0.5]],
+        [[2.0, 0.0], [2.0, 1.0]],
     ]
 
 
@@ -97,8 +97,8 @@ def test_edges_of_multipolygons_rounded_without_empty_edges():
     }
     lines = maps.edges(multi)
     assert len(lines) == 8
-    assert {"s": [0.0, 0.0], "t": [1.0, 0.0]} in lines
-    assert all(line["s"] != line["t"] for line in lines)
+    assert [[0.0, 0.0], [1.0, 0.0]] in lines
+    assert all(start != end for start, end in lines)
     assert maps.edges(AREAS) == []  # points have no borders
     assert maps.edges({"type": "FeatureCollection", "features": []}) == []
 
@@ -135,8 +135,8 @@ def test_choropleth_draws_its_borders_as_lines():
         maps.SELECTED_COLOR,
         3,
     )
-    assert by_id["borders"]["getSourcePosition"] == "@@=s"
-    assert by_id["borders"]["getTargetPosition"] == "@@=t"
+    assert by_id["borders"]["getSourcePosition"] == "@@=this[0]"
+    assert by_id["borders"]["getTargetPosition"] == "@@=this[1]"
 
 
 def test_choropleth_has_no_basemap_and_a_tooltip_per_field():

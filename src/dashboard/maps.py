@@ -103,9 +103,13 @@ def only(collection: Mapping[str, Any], codes: Sequence[str]) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": features}
 
 
-def edges(collection: Mapping[str, Any], decimals: int = 4) -> list[dict[str, list[float]]]:
+Edge = list[list[float]]  # [[lon, lat], [lon, lat]]
+
+
+def edges(collection: Mapping[str, Any], decimals: int = 4) -> list[Edge]:
     """Every edge of the areas' boundaries (outer and inner rings) once, as
-    ``{"s": [lon, lat], "t": [lon, lat]}`` with the end points in (lon, lat) order, sorted.
+    ``[[lon, lat], [lon, lat]]`` with the end points in (lon, lat) order, sorted; bare lists,
+    the most compact JSON for 23 thousand edges of the Netherlands.
 
     Borders are drawn with deck.gl's LineLayer rather than the GeoJsonLayer's own stroke (a
     PathLayer): without a GPU, Chromium compiles the PathLayer's shaders in software for
@@ -128,7 +132,7 @@ def edges(collection: Mapping[str, Any], decimals: int = 4) -> list[dict[str, li
     start = np.where(swap[:, None], b, a)
     end = np.where(swap[:, None], a, b)
     unique = np.unique(np.hstack([start, end]), axis=0).tolist()
-    return [{"s": row[:2], "t": row[2:]} for row in unique]
+    return [[row[:2], row[2:]] for row in unique]
 
 
 @dataclass(frozen=True)
@@ -136,24 +140,22 @@ class Borders:
     """The edges of a scope's areas and of its outlines (province, COROP): the same for every
     indicator, so computed once per scope (for the 342 gemeenten, 23 thousand edges)."""
 
-    areas: list[dict[str, list[float]]]
-    outlines: tuple[list[dict[str, list[float]]], ...] = ()
+    areas: list[Edge]
+    outlines: tuple[list[Edge], ...] = ()
 
     @classmethod
     def of(cls, areas: Mapping[str, Any], outlines: Sequence[Mapping[str, Any]] = ()) -> Borders:
         return cls(edges(areas), tuple(edges(outline) for outline in outlines))
 
 
-def border_layer(
-    layer_id: str, lines: list[dict[str, list[float]]], color: list[int], width: float
-) -> pdk.Layer:
+def border_layer(layer_id: str, lines: list[Edge], color: list[int], width: float) -> pdk.Layer:
     """A LineLayer of border ``lines`` (see :func:`edges`), ``width`` pixels wide."""
     return pdk.Layer(
         "LineLayer",
         id=layer_id,
         data=lines,
-        get_source_position="s",
-        get_target_position="t",
+        get_source_position="this[0]",  # deck.gl's JSON expressions: `this` is the row
+        get_target_position="this[1]",
         get_color=color,
         get_width=width,
         pickable=False,
