@@ -74,3 +74,20 @@ def test_coverage_counts(store):
     assert cov.loc["tabel1_bijstand", "level"] == "corop"
     assert cov.loc["tabel1_bijstand", "latest_with_value"] == "3/3"
     assert cov.loc["inkomen_gestandaardiseerd_mediaan", "latest_with_value"] == "339/342"
+
+
+def test_region_sets_are_read_once_per_file(store, tmp_path):
+    sets = store.region_sets()
+    assert store.region_sets() is sets  # the same object: read once
+    assert sets == load_region_sets(store.gebieden)
+    assert [r.code for r in sets["regio_deal"].regions] == ["RD01", "RD02", "RD03"]
+    custom = tmp_path / "region_sets.toml"
+    custom.write_text(
+        '[[region_set]]\nid = "proef"\nlabel_nl = "Proef"\nlabel_en = "Trial"\n'
+        '[[region_set.region]]\ncode = "PR01"\nname_nl = "Proef"\nname_en = "Trial"\n'
+        'members = ["GM0106", "GM0109"]\n'
+    )
+    other = store.region_sets(custom)
+    assert list(other) == ["corop", "provincie", "proef"]
+    assert other["proef"].regions[0].members == ("GM0106", "GM0109")
+    assert store.region_sets() is sets

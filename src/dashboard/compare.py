@@ -41,7 +41,6 @@ from dashboard.regions import (
     REGION_SETS_FILE,
     Region,
     RegionSet,
-    load_region_sets,
     official_set,
     restrict_to_province,
 )
@@ -87,7 +86,7 @@ def region_set_choices(
     the scope holds more than one province. Sets left empty by the scope are left out."""
     if scope not in SCOPES:
         raise DataError(f"Unknown scope {scope!r}; valid scopes: {', '.join(SCOPES)}.")
-    sets = load_region_sets(store.gebieden, path)
+    sets = store.region_sets(path)
     provinces = SCOPES[scope]
     wanted = [DEFAULT_SET, *(k for k in sets if k not in (DEFAULT_SET, "provincie"))]
     if provinces is None or len(provinces) > 1:
@@ -104,7 +103,7 @@ def region_set_choices(
 
 def all_regions(store: Store, path: Path = REGION_SETS_FILE) -> dict[str, Region]:
     """Every known region (COROP, province, programme area) by its code."""
-    sets = load_region_sets(store.gebieden, path)
+    sets = store.region_sets(path)
     return {r.code: r for s in sets.values() for r in s.regions}
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 
 import pandas as pd
 
@@ -23,7 +24,13 @@ from dashboard.gebieden import (
     region_labels,
     region_names,
 )
-from dashboard.regions import Region, population_weights
+from dashboard.regions import (
+    REGION_SETS_FILE,
+    Region,
+    RegionSet,
+    load_region_sets,
+    population_weights,
+)
 from dashboard.regions import region_values as _region_values
 from dashboard.schema import OBS_KEY, empty_observations, make_observations
 from dashboard.sources import cbs, tidy
@@ -51,6 +58,19 @@ class Store:
         # several; under 30 sessions the filters were a tenth of the server's time)
         groups = self.observations.groupby("indicator_id", sort=False, observed=True)
         return {str(key): group for key, group in groups}
+
+    @cached_property
+    def _region_sets(self) -> dict[Path, dict[str, RegionSet]]:
+        return {}
+
+    def region_sets(self, path: Path = REGION_SETS_FILE) -> dict[str, RegionSet]:
+        """All region sets (:func:`regions.load_region_sets`), read once per file: building
+        them took 60 ms, and every trend asked for them again (docs/benchmarks.md). The
+        result is shared: do not change it."""
+        sets = self._region_sets.get(path)
+        if sets is None:
+            sets = self._region_sets[path] = load_region_sets(self.gebieden, path)
+        return sets
 
     def frame(self, indicator_id: str) -> pd.DataFrame:
         """All observations of one indicator (a copy: callers may change it)."""
