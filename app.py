@@ -5,13 +5,14 @@ the view state these controls produce (see dashboard.ui and dashboard.state)."""
 
 import streamlit as st
 
-from dashboard import ui
+from dashboard import ui, warmup
 from dashboard.i18n import t
 
 st.set_page_config(page_title="Brede welvaart Drenthe", page_icon="🌍", layout="wide")
 
 ui.styles()
 store = ui.store_or_stop()
+warmup.start()  # once per server process: the views a workshop asks for, in the background
 if ui.embedded() and not ui.embed_with_controls():
     view = ui.url_view(store)  # an embed: the view of its URL, no controls
     st.html(ui.EMBED_CSS)

@@ -64,3 +64,57 @@ def test_bad_folder_message_names_folder_setting_and_content(tmp_path, state):
     assert f"The data folder {folder} {problem}." in message
     assert "DASHBOARD_CBS_DIR or [data] cbs_dir in /x/dashboard.toml" in message
     assert "gebieden_2025.csv" in message
+
+
+def _toml(tmp_path: Path, monkeypatch, text: str) -> None:
+    toml = tmp_path / "dashboard.toml"
+    toml.write_text(text, encoding="utf-8")
+    monkeypatch.setenv(config.ENV_CONFIG, str(toml))
+
+
+def test_warm_up_defaults_to_drenthe_in_dutch(tmp_path, monkeypatch):
+    _toml(tmp_path, monkeypatch, "")
+    s = load_settings(environ={})
+    assert (s.warm_up_scopes, s.warm_up_languages) == (("drenthe",), ("nl",))
+
+
+def test_warm_up_from_toml_and_switched_off_by_env(tmp_path, monkeypatch):
+    _toml(
+        tmp_path,
+        monkeypatch,
+        '[warm_up]\nscopes = ["drenthe", "nederland", "drenthe"]\nlanguages = ["nl", "en"]\n',
+    )
+    s = load_settings(environ={})
+    assert (s.warm_up_scopes, s.warm_up_languages) == (("drenthe", "nederland"), ("nl", "en"))
+    assert load_settings(environ={config.ENV_WARM_UP: "1"}).warm_up_scopes == s.warm_up_scopes
+    for off in ("0", "off", "Nee"):
+        s = load_settings(environ={config.ENV_WARM_UP: off})
+        assert (s.warm_up_scopes, s.warm_up_languages) == ((), ())
+
+
+@pytest.mark.parametrize(
+    ("text", "env", "message"),
+    [
+        (
+            '[warm_up]\nscopes = ["drente"]\n',
+            {},
+            r"\[warm_up\] scopes: unknown 'drente'; valid: drenthe, noord-nederland, nederland\.",
+        ),  # noqa: E501
+        ('[warm_up]\nlanguages = "nl"\n', {}, r"\[warm_up\] languages must be a list of strings\."),
+        (
+            '[warm_up]\nscope = ["drenthe"]\n',
+            {},
+            r"\[warm_up\] has unknown key\(s\) scope; known: scopes, languages\.",
+        ),  # noqa: E501
+        ('warm_up = "ja"\n', {}, r"\[warm_up\] must be a table with scopes and languages\."),
+        (
+            "",
+            {config.ENV_WARM_UP: "misschien"},
+            r"DASHBOARD_WARM_UP='misschien' is not understood; use 0 \(off\) or 1 \(on\)\.",
+        ),  # noqa: E501
+    ],
+)
+def test_bad_warm_up_settings_say_what_is_wrong(tmp_path, monkeypatch, text, env, message):
+    _toml(tmp_path, monkeypatch, text)
+    with pytest.raises(ConfigError, match=message):
+        load_settings(environ=env)

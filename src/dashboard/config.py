@@ -8,6 +8,10 @@ repository; the app finds it through configuration, in this order:
    found at ``DASHBOARD_CONFIG`` or in the project root;
 3. defaults: ``data/cbs`` and ``geo`` in the project root.
 
+``[warm_up]`` in ``dashboard.toml`` (``scopes``, ``languages``) says which views the server
+computes in the background after the data has loaded (see dashboard.warmup); by default every
+indicator of Drenthe in Dutch. ``DASHBOARD_WARM_UP=0`` switches it off (the tests do).
+
 The project's own small datasets (catalogue, region sets, Sociale Agenda figures) live in
 ``data/`` and are always read from the project root.
 """
@@ -16,8 +20,11 @@ from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+
+from dashboard.state import LANGS, SCOPES
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 PROJECT_DATA = PROJECT_ROOT / "data"
@@ -25,6 +32,11 @@ PROJECT_DATA = PROJECT_ROOT / "data"
 ENV_CONFIG = "DASHBOARD_CONFIG"
 ENV_CBS_DIR = "DASHBOARD_CBS_DIR"
 ENV_GEO_DIR = "DASHBOARD_GEO_DIR"
+ENV_WARM_UP = "DASHBOARD_WARM_UP"
+
+DEFAULT_WARM_UP = {"scopes": ("drenthe",), "languages": ("nl",)}
+_OFF = ("0", "off", "false", "no", "nee", "uit")
+_ON = ("1", "on", "true", "yes", "ja", "aan")
 
 DEFAULT_CBS_DIR = PROJECT_ROOT / "data" / "cbs"
 DEFAULT_GEO_DIR = PROJECT_ROOT / "geo"
@@ -52,6 +64,10 @@ class Settings:
     cbs_dir: Path
     geo_dir: Path
     config_file: Path | None = None
+    # the views to compute after the data has loaded: every indicator for each scope and
+    # language; empty when off
+    warm_up_scopes: tuple[str, ...] = DEFAULT_WARM_UP["scopes"]
+    warm_up_languages: tuple[str, ...] = DEFAULT_WARM_UP["languages"]
 
 
 def _config_file() -> Path | None:
@@ -73,11 +89,13 @@ def _read_toml(path: Path) -> dict:
         raise ConfigError(f"{path} is not valid TOML: {exc}") from exc
 
 
-def load_settings(environ: dict[str, str] | None = None) -> Settings:
-    """Resolve the data folders (env > dashboard.toml > defaults). Does not check them."""
+def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
+    """Resolve the data folders (env > dashboard.toml > defaults; the folders are not
+    checked here) and the warm-up."""
     env = os.environ if environ is None else environ
     path = _config_file()
-    section = _read_toml(path).get("data", {}) if path else {}
+    data = _read_toml(path) if path else {}
+    section = data.get("data", {})
     if not isinstance(section, dict):
         raise ConfigError(f"{path}: [data] must be a table with cbs_dir and geo_dir.")
 
@@ -92,11 +110,48 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
             return (path.parent / Path(value).expanduser()).resolve()
         return default
 
+    scopes, languages = _warm_up(path, data.get("warm_up", {}), env)
     return Settings(
         cbs_dir=resolve("cbs_dir", DEFAULT_CBS_DIR),
         geo_dir=resolve("geo_dir", DEFAULT_GEO_DIR),
         config_file=path,
+        warm_up_scopes=scopes,
+        warm_up_languages=languages,
     )
+
+
+def _warm_up(
+    path: Path | None, section: object, env: Mapping[str, str]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The ``[warm_up]`` scopes and languages, checked; both empty when switched off."""
+    switch = env.get(ENV_WARM_UP, "").strip().lower()
+    if switch and switch not in _OFF + _ON:
+        raise ConfigError(
+            f"{ENV_WARM_UP}={env[ENV_WARM_UP]!r} is not understood; use 0 (off) or 1 (on)."
+        )
+    if switch in _OFF:
+        return (), ()
+    if not isinstance(section, dict):
+        raise ConfigError(f"{path}: [warm_up] must be a table with scopes and languages.")
+    unknown = sorted(set(section) - set(DEFAULT_WARM_UP))
+    if unknown:
+        raise ConfigError(
+            f"{path}: [warm_up] has unknown key(s) {', '.join(unknown)}; "
+            f"known: {', '.join(DEFAULT_WARM_UP)}."
+        )
+    out = []
+    for key, valid in (("scopes", SCOPES), ("languages", LANGS)):
+        value = section.get(key, DEFAULT_WARM_UP[key])
+        if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"{path}: [warm_up] {key} must be a list of strings.")
+        wrong = [v for v in value if v not in valid]
+        if wrong:
+            raise ConfigError(
+                f"{path}: [warm_up] {key}: unknown {', '.join(map(repr, wrong))}; "
+                f"valid: {', '.join(valid)}."
+            )
+        out.append(tuple(dict.fromkeys(value)))
+    return out[0], out[1]
 
 
 def check_folder(settings: Settings, key: str) -> Path:

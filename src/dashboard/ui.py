@@ -678,34 +678,45 @@ def region_set_picker(store: Store, view: ViewState) -> list[Any]:
     choices = region_sets(view.schaal)
     lang = view.taal
     set_id = (
-        "corop"
+        compare.DEFAULT_SET
         if embedded()
         else st.segmented_control(
             t("region_set", lang),
             list(choices),
-            default="corop",
+            default=compare.DEFAULT_SET,
             key="w_regio_set",
             format_func=lambda k: choices[k].label(lang),
         )
     )
-    regions = list(choices[set_id or "corop"].regions)
+    return ordered_regions(choices[set_id or compare.DEFAULT_SET])
+
+
+def ordered_regions(region_set: Any) -> list[Any]:
+    """The regions of a set as the page shows them: Tabel 1's order first, then by code."""
     order = {code: i for i, code in enumerate(REPORT_ORDER)}
-    return sorted(regions, key=lambda r: (order.get(r.code, len(order)), r.code))
+    return sorted(region_set.regions, key=lambda r: (order.get(r.code, len(order)), r.code))
 
 
 def theme_picker(store: Store, lang: str) -> list[str]:
     """The indicators of one theme (or all) for the comparison table."""
-    themes = store.catalog.by_theme()
-    everything = "alle"
     theme = st.selectbox(
         t("theme", lang),
-        [everything, *themes],
+        [ALL_THEMES, *store.catalog.by_theme()],
         key="w_regio_thema",
         format_func=lambda k: (
-            t("all_themes", lang) if k == everything else store.catalog.theme_label(k, lang)
+            t("all_themes", lang) if k == ALL_THEMES else store.catalog.theme_label(k, lang)
         ),
     )
-    chosen = themes.values() if theme == everything else [themes[theme]]
+    return theme_indicators(store, theme)
+
+
+ALL_THEMES = "alle"
+
+
+def theme_indicators(store: Store, theme: str) -> list[str]:
+    """The ids of one theme's indicators, or of all (:data:`ALL_THEMES`), in catalogue order."""
+    themes = store.catalog.by_theme()
+    chosen = themes.values() if theme == ALL_THEMES else [themes[theme]]
     return [ind.id for inds in chosen for ind in inds]
 
 
@@ -999,14 +1010,18 @@ def small_multiples(store: Store, view: ViewState) -> None:
     """One mini chart per gemeente of the scope (Drenthe's twelve for the whole country)."""
     lang = view.taal
     ind = store.indicator(view.indicator)
-    codes = scope_gemeenten(view.schaal)
-    if len(codes) > SMALL_MULTIPLES_MAX:
-        codes = scope_gemeenten("drenthe")
-    spec = _small_multiples_spec(ind.id, tuple(codes), lang)
+    spec = _small_multiples_spec(ind.id, small_multiples_codes(view.schaal), lang)
     if spec is None:
         return
     st.subheader(t("trend_small_multiples", lang))
     vega(spec, width="content")
+
+
+def small_multiples_codes(scope: str) -> tuple[str, ...]:
+    """The gemeenten of the small multiples: the scope's, or Drenthe's twelve when the scope
+    has more than :data:`SMALL_MULTIPLES_MAX`."""
+    codes = scope_gemeenten(scope)
+    return codes if len(codes) <= SMALL_MULTIPLES_MAX else scope_gemeenten("drenthe")
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -1018,6 +1033,32 @@ def _small_multiples_spec(indicator: str, codes: tuple[str, ...], lang: str) -> 
         return None
     unit = store.catalog.unit_label(store.indicator(indicator).unit, lang)
     return arrow_spec(charts.small_multiples(frame, unit, lang))
+
+
+# --- warm-up ---------------------------------------------------------------------------------
+
+
+def warm_view(view: ViewState) -> None:
+    """Compute, and so cache, what the map, Regio's and Trends pages show of ``view`` when
+    their own controls are as a visitor finds them (the default region set, all themes, no
+    extra trend series, absolute values), and the map for wide and narrow screens. Calls the
+    same cached functions as the pages, with the same arguments."""
+    v, lang = view, view.taal
+    store = get_store()
+    mv = _map_view(v.indicator, v.periode, v.schaal, v.kleur, lang)
+    gemeenten = tuple(v.gemeenten)
+    if mv.mappable:
+        for narrow_ in (False, True):
+            _map_spec(v.indicator, v.periode, v.schaal, v.kleur, lang, gemeenten, False, narrow_)
+        _ranking_spec(v.indicator, v.periode, v.schaal, v.kleur, lang, gemeenten)
+        _table_shown(v.indicator, v.periode, v.schaal, v.kleur, lang)
+    regions = ordered_regions(region_sets(v.schaal)[compare.DEFAULT_SET])
+    codes = tuple(r.code for r in regions)
+    _region_picture(v.indicator, codes, v.schaal, v.periode, lang)
+    _comparison_shown(codes, v.schaal, tuple(theme_indicators(store, ALL_THEMES)), lang)
+    _trend_tables(v.indicator, gemeenten, lang)
+    _trend_spec(v.indicator, gemeenten, "absoluut", lang)
+    _small_multiples_spec(v.indicator, small_multiples_codes(v.schaal), lang)
 
 
 # --- Presenteren ------------------------------------------------------------------------------

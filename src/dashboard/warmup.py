@@ -1,0 +1,92 @@
+"""Warm-up: after the data has loaded, the server computes the views a workshop will ask for,
+in the background, so that thirty phones opening the dashboard at once find them ready.
+
+Without it, the first request for each view pays 0.1–0.4 s of Python (classes, map, charts,
+tables), and thirty sessions starting together on a fresh server ask for dozens of new views
+in their first seconds, all in one interpreter: p95 went to seconds (docs/benchmarks.md,
+finding 11). Which views: every indicator of the catalogue, for each scope and language of
+``[warm_up]`` in dashboard.toml (default Drenthe, Dutch), as :func:`dashboard.ui.warm_view`
+computes them. ``DASHBOARD_WARM_UP=0`` switches it off.
+
+It runs once per server process, in a daemon thread, a view at a time with a short pause
+between views so that visitors' script runs keep the interpreter; a view that fails is
+logged and skipped (its page shows its own message when asked for)."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import streamlit as st
+from streamlit.logger import get_logger
+
+from dashboard import ui
+from dashboard.config import load_settings
+from dashboard.state import ViewState
+from dashboard.store import Store
+
+LOG = get_logger(__name__)
+PAUSE = 0.01  # seconds between two views
+
+
+def views_to_warm(store: Store, scopes: Sequence[str], languages: Sequence[str]) -> list[ViewState]:
+    """Every indicator of the catalogue (in its order) for each scope and language, with the
+    other settings at their defaults: the period unset, which the pages read as 'the latest',
+    as they do after a visitor picks an indicator."""
+    return [
+        ViewState(indicator=ind, schaal=scope, taal=lang)
+        for scope in scopes
+        for lang in languages
+        for ind in store.catalog.indicators
+    ]
+
+
+@dataclass
+class WarmUp:
+    """The progress of one warm-up."""
+
+    views: list[ViewState]
+    done: int = 0
+    failed: list[tuple[ViewState, str]] = field(default_factory=list)
+    seconds: float | None = None  # when finished
+    finished: threading.Event = field(default_factory=threading.Event)
+
+    def run(self, warm: Callable[[ViewState], None] = ui.warm_view, pause: float = PAUSE) -> None:
+        """Warm every view in order; record the failures and go on."""
+        start = time.perf_counter()
+        for view in self.views:
+            try:
+                warm(view)
+            except Exception as exc:  # noqa: BLE001 - one bad view must not stop the rest
+                self.failed.append((view, f"{type(exc).__name__}: {exc}"))
+                LOG.warning("Warm-up: %s (%s) failed: %s", view.indicator, view.schaal, exc)
+            self.done += 1
+            time.sleep(pause)
+        self.seconds = time.perf_counter() - start
+        self.finished.set()
+        LOG.info(
+            "Warm-up done: %d views in %.1f s, %d failed.",
+            self.done,
+            self.seconds,
+            len(self.failed),
+        )
+
+
+@st.cache_resource(show_spinner=False)
+def start() -> WarmUp | None:
+    """Start the configured warm-up in a daemon thread, once per server process (cached);
+    None when it is switched off."""
+    settings = load_settings()
+    if not settings.warm_up_scopes or not settings.warm_up_languages:
+        return None
+    job = WarmUp(views_to_warm(ui.get_store(), settings.warm_up_scopes, settings.warm_up_languages))
+    LOG.info(
+        "Warm-up started: %d views (%s; %s).",
+        len(job.views),
+        ", ".join(settings.warm_up_scopes),
+        ", ".join(settings.warm_up_languages),
+    )
+    threading.Thread(target=job.run, name="dashboard-warm-up", daemon=True).start()
+    return job

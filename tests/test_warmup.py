@@ -1,0 +1,131 @@
+"""The warm-up computes exactly what the map, Regio's and Trends pages ask for: after
+``ui.warm_view``, opening those pages on that view builds nothing new."""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from dashboard import charts, compare, config, maps, trends, ui, views, warmup
+from dashboard.state import ViewState
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+
+# The builders behind every cached view of the three pages (each module attribute is what
+# dashboard.ui calls).
+BUILDERS = [
+    (views, "map_view"),
+    (maps, "choropleth"),
+    (charts, "ranking"),
+    (compare, "region_spread"),
+    (compare, "region_summary"),
+    (compare, "comparison_table"),
+    (trends, "trend_frame"),
+    (charts, "trend_lines"),
+    (charts, "small_multiples"),
+]
+
+
+@pytest.fixture
+def calls(monkeypatch) -> Counter:
+    """Counts the builders' calls; starts from empty view caches."""
+    counter: Counter = Counter()
+    for module, name in BUILDERS:
+        original = getattr(module, name)
+
+        def counted(*args, _original=original, _name=name, **kwargs):
+            counter[_name] += 1
+            return _original(*args, **kwargs)
+
+        monkeypatch.setattr(module, name, counted)
+    st.cache_data.clear()
+    ui._map_spec.clear()
+    return counter
+
+
+def open_pages(indicator: str, scope: str = "drenthe") -> None:
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params["indicator"] = indicator
+    at.query_params["schaal"] = scope
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    for page in ("app_pages/regios.py", "app_pages/trends.py"):
+        at.switch_page(page).run()
+        assert not at.exception, [e.value for e in at.exception]
+        assert at.title, page
+
+
+@pytest.mark.parametrize(
+    ("indicator", "scope"), [("werkloosheid", "drenthe"), ("woz_waarde", "nederland")]
+)
+def test_after_warm_view_the_pages_build_nothing(store, calls, indicator, scope):
+    ui.warm_view(ViewState(indicator=indicator, schaal=scope))
+    warmed = dict(calls)
+    # the caches were empty: warm_view built the map, ranking, regions and trends
+    assert set(warmed) == {name for _, name in BUILDERS}
+    open_pages(indicator, scope)
+    assert dict(calls) == warmed  # the pages found everything cached
+
+
+def test_an_unwarmed_view_is_built_by_the_pages(store, calls):
+    # the control: the counters do see the pages' own work when nothing was warmed
+    open_pages("rokers")
+    assert set(calls) == {name for _, name in BUILDERS}
+
+
+def test_views_to_warm_every_indicator_per_scope_and_language(store):
+    got = warmup.views_to_warm(store, ["drenthe", "nederland"], ["nl", "en"])
+    ids = list(store.catalog.indicators)
+    assert len(got) == 4 * len(ids) == 4 * 74
+    assert [v.indicator for v in got[: len(ids)]] == ids
+    assert [(v.schaal, v.taal) for v in got[:: len(ids)]] == [
+        ("drenthe", "nl"),
+        ("drenthe", "en"),
+        ("nederland", "nl"),
+        ("nederland", "en"),
+    ]
+    assert all(v.periode is None and v.gemeenten == () and v.kleur == "klassen" for v in got)
+
+
+def test_a_failing_view_is_recorded_and_the_rest_still_warmed():
+    views_ = [ViewState(indicator=i) for i in ("a", "b", "c")]
+    seen = []
+
+    def warm(view: ViewState) -> None:
+        if view.indicator == "b":
+            raise ValueError("no periods")
+        seen.append(view.indicator)
+
+    job = warmup.WarmUp(views_)
+    job.run(warm, pause=0)
+    assert seen == ["a", "c"]
+    assert job.done == 3
+    assert job.failed == [(views_[1], "ValueError: no periods")]
+    assert job.finished.is_set() and job.seconds is not None
+
+
+def test_start_runs_once_in_the_background_and_can_be_switched_off(store, monkeypatch):
+    ran = threading.Event()
+    warmed: list[ViewState] = []
+
+    def warm(view: ViewState) -> None:
+        warmed.append(view)
+        ran.set()
+
+    monkeypatch.setattr(ui, "warm_view", warm)
+    monkeypatch.setattr(warmup.WarmUp.run, "__defaults__", (warm, 0))
+    monkeypatch.setenv(config.ENV_WARM_UP, "1")
+    warmup.start.clear()
+    job = warmup.start()
+    assert job is not None and warmup.start() is job  # once per process
+    assert job.finished.wait(30)
+    assert warmed == job.views == warmup.views_to_warm(store, ["drenthe"], ["nl"])
+    monkeypatch.setenv(config.ENV_WARM_UP, "0")
+    warmup.start.clear()
+    assert warmup.start() is None
+    warmup.start.clear()
