@@ -225,9 +225,19 @@ def catalog_labels() -> dict[str, tuple[str, str]]:
 # --------------------------------------------------------------------------- the server
 
 
+# The app's background warm-up (dashboard.warmup) is off unless a benchmark asks for it: a
+# thread computing views would be measured along with what a benchmark times.
+WARM_UP_ENV = "DASHBOARD_WARM_UP"
+WARM_UP_DONE = "Warm-up done:"
+
+
 @contextlib.contextmanager
-def streamlit_server(name: str, extra_args: Sequence[str] = ()) -> Iterator[Server]:
-    """`streamlit run app.py` on a free 127.0.0.1 port; log in bench/results/<name>.log."""
+def streamlit_server(
+    name: str, extra_args: Sequence[str] = (), warm_up: bool = False, app: Path = APP
+) -> Iterator[Server]:
+    """`streamlit run app.py` (or another `app`, run in its folder) on a free 127.0.0.1
+    port; log in bench/results/<name>.log. The app's warm-up is off unless `warm_up` (see
+    `Server.wait_warm_up`)."""
     RESULTS.mkdir(parents=True, exist_ok=True)
     port = free_port()
     log_path = RESULTS / f"streamlit-{name}.log"
@@ -238,7 +248,7 @@ def streamlit_server(name: str, extra_args: Sequence[str] = ()) -> Iterator[Serv
                 "-m",
                 "streamlit",
                 "run",
-                str(APP),
+                str(app),
                 "--server.headless=true",
                 "--server.address=127.0.0.1",
                 f"--server.port={port}",
@@ -246,9 +256,10 @@ def streamlit_server(name: str, extra_args: Sequence[str] = ()) -> Iterator[Serv
                 "--server.fileWatcherType=none",
                 *extra_args,
             ],
-            cwd=ROOT,
+            cwd=app.parent,
             stdout=out,
             stderr=subprocess.STDOUT,
+            env={**os.environ, WARM_UP_ENV: "1" if warm_up else "0"},
         )
         server = Server(url=f"http://127.0.0.1:{port}", pid=proc.pid, log=log_path)
         try:
@@ -268,6 +279,16 @@ class Server:
     url: str
     pid: int
     log: Path
+
+    def wait_warm_up(self, timeout: float = 600) -> float:
+        """Wait until the app logs that its warm-up is done; its duration (s) as logged."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for line in self.log.read_text(errors="replace").splitlines():
+                if WARM_UP_DONE in line:  # "Warm-up done: 74 views in 37.3 s, 0 failed."
+                    return float(line.split(" in ")[1].split(" s")[0])
+            time.sleep(0.5)
+        raise TimeoutError(f"no '{WARM_UP_DONE}' in {self.log} after {timeout:.0f} s")
 
     def tracebacks(self) -> int:
         try:

@@ -9,6 +9,10 @@ cores themselves and measure the clients instead of the server (the first run of
 script: ten tabs never got past their first load while the server idled at 7% CPU). In the
 workshop room each phone renders its own page; the shared resource is the server.
 
+The server's background warm-up (dashboard.warmup: every indicator's views for Drenthe) is
+awaited before the sessions start (--warm-up wait), runs while they start (start), or is
+switched off (off: every view a session asks for first is new to the server).
+
 Each session opens the page (sessions start spread over --ramp seconds); when all have
 loaded, all together, for --duration seconds, repeatedly switch to the next indicator and
 then think for a random --think time (uniform, seconds).
@@ -28,6 +32,7 @@ machine's total CPU use.
 
     python bench/concurrency.py [--sessions 10,30] [--browsers 1] [--duration 60]
                                 [--think 1,3] [--pages kaart,regios,trends]
+                                [--warm-up wait|start|off]
                                 [--json bench/results/concurrency.json]
 """
 
@@ -389,13 +394,19 @@ async def warm_pages(url: str, specs: list[PageSpec]) -> None:
 
 
 def level(args: argparse.Namespace, n: int, labels: dict, indicators: list[str]) -> dict:
-    with streamlit_server(f"concurrency-{n}") as server:
+    warm_up = args.warm_up != "off"
+    with streamlit_server(f"concurrency-{n}", warm_up=warm_up) as server:
         log(f"N={n}: warming the server ...")
         registered = asyncio.run(warm(server.url))
         specs, skipped = select_pages(parse_pages(args.pages), registered)
         if not specs:
             return {"sessions": n, "skipped": skipped, "error": "no page to run"}
         asyncio.run(warm_pages(server.url, specs))
+        warm_up_s = None
+        if args.warm_up == "wait":
+            log(f"N={n}: waiting for the app's warm-up ...")
+            warm_up_s = server.wait_warm_up()
+            log(f"N={n}: warm-up done in {warm_up_s:.1f} s")
         browsers = min(args.browsers, n)
         log(
             f"N={n}: {n} sessions ({browsers} in Chromium, {n - browsers} websocket clients), "
@@ -444,6 +455,8 @@ def level(args: argparse.Namespace, n: int, labels: dict, indicators: list[str])
         "ramp": args.ramp,
         "think": list(args.think),
         "block_map_js": args.block_map_js,
+        "warm_up": args.warm_up,
+        "warm_up_s": warm_up_s,
         "elapsed": round(elapsed, 1),
         "loading_phase_s": round(loading, 1),
         "switches": switches,
@@ -494,6 +507,14 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         help="how many of the N sessions are Chromium tabs (the rest: websocket clients)",
     )
     parser.add_argument("--block-map-js", action="store_true")
+    parser.add_argument(
+        "--warm-up",
+        choices=("wait", "start", "off"),
+        default="wait",
+        help="the app's background warm-up: wait until it is done before the sessions start "
+        "(the workshop: the facilitator opened the dashboard beforehand), start the sessions "
+        "while it runs, or switch it off (every view is new to the server)",
+    )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args(argv)

@@ -20,6 +20,7 @@ what the server spends per rerun before sending the deltas). Targets are compare
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sys
 import time
@@ -33,6 +34,7 @@ from bench.common import (
     APP,
     DEFAULT_PAGES,
     ROOT,
+    WARM_UP_ENV,
     catalog_labels,
     loadavg,
     log,
@@ -240,6 +242,7 @@ def bench_scope(
 
 
 def main(argv: list[str] | None = None) -> dict[str, Any]:
+    os.environ[WARM_UP_ENV] = "0"  # cold means cold: no background warm-up in AppTest
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scopes", default="drenthe,nederland")
     parser.add_argument("--repeats", type=int, default=2, help="warm passes over all indicators")
