@@ -17,6 +17,10 @@ default view); that cold-server visit is reported apart. Then, per page and scop
   Each indicator is switched to twice: the first time its map view is not in the server's
   cache (cold), the second time it is (warm).
 
+- the floor: the same first map (returning visitor) on a bare page holding nothing but a
+  title and the map's spec as the app sends it: what Streamlit and deck.gl cost by
+  themselves here (--no-floor skips it).
+
     python bench/browser.py [--runs 7] [--scopes drenthe,nederland] [--pages kaart,regios,trends]
                             [--json bench/results/browser.json]
 """
@@ -24,6 +28,7 @@ default view); that cold-server visit is reported apart. Then, per page and scop
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from pathlib import Path
@@ -37,6 +42,7 @@ from bench.common import (
     CHROMIUM_ARGS,
     DEFAULT_PAGES,
     MAP_INDICATORS,
+    ROOT,
     catalog_labels,
     loadavg,
     log,
@@ -171,6 +177,58 @@ def load_once(context: Any, url: str, has_map: bool) -> dict[str, Any]:
     cdp.detach()
     page.close()
     return out
+
+
+# A page holding nothing but a title, an (empty) legend and the map as the app sends it.
+FLOOR_APP = """
+import json
+from pathlib import Path
+
+import streamlit as st
+
+from dashboard.maps import DeckSpec
+
+st.set_page_config(page_title="floor", layout="wide")
+spec = json.loads((Path(__file__).parent / "spec.json").read_text())
+st.title("Kaart")
+st.pydeck_chart(DeckSpec(json=spec["json"], _tooltip=spec["tooltip"]), height=560)
+st.html('<div class="bw-legend"></div>')
+"""
+
+
+def floor(browser: Any, runs: int) -> dict[str, Any]:
+    """The first map on a page with nothing else: the default Drenthe map's spec exactly as
+    the app sends it, in a bare Streamlit app with the app's .streamlit/config.toml. This is
+    what Streamlit and deck.gl cost by themselves on this machine; the map page's own
+    overhead is the difference. Returning visitor (assets cached), as for the map page."""
+    import shutil
+    import tempfile
+
+    from dashboard import ui
+    from dashboard.state import ViewState
+
+    v = ViewState()
+    spec = ui._map_spec(v.indicator, None, v.schaal, v.kleur, v.taal, (), False, False)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        (folder / "app.py").write_text(FLOOR_APP)
+        (folder / "spec.json").write_text(json.dumps({"json": spec.json, "tooltip": spec._tooltip}))
+        shutil.copytree(ROOT / ".streamlit", folder / ".streamlit")
+        with streamlit_server("browser-floor", app=folder / "app.py") as server:
+            context = new_context(browser)
+            try:
+                for _ in range(2):  # the server's first run, then the HTTP cache
+                    load_once(context, server.url, True)
+                rows = [load_once(context, server.url, True) for _ in range(runs)]
+            finally:
+                context.close()
+    return {
+        "spec_bytes": len(spec.json),
+        **{
+            k: summarize([r[k] for r in rows if r.get(k) is not None])
+            for k in ("drawn", "h1", "canvas", "painted", "script_finished")
+        },
+    }
 
 
 def discover_pages(browser: Any, base: str) -> tuple[list[dict[str, Any]], float]:
@@ -379,6 +437,9 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument(
         "--cpu-profile", action="store_true", help="also profile the renderer (CDP Profiler)"
     )
+    parser.add_argument(
+        "--no-floor", action="store_true", help="skip the bare page with only the map"
+    )
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args(argv)
 
@@ -410,6 +471,13 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
                     f"{ms(r['switch']['warm']['updated'].get('median'))} (warm); "
                     f"errors {len(r['errors'])}"
                 )
+        if not args.no_floor:
+            log("the floor: a page with nothing but the same map ...")
+            result["floor"] = floor(browser, args.runs)
+            log(
+                f"  floor: drawn median {ms(result['floor']['drawn'].get('median'))} "
+                "(returning visitor)"
+            )
         if args.cpu_profile:
             log("profiling the renderer (first load and one switch) ...")
             result["cpu_profile"] = cpu_profile(browser, server.url, labels)
