@@ -91,3 +91,11 @@ def test_region_sets_are_read_once_per_file(store, tmp_path):
     assert list(other) == ["corop", "provincie", "proef"]
     assert other["proef"].regions[0].members == ("GM0106", "GM0109")
     assert store.region_sets() is sets
+
+
+def test_periods_are_the_callers_own_list(store):
+    periods = store.periods("rokers")
+    assert periods == ["2020", "2022"]
+    periods.append("2030")  # a caller changing its list does not change the store's
+    assert store.periods("rokers") == ["2020", "2022"]
+    assert store.periods("geen_indicator") == []

@@ -77,8 +77,15 @@ class Store:
         found = self._by_indicator.get(indicator_id)
         return (self.observations.iloc[:0] if found is None else found).copy()
 
+    @cached_property
+    def _periods(self) -> dict[str, tuple[str, ...]]:
+        # asked on every run (the period control); copying an indicator's frame for it was
+        # 5% of the server's time under 30 sessions
+        return {i: tuple(sorted(f["period"].unique())) for i, f in self._by_indicator.items()}
+
     def periods(self, indicator_id: str) -> list[str]:
-        return sorted(self.frame(indicator_id)["period"].unique())
+        """The indicator's periods, oldest first (none for an unknown id)."""
+        return list(self._periods.get(indicator_id, ()))
 
     def latest_period(self, indicator_id: str) -> str:
         return self.periods(indicator_id)[-1]
