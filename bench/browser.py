@@ -16,6 +16,8 @@ default view); that cold-server visit is reported apart. Then, per page and scop
   before the switch (redrawn) and are painted. The time to the new h1 alone is also kept.
   Each indicator is switched to twice: the first time its map view is not in the server's
   cache (cold), the second time it is (warm).
+- first map drawn embedded: the map page's view as another site embeds it (`?embed=true`:
+  map, legend and summary, no sidebar), returning visitor.
 
 - the floor: the same first map (returning visitor) on a bare page holding nothing but a
   title and the map's spec as the app sends it: what Streamlit and deck.gl cost by
@@ -318,6 +320,16 @@ def bench_page(
             returning.append(load_once(context, url, spec.has_map))
     except Exception as exc:  # noqa: BLE001
         errors.append(f"load (returning): {exc}"[:300])
+    embedded: list[dict[str, Any]] = []
+    if spec.has_map:  # the same view embedded in another site (map, legend, summary)
+        log(f"  {name}/{scope}: {runs} first loads embedded (?embed=true, returning) ...")
+        embed_url = page_url(base, spec.path, scope, "embed=true")
+        try:
+            load_once(context, embed_url, True)  # the server's first run of the embed
+            for _ in range(runs):
+                embedded.append(load_once(context, embed_url, True))
+        except Exception as exc:  # noqa: BLE001
+            errors.append(f"load (embedded): {exc}"[:300])
 
     switches: list[dict[str, Any]] = []
     log(f"  {name}/{scope}: {2 * len(indicators)} indicator switches ...")
@@ -358,6 +370,7 @@ def bench_page(
         "url": url,
         "first_load_new_visitor": loads(new_visitor),
         "first_load_returning": loads(returning),
+        "first_load_embedded": loads(embedded),
         "switch": {
             "cold": switch_stats([s for s in switches if s["kind"] == "cold"]),
             "warm": switch_stats([s for s in switches if s["kind"] == "warm"]),
@@ -365,9 +378,14 @@ def bench_page(
         },
         "switch_method": SWITCH_METHOD,
         "js_errors": js_errors[:10],
-        "js_errors_in_loads": sum(r["js_errors"] for r in new_visitor + returning),
+        "js_errors_in_loads": sum(r["js_errors"] for r in new_visitor + returning + embedded),
         "errors": errors,
-        "runs": {"new_visitor": new_visitor, "returning": returning, "switches": switches},
+        "runs": {
+            "new_visitor": new_visitor,
+            "returning": returning,
+            "embedded": embedded,
+            "switches": switches,
+        },
     }
 
 

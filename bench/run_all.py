@@ -166,6 +166,18 @@ def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
         "warm server, assets cached",
     )
     timing(
+        "browser: first map drawn, drenthe, embedded (returning)",
+        dig(br, "pages", "kaart", "drenthe", "first_load_embedded", "drawn"),
+        1.5,
+        "?embed=true: map, legend, summary",
+    )
+    timing(
+        "browser: first map drawn on a bare page with only the map (the floor)",
+        dig(br, "floor", "drawn"),
+        1.5,
+        "what Streamlit and deck.gl take by themselves here",
+    )
+    timing(
         "static export: map, ranking, trend drawn (new visitor)",
         dig(results.get("static_site", {}), "new_visitor", "drawn"),
         1.5,
