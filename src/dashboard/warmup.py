@@ -4,7 +4,7 @@ in the background, so that thirty phones opening the dashboard at once find them
 Without it, the first request for each view pays 0.1–0.4 s of Python (classes, map, charts,
 tables), and thirty sessions starting together on a fresh server ask for dozens of new views
 in their first seconds, all in one interpreter: p95 went to seconds (docs/benchmarks.md,
-finding 11). Which views: every indicator of the catalogue, for each scope and language of
+finding 12). Which views: every indicator of the catalogue, for each scope and language of
 ``[warm_up]`` in dashboard.toml (default Drenthe, Dutch), as :func:`dashboard.ui.warm_view`
 computes them. ``DASHBOARD_WARM_UP=0`` switches it off.
 
