@@ -18,7 +18,6 @@ default view); that cold-server visit is reported apart. Then, per page and scop
   cache (cold), the second time it is (warm).
 - first map drawn embedded: the map page's view as another site embeds it (`?embed=true`:
   map, legend and summary, no sidebar), returning visitor.
-
 - the floor: the same first map (returning visitor) on a bare page holding nothing but a
   title and the map's spec as the app sends it: what Streamlit and deck.gl cost by
   themselves here (--no-floor skips it).
@@ -31,7 +30,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -203,9 +204,6 @@ def floor(browser: Any, runs: int) -> dict[str, Any]:
     the app sends it, in a bare Streamlit app with the app's .streamlit/config.toml. This is
     what Streamlit and deck.gl cost by themselves on this machine; the map page's own
     overhead is the difference. Returning visitor (assets cached), as for the map page."""
-    import shutil
-    import tempfile
-
     from dashboard import ui
     from dashboard.state import ViewState
 
