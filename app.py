@@ -5,8 +5,8 @@ the view state these controls produce (see dashboard.ui and dashboard.state)."""
 
 import streamlit as st
 
-from dashboard import ui, warmup
-from dashboard.i18n import t
+from dashboard.app import ui, warmup
+from dashboard.text.i18n import t
 
 st.set_page_config(page_title="Brede welvaart Drenthe", page_icon="🌍", layout="wide")
 

@@ -4,7 +4,7 @@ from datetime import date
 
 import streamlit as st
 
-from dashboard import ui
+from dashboard.app import ui
 
 store = ui.store_or_stop()
 view = ui.current_view(store)

@@ -3,9 +3,11 @@ selection of indicators x regions x periods."""
 
 import streamlit as st
 
-from dashboard import export, geo, ui
-from dashboard.gebieden import DRENTHE_CODE, NEDERLAND_CODE
-from dashboard.i18n import t
+from dashboard.app import ui
+from dashboard.model import geo
+from dashboard.model.gebieden import DRENTHE_CODE, NEDERLAND_CODE
+from dashboard.publish import export
+from dashboard.text.i18n import t
 
 store = ui.store_or_stop()
 view = ui.current_view(store)

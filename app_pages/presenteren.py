@@ -5,9 +5,10 @@ import html
 
 import streamlit as st
 
-from dashboard import stories, ui
-from dashboard.i18n import t
-from dashboard.text import escape_markdown
+from dashboard.app import ui
+from dashboard.text.i18n import t
+from dashboard.text.numbers import escape_markdown
+from dashboard.views import stories
 
 store = ui.store_or_stop()
 view = ui.current_view(store)

@@ -6,9 +6,12 @@ from functools import partial
 
 import streamlit as st
 
-from dashboard import charts, profile, state, ui
-from dashboard.i18n import t
-from dashboard.text import join_names
+from dashboard import state
+from dashboard.app import ui
+from dashboard.render import charts
+from dashboard.text.i18n import t
+from dashboard.text.numbers import join_names
+from dashboard.views import profile
 
 store = ui.store_or_stop()
 view = ui.current_view(store)

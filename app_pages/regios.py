@@ -3,8 +3,8 @@ side by side, in the spirit of Tabel 1 of the Sociale Agenda."""
 
 import streamlit as st
 
-from dashboard import ui
-from dashboard.i18n import t
+from dashboard.app import ui
+from dashboard.text.i18n import t
 
 store = ui.store_or_stop()
 view = ui.current_view(store)

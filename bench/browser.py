@@ -189,7 +189,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard.maps import DeckSpec
+from dashboard.render.maps import DeckSpec
 
 st.set_page_config(page_title="floor", layout="wide")
 spec = json.loads((Path(__file__).parent / "spec.json").read_text())
@@ -204,7 +204,7 @@ def floor(browser: Any, runs: int) -> dict[str, Any]:
     the app sends it, in a bare Streamlit app with the app's .streamlit/config.toml. This is
     what Streamlit and deck.gl cost by themselves on this machine; the map page's own
     overhead is the difference. Returning visitor (assets cached), as for the map page."""
-    from dashboard import ui
+    from dashboard.app import ui
     from dashboard.state import ViewState
 
     v = ViewState()

@@ -213,7 +213,7 @@ def parse_pages(value: str) -> list[str]:
 
 def catalog_labels() -> dict[str, tuple[str, str]]:
     """indicator id -> (h1 title, option text of the Indicator selectbox) in Dutch."""
-    from dashboard.catalog import load_catalog
+    from dashboard.model.catalog import load_catalog
 
     catalog = load_catalog()
     return {

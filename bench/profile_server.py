@@ -74,9 +74,12 @@ def median_ms(fn: Callable[[], Any], n: int = 7) -> float:
 def parts(scope: str) -> dict[str, float | str]:
     import pydeck as pdk
 
-    from dashboard import charts, maps, text, ui, views
-    from dashboard.classify import hex_to_rgba
+    from dashboard.app import ui
+    from dashboard.render import charts, maps
+    from dashboard.render.classify import hex_to_rgba
     from dashboard.state import ViewState
+    from dashboard.text import numbers
+    from dashboard.views import mapview
 
     store = ui.get_store()
     view = ViewState(indicator="werkloosheid", periode=None, schaal=scope, kleur="klassen")
@@ -98,7 +101,7 @@ def parts(scope: str) -> dict[str, float | str]:
         return out
 
     def build() -> Any:
-        fields = (*views.TOOLTIP_FIELDS, "tip_name")
+        fields = (*mapview.TOOLTIP_FIELDS, "tip_name")
         props = {
             row.region_code: {
                 "fill": hex_to_rgba(row.color),
@@ -108,7 +111,7 @@ def parts(scope: str) -> dict[str, float | str]:
         }
         areas = maps.with_properties(areas0, props)
         selected = maps.only(areas, [])
-        return maps.choropleth(areas, borders, selected, maps.VIEWS[scope], views.TOOLTIP_FIELDS)
+        return maps.choropleth(areas, borders, selected, maps.VIEWS[scope], mapview.TOOLTIP_FIELDS)
 
     deck = part("map: build the pydeck Deck", build)
     if deck is not None:
@@ -133,7 +136,7 @@ def parts(scope: str) -> dict[str, float | str]:
     part(
         "table: format_difference for both columns",
         lambda: [
-            text.format_difference(d, ind, store.catalog, "nl")
+            numbers.format_difference(d, ind, store.catalog, "nl")
             for col in ("diff_drenthe", "diff_nederland")
             for d in mv.table[col].dropna()
         ],

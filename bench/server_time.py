@@ -127,8 +127,8 @@ def find_page(at: AppTest, name: str) -> dict[str, Any] | None:
 def levels_by_indicator() -> dict[str, str]:
     """gemeente / corop / provincie (no map) per indicator, from the cached store."""
     try:
-        from dashboard import ui
-        from dashboard.store import level
+        from dashboard.app import ui
+        from dashboard.model.store import level
 
         store = ui.get_store()
         return {ind.id: level(set(store.frame(ind.id)["region_code"])) for ind in store.catalog}
@@ -138,7 +138,7 @@ def levels_by_indicator() -> dict[str, str]:
 
 
 def indicator_ids() -> list[str]:
-    from dashboard.catalog import load_catalog
+    from dashboard.model.catalog import load_catalog
 
     return [ind.id for ind in load_catalog()]
 

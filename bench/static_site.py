@@ -90,9 +90,9 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
 
     from playwright.sync_api import sync_playwright
 
-    from dashboard import site
     from dashboard.config import check_folder, load_settings
-    from dashboard.store import load_store
+    from dashboard.model.store import load_store
+    from dashboard.publish import site
 
     store = load_store()
     geo_dir = check_folder(load_settings(), "geo_dir")

@@ -20,6 +20,6 @@ def settings():
 @pytest.fixture(scope="session")
 def store(settings):
     """The real store over ../shared data (loaded once per test session)."""
-    from dashboard.store import load_store
+    from dashboard.model.store import load_store
 
     return load_store(settings)

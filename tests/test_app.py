@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard.model.store import level
 from dashboard.state import SCOPES
-from dashboard.store import level
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "app.py")
@@ -164,16 +164,17 @@ def test_the_map_sent_carries_every_gemeente_in_its_class_colour(store):
     the chosen gemeente outlined, and the tooltip; switching the gemeente changes only that."""
     import json
 
-    from dashboard import maps, views
-    from dashboard.classify import hex_to_rgba
+    from dashboard.render import maps
+    from dashboard.render.classify import hex_to_rgba
     from dashboard.state import ViewState
+    from dashboard.views import mapview
 
     at = open_app(indicator="werkloosheid", gemeente="GM0114")
     assert_clean(at)
     element = at.get("deck_gl_json_chart")[0].proto
     spec = json.loads(element.json)
     layers = {layer["id"]: layer for layer in spec["layers"]}
-    mv = views.map_view(store, ViewState(indicator="werkloosheid"))
+    mv = mapview.map_view(store, ViewState(indicator="werkloosheid"))
     fills = {f["properties"]["region_code"]: f["properties"]["fill"] for f in
              layers["gebieden"]["data"]["features"]}  # fmt: skip
     assert fills == {row.region_code: hex_to_rgba(row.color) for row in mv.table.itertuples()}

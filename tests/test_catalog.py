@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.catalog import load_catalog
 from dashboard.config import PROJECT_DATA
-from dashboard.errors import DataError
+from dashboard.model.catalog import load_catalog
+from dashboard.model.errors import DataError
 
 
 def test_real_catalogue_size_and_themes():

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.catalog import Source
-from dashboard.errors import DataError
-from dashboard.sources import cbs
+from dashboard.model.catalog import Source
+from dashboard.model.errors import DataError
+from dashboard.model.sources import cbs
 
 LABELS = {"Nederland": "NL01", "Assen": "GM0106", "Drenthe (PV)": "PV22", "Emmen": "GM0114"}
 HEADER = "ID;Geslacht;RegioS;Perioden;Leerlingen_1;Percentage_2"

@@ -5,12 +5,13 @@ from __future__ import annotations
 import altair as alt
 import pytest
 
-from dashboard import charts, views
+from dashboard.render import charts
 from dashboard.state import ViewState
+from dashboard.views import mapview
 
 
-def ranking_of(store, indicator: str, scope: str) -> tuple[views.MapView, alt.LayerChart]:
-    mv = views.map_view(store, ViewState(indicator=indicator, schaal=scope))
+def ranking_of(store, indicator: str, scope: str) -> tuple[mapview.MapView, alt.LayerChart]:
+    mv = mapview.map_view(store, ViewState(indicator=indicator, schaal=scope))
     chart = charts.ranking(
         mv.table, "%", mv.drenthe, mv.nederland, ("GM0114",), "nl", mv.indicator.direction
     )

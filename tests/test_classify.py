@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from dashboard.catalog import load_catalog
-from dashboard.classify import (
+from dashboard.model.catalog import load_catalog
+from dashboard.render.classify import (
     BRBG,
     NO_DATA_COLOR,
     PUOR,

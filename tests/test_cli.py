@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from dashboard import cli, config
-from dashboard.schema import OBS_COLUMNS
+from dashboard.model.schema import OBS_COLUMNS
 
 
 def test_validate_real_data(capsys):

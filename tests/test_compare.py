@@ -10,8 +10,9 @@ import math
 import pandas as pd
 import pytest
 
-from dashboard import charts
-from dashboard.compare import (
+from dashboard.config import PROJECT_DATA
+from dashboard.render import charts
+from dashboard.views.compare import (
     CELL_STATUSES,
     comparison_long,
     comparison_table,
@@ -21,7 +22,6 @@ from dashboard.compare import (
     region_spread,
     region_summary,
 )
-from dashboard.config import PROJECT_DATA
 
 SA_FILE = PROJECT_DATA / "sociale_agenda_2024" / "observations.csv"
 COROP = {"CR07": "Noord-Drenthe", "CR08": "Zuidoost-Drenthe", "CR09": "Zuidwest-Drenthe"}

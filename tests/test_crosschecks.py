@@ -14,8 +14,8 @@ import csv
 import pytest
 
 from dashboard.config import PROJECT_DATA
-from dashboard.regions import official_set
-from dashboard.store import region_values
+from dashboard.model.regions import official_set
+from dashboard.model.store import region_values
 
 CROSSCHECKS = PROJECT_DATA / "sociale_agenda_2024" / "crosschecks.csv"
 ROWS = list(csv.DictReader(CROSSCHECKS.open(encoding="utf-8")))

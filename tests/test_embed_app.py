@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import ui
+from dashboard.app import ui
 from tests.test_app import APP, assert_clean, texts
 
 PAGES = {

@@ -12,7 +12,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from dashboard.export import (
+from dashboard.publish.export import (
     CATALOG_COLUMNS,
     ExportMeta,
     catalog_display,

@@ -11,10 +11,10 @@ import pandas as pd
 import pytest
 import shapely
 
-from dashboard import geo
 from dashboard.config import load_settings
-from dashboard.errors import DataError
-from dashboard.gebieden import load_gebieden
+from dashboard.model import geo
+from dashboard.model.errors import DataError
+from dashboard.model.gebieden import load_gebieden
 
 DRENTHE_GM = [
     "GM0106",  # Assen

@@ -6,7 +6,7 @@ import json
 
 import pydeck as pdk
 
-from dashboard import maps
+from dashboard.render import maps
 
 AREAS = {
     "type": "FeatureCollection",

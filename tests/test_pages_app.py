@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import geo, profile
+from dashboard.model import geo
+from dashboard.views import profile
 from tests.test_app import APP, assert_clean, texts
 
 DRENTHE = [

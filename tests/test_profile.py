@@ -12,8 +12,8 @@ import statistics
 import pandas as pd
 import pytest
 
-from dashboard import geo
-from dashboard.profile import (
+from dashboard.model import geo
+from dashboard.views.profile import (
     PROFILE_COLUMNS,
     SIMILAR_COLUMNS,
     THEME_SCORE_COLUMNS,

@@ -7,7 +7,9 @@ import xml.dom.minidom
 
 import pandas as pd
 
-from dashboard import charts, export, images, profile
+from dashboard.publish import export
+from dashboard.render import charts, images
+from dashboard.views import profile
 
 DRENTHE = [
     "GM0106", "GM0109", "GM0114", "GM0118", "GM0119", "GM1680",
@@ -72,7 +74,7 @@ def test_observations_table_with_margins_and_periods(store):
 
 
 def test_chart_image_has_title_period_source_and_date(store):
-    from dashboard import trends
+    from dashboard.views import trends
 
     ind = store.indicator("werkloosheid")
     frame = trends.trend_frame(store, ind.id, ["GM0114"], "nl")

@@ -10,9 +10,9 @@ import pandas as pd
 import pytest
 
 from dashboard.config import load_settings
-from dashboard.errors import DataError
-from dashboard.gebieden import load_gebieden
-from dashboard.regions import (
+from dashboard.model.errors import DataError
+from dashboard.model.gebieden import load_gebieden
+from dashboard.model.regions import (
     OBSERVATION_COLUMNS,
     Region,
     load_region_sets,

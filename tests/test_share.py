@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dashboard.share import embed_snippet, embed_url
+from dashboard.publish.share import embed_snippet, embed_url
 
 
 def test_embed_url_adds_streamlits_embed_mode():

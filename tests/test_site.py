@@ -16,9 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import cli, site, trends, views
+from dashboard import cli
 from dashboard.config import check_folder
+from dashboard.publish import site
 from dashboard.state import ViewState
+from dashboard.views import mapview, trends
 
 EXPORTED = date(2025, 1, 31)
 
@@ -123,7 +125,7 @@ def test_pages_stay_under_the_size_limit(exported_site):
 def test_map_and_table_hold_map_views_numbers(store, pages):
     checked = 0
     for ind in store.catalog:
-        mv = views.map_view(store, ViewState(indicator=ind.id))
+        mv = mapview.map_view(store, ViewState(indicator=ind.id))
         page = pages[ind.id]
         for code, value in (("PV22", mv.drenthe), ("NL01", mv.nederland)):
             assert same(page.rows[code], value), (ind.id, code)
@@ -153,7 +155,7 @@ def test_map_and_table_hold_map_views_numbers(store, pages):
 
 
 def test_trend_holds_the_trend_frames_values(store, pages):
-    mv = views.map_view(store, ViewState(indicator="werkloosheid"))
+    mv = mapview.map_view(store, ViewState(indicator="werkloosheid"))
     frame = trends.trend_frame(store, "werkloosheid", mv.table["region_code"].tolist())
     frame = frame[frame["value"].notna()]
     (rows,) = [r for r in pages["werkloosheid"].specs["trend"]["datasets"].values() if r]
@@ -166,7 +168,7 @@ def test_trend_holds_the_trend_frames_values(store, pages):
 def test_summary_source_and_dates_on_every_page(store, exported_site):
     out, _ = exported_site
     for ind in store.catalog:
-        mv = views.map_view(store, ViewState(indicator=ind.id))
+        mv = mapview.map_view(store, ViewState(indicator=ind.id))
         text = (out / f"{ind.id}.html").read_text(encoding="utf-8")
         assert escape(mv.summary) in text
         assert escape(mv.source) in text
@@ -220,7 +222,7 @@ def read_csv(path: Path) -> tuple[list[str], list[dict[str, str]]]:
 
 def test_csv_holds_the_tables_numbers_and_its_source(store, exported_site):
     out, _ = exported_site
-    mv = views.map_view(store, ViewState(indicator="vrijwilligerswerk"))
+    mv = mapview.map_view(store, ViewState(indicator="vrijwilligerswerk"))
     meta, rows = read_csv(out / "vrijwilligerswerk.csv")
     assert meta[0] == "# Titel: Vrijwilligerswerk, 2023"
     assert any(line.startswith("# Bron: Sociale Agenda Drenthe") for line in meta)

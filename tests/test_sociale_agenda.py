@@ -8,10 +8,10 @@ import csv
 import pandas as pd
 import pytest
 
-from dashboard.catalog import load_catalog
 from dashboard.config import PROJECT_DATA, check_folder
-from dashboard.gebieden import DRENTHE_CODE, NEDERLAND_CODE, load_gebieden
-from dashboard.sources.tidy import read_tidy
+from dashboard.model.catalog import load_catalog
+from dashboard.model.gebieden import DRENTHE_CODE, NEDERLAND_CODE, load_gebieden
+from dashboard.model.sources.tidy import read_tidy
 
 DATA_DIR = PROJECT_DATA / "sociale_agenda_2024"
 OBS_FILE = DATA_DIR / "observations.csv"

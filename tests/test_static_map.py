@@ -10,10 +10,12 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from dashboard import geo, images, maps, static_map, views
-from dashboard.classify import NO_DATA_COLOR, legend_items
 from dashboard.config import check_folder
+from dashboard.model import geo
+from dashboard.render import images, maps, static_map
+from dashboard.render.classify import NO_DATA_COLOR, legend_items
 from dashboard.state import ViewState
+from dashboard.views import mapview
 
 EXPORTED = date(2025, 1, 31)
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -76,7 +78,7 @@ def same(a, b) -> bool:
     ],
 )
 def test_each_area_carries_exactly_the_apps_colour_and_value(store, drenthe_areas, query):
-    mv = views.map_view(store, ViewState(**query))
+    mv = mapview.map_view(store, ViewState(**query))
     spec = static_map.map_chart(mv, drenthe_areas, "nl", EXPORTED).to_dict()
     areas = areas_of(spec)
     table = mv.table.set_index("region_code")
@@ -95,7 +97,7 @@ def test_each_area_carries_exactly_the_apps_colour_and_value(store, drenthe_area
 
 
 def test_missing_area_is_grey_and_named_in_the_legend(store, drenthe_areas):
-    mv = views.map_view(store, ViewState(indicator="vrijwilligerswerk"))
+    mv = mapview.map_view(store, ViewState(indicator="vrijwilligerswerk"))
     spec = static_map.map_chart(mv, drenthe_areas, "nl", EXPORTED).to_dict()
     westerveld = next(a for a in areas_of(spec) if a["region_code"] == "GM1701")
     assert (westerveld["value"], westerveld["color"]) == (None, NO_DATA_COLOR)
@@ -106,7 +108,7 @@ def test_missing_area_is_grey_and_named_in_the_legend(store, drenthe_areas):
 
 
 def test_legend_without_missing_values_has_no_grey_item(store, drenthe_areas):
-    mv = views.map_view(store, ViewState(indicator="werkloosheid", periode="2022"))
+    mv = mapview.map_view(store, ViewState(indicator="werkloosheid", periode="2022"))
     spec = static_map.map_chart(mv, drenthe_areas, "nl", EXPORTED, unit_label="%").to_dict()
     legend = legend_of(spec)
     assert legend == legend_items(mv.classes, "nl", no_data=False)
@@ -118,7 +120,7 @@ def test_legend_without_missing_values_has_no_grey_item(store, drenthe_areas):
 
 
 def test_title_subtitle_and_footer(store, drenthe_areas):
-    mv = views.map_view(store, ViewState(indicator="werkloosheid", periode="2022"))
+    mv = mapview.map_view(store, ViewState(indicator="werkloosheid", periode="2022"))
     spec = static_map.map_chart(mv, drenthe_areas, "nl", EXPORTED).to_dict()
     assert spec["title"]["text"] == "Werkloosheid"
     assert spec["title"]["subtitle"] == "Periode: 2022 · Drenthe"
@@ -130,7 +132,9 @@ def test_title_subtitle_and_footer(store, drenthe_areas):
 
 
 def test_english_labels_and_diverging_legend_title(store, drenthe_areas):
-    mv = views.map_view(store, ViewState(indicator="vrijwilligerswerk", taal="en", kleur="drenthe"))
+    mv = mapview.map_view(
+        store, ViewState(indicator="vrijwilligerswerk", taal="en", kleur="drenthe")
+    )
     spec = static_map.map_chart(mv, drenthe_areas, "en", EXPORTED).to_dict()
     assert spec["title"]["subtitle"] == "Period: 2023 · Drenthe"
     assert footer_of(spec)[-1] == "Exported on: 2025-01-31"
@@ -141,7 +145,7 @@ def test_english_labels_and_diverging_legend_title(store, drenthe_areas):
 
 
 def test_corop_map_and_province_outline(store, corop_areas, drenthe_areas):
-    mv = views.map_view(store, ViewState(indicator="tabel1_besteedbaar_inkomen"))
+    mv = mapview.map_view(store, ViewState(indicator="tabel1_besteedbaar_inkomen"))
     assert mv.level == "corop"
     outline = {"type": "FeatureCollection", "features": drenthe_areas["features"][:1]}
     spec = static_map.map_chart(mv, corop_areas, "nl", EXPORTED, outlines=outline).to_dict()
@@ -157,7 +161,7 @@ def test_corop_map_and_province_outline(store, corop_areas, drenthe_areas):
 
 
 def test_a_provincie_only_indicator_has_no_map(store, drenthe_areas):
-    mv = views.map_view(store, ViewState(indicator="tevredenheid_met_leven"))
+    mv = mapview.map_view(store, ViewState(indicator="tevredenheid_met_leven"))
     assert not mv.mappable
     with pytest.raises(ValueError, match="no map"):
         static_map.map_chart(mv, drenthe_areas, "nl", EXPORTED)
@@ -175,7 +179,7 @@ def test_fitted_height_follows_the_mercator_bounds(drenthe_areas):
 
 
 def test_png_and_svg(store, drenthe_areas):
-    mv = views.map_view(store, ViewState(indicator="vrijwilligerswerk"))
+    mv = mapview.map_view(store, ViewState(indicator="vrijwilligerswerk"))
     chart = static_map.map_chart(mv, drenthe_areas, "nl", EXPORTED)
     png = images.image_bytes(chart, "png")
     assert png.startswith(PNG_SIGNATURE)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.regions import load_region_sets, official_set
-from dashboard.store import coverage, level, region_values
+from dashboard.model.regions import load_region_sets, official_set
+from dashboard.model.store import coverage, level, region_values
 
 
 def regions_of(store, set_id, codes):

@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 import segno
 
-from dashboard import stories as S
 from dashboard.config import PROJECT_DATA
 from dashboard.state import ViewState, parse_query
+from dashboard.views import stories as S
 
 SHIPPED = S.STORIES_DIR / "sociale_agenda_2024_nulmeting.toml"
 OBS_FILE = PROJECT_DATA / "sociale_agenda_2024" / "observations.csv"

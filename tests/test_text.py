@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from dashboard.catalog import load_catalog
-from dashboard.text import (
+from dashboard.model.catalog import load_catalog
+from dashboard.text.numbers import (
     comparison_word,
     escape_markdown,
     format_amount,

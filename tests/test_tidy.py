@@ -9,9 +9,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard.errors import DataError
-from dashboard.schema import OBS_COLUMNS, make_observations
-from dashboard.sources.tidy import read_tidy
+from dashboard.model.errors import DataError
+from dashboard.model.schema import OBS_COLUMNS, make_observations
+from dashboard.model.sources.tidy import read_tidy
 
 HEADER = "indicator_id,region_code,period,value,lower,upper,status,source_ref,line,note"
 GOOD_ROWS = [

@@ -8,10 +8,10 @@ import math
 import pandas as pd
 import pytest
 
-from dashboard import charts
-from dashboard.errors import DataError
-from dashboard.text import format_number
-from dashboard.trends import (
+from dashboard.model.errors import DataError
+from dashboard.render import charts
+from dashboard.text.numbers import format_number
+from dashboard.views.trends import (
     CHANGE_COLUMNS,
     TREND_COLUMNS,
     change_table,

@@ -11,16 +11,17 @@ import math
 import pandas as pd
 import pytest
 
-from dashboard import classify, views
+from dashboard.render import classify
 from dashboard.state import ViewState
+from dashboard.views import mapview
 
 
-def by_name(mv: views.MapView) -> pd.DataFrame:
+def by_name(mv: mapview.MapView) -> pd.DataFrame:
     return mv.table.set_index("name")
 
 
 def test_volunteering_ranks_and_differences(store):
-    mv = views.map_view(store, ViewState(indicator="vrijwilligerswerk"))
+    mv = mapview.map_view(store, ViewState(indicator="vrijwilligerswerk"))
     assert (mv.period, mv.level, mv.drenthe, mv.nederland) == ("2023", "gemeente", 52.6, 48.7)
     t = by_name(mv)
     assert len(t) == 12
@@ -40,7 +41,7 @@ def test_volunteering_ranks_and_differences(store):
 
 
 def test_missing_value_stays_missing_and_is_grey(store):
-    mv = views.map_view(store, ViewState(indicator="vrijwilligerswerk"))
+    mv = mapview.map_view(store, ViewState(indicator="vrijwilligerswerk"))
     westerveld = by_name(mv).loc["Westerveld"]
     assert math.isnan(westerveld["value"])
     assert pd.isna(westerveld["rank"])
@@ -55,7 +56,7 @@ def test_missing_value_stays_missing_and_is_grey(store):
 
 
 def test_higher_is_worse_ranks_lowest_first(store):
-    mv = views.map_view(store, ViewState(indicator="werkloosheid", periode="2024"))
+    mv = mapview.map_view(store, ViewState(indicator="werkloosheid", periode="2024"))
     assert (mv.drenthe, mv.nederland) == (3.4, 3.7)
     t = by_name(mv)
     assert t.loc["De Wolden", ["value", "rank"]].tolist() == [2.7, 1]
@@ -72,7 +73,7 @@ def test_higher_is_worse_ranks_lowest_first(store):
 
 
 def test_region_only_indicator_is_drawn_on_corop_regions(store):
-    mv = views.map_view(store, ViewState(indicator="tabel1_bijstand"))
+    mv = mapview.map_view(store, ViewState(indicator="tabel1_bijstand"))
     assert mv.level == "corop" and mv.mappable
     t = mv.table.set_index("region_code")
     assert t["value"].to_dict() == {"CR07": 28.0, "CR08": 37.0, "CR09": 26.0}
@@ -84,22 +85,22 @@ def test_region_only_indicator_is_drawn_on_corop_regions(store):
 
 
 def test_province_only_indicator_is_not_mapped(store):
-    mv = views.map_view(store, ViewState(indicator="tevredenheid_met_leven"))
+    mv = mapview.map_view(store, ViewState(indicator="tevredenheid_met_leven"))
     assert not mv.mappable
     assert (mv.drenthe, mv.nederland) == (8.0, None)
 
 
 def test_fixed_classes_are_the_same_for_every_period(store):
-    first = views.map_view(store, ViewState(indicator="werkloosheid", periode="2022"))
-    last = views.map_view(store, ViewState(indicator="werkloosheid", periode="2024"))
+    first = mapview.map_view(store, ViewState(indicator="werkloosheid", periode="2022"))
+    last = mapview.map_view(store, ViewState(indicator="werkloosheid", periode="2024"))
     assert first.classes == last.classes
 
 
 def test_one_class_year_gets_a_hint_and_period_classes_separate(store):
-    fixed = views.map_view(store, ViewState(indicator="inkomen_gestandaardiseerd_mediaan"))
+    fixed = mapview.map_view(store, ViewState(indicator="inkomen_gestandaardiseerd_mediaan"))
     assert fixed.table["color"].nunique() == 1
     assert fixed.notes[0].startswith("In 2023 vallen alle gebieden in dezelfde klasse")
-    own = views.map_view(
+    own = mapview.map_view(
         store, ViewState(indicator="inkomen_gestandaardiseerd_mediaan", kleur="periode")
     )
     assert own.table["color"].nunique() == 5
@@ -107,7 +108,7 @@ def test_one_class_year_gets_a_hint_and_period_classes_separate(store):
 
 
 def test_diverging_colours_centre_on_drenthe(store):
-    mv = views.map_view(
+    mv = mapview.map_view(
         store, ViewState(indicator="inkomen_gestandaardiseerd_mediaan", kleur="drenthe")
     )
     assert mv.centre_name == "Drenthe"
@@ -121,12 +122,12 @@ def test_diverging_colours_centre_on_drenthe(store):
 
 
 def test_nederland_scope_has_all_gemeenten(store):
-    mv = views.map_view(store, ViewState(indicator="werkloosheid", schaal="nederland"))
+    mv = mapview.map_view(store, ViewState(indicator="werkloosheid", schaal="nederland"))
     assert len(mv.table) == 342
     assert mv.table["region_code"].is_unique
 
 
 def test_tooltip_text_is_escaped(store):
-    mv = views.map_view(store, ViewState(indicator="vrijwilligerswerk"))
-    for column in (*views.TOOLTIP_FIELDS, "tip_name"):
+    mv = mapview.map_view(store, ViewState(indicator="vrijwilligerswerk"))
+    for column in (*mapview.TOOLTIP_FIELDS, "tip_name"):
         assert not mv.table[column].str.contains("<").any()

@@ -11,15 +11,18 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from dashboard import charts, compare, config, maps, trends, ui, views, warmup
+from dashboard import config
+from dashboard.app import ui, warmup
+from dashboard.render import charts, maps
 from dashboard.state import ViewState
+from dashboard.views import compare, mapview, trends
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 
 # The builders behind every cached view of the three pages (each module attribute is what
 # dashboard.ui calls).
 BUILDERS = [
-    (views, "map_view"),
+    (mapview, "map_view"),
     (maps, "choropleth"),
     (charts, "ranking"),
     (compare, "region_spread"),

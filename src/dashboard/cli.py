@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard import geo
-from dashboard.catalog import Catalog, Source, load_catalog
 from dashboard.config import ConfigError, check_folder, load_settings
-from dashboard.errors import DataError
-from dashboard.store import Store, coverage, load_store
+from dashboard.model import geo
+from dashboard.model.catalog import Catalog, Source, load_catalog
+from dashboard.model.errors import DataError
+from dashboard.model.store import Store, coverage, load_store
 
 SOURCE_FIELDS = [f.name for f in fields(Source)]
 
@@ -98,7 +98,7 @@ def export_site(
     lang: str,
     exported: date | None,
 ) -> int:
-    from dashboard import site  # imports vl-convert; only needed here
+    from dashboard.publish import site  # imports vl-convert; only needed here
 
     settings = load_settings()
     store = load_store(settings)

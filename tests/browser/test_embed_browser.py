@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.share import embed_snippet
+from dashboard.publish.share import embed_snippet
 from tests.browser.conftest import SCREENSHOTS
 from tests.browser.test_map_browser import assert_no_errors
 

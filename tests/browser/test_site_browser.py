@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from dashboard import site
 from dashboard.config import check_folder
+from dashboard.publish import site
 from tests.browser.conftest import SCREENSHOTS
 
 

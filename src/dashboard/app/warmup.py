@@ -22,10 +22,10 @@ from dataclasses import dataclass, field
 import streamlit as st
 from streamlit.logger import get_logger
 
-from dashboard import ui
+from dashboard.app import ui
 from dashboard.config import load_settings
+from dashboard.model.store import Store
 from dashboard.state import ViewState
-from dashboard.store import Store
 
 LOG = get_logger(__name__)
 PAUSE = 0.01  # seconds between two views

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.catalog import Catalog, Indicator, load_catalog
 from dashboard.config import PROJECT_DATA, Settings, check_folder, load_settings
-from dashboard.errors import DataError
-from dashboard.gebieden import (
+from dashboard.model.catalog import Catalog, Indicator, load_catalog
+from dashboard.model.errors import DataError
+from dashboard.model.gebieden import (
     DRENTHE_CODE,
     NEDERLAND_CODE,
     load_gebieden,
@@ -24,16 +24,16 @@ from dashboard.gebieden import (
     region_labels,
     region_names,
 )
-from dashboard.regions import (
+from dashboard.model.regions import (
     REGION_SETS_FILE,
     Region,
     RegionSet,
     load_region_sets,
     population_weights,
 )
-from dashboard.regions import region_values as _region_values
-from dashboard.schema import OBS_KEY, empty_observations, make_observations
-from dashboard.sources import cbs, tidy
+from dashboard.model.regions import region_values as _region_values
+from dashboard.model.schema import OBS_KEY, empty_observations, make_observations
+from dashboard.model.sources import cbs, tidy
 
 HOUSEHOLDS_TABLE = "86004NED"
 HOUSEHOLDS_MEASURE = "ParticuliereHuishoudens_1"

@@ -33,10 +33,10 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-from dashboard.classify import NO_DATA_LABELS, legend_items
-from dashboard.i18n import t
-from dashboard.schema import period_label
-from dashboard.views import MapView
+from dashboard.model.schema import period_label
+from dashboard.render.classify import NO_DATA_LABELS, legend_items
+from dashboard.text.i18n import t
+from dashboard.views.mapview import MapView
 
 MAP_WIDTH = 440
 LEGEND_WIDTH = 210

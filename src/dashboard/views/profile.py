@@ -78,13 +78,13 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from dashboard import text
-from dashboard.catalog import Catalog, Indicator
-from dashboard.gebieden import DRENTHE_CODE, NEDERLAND_CODE
-from dashboard.i18n import t
-from dashboard.schema import STATUSES, period_label
-from dashboard.store import Store
-from dashboard.views import ranks, reference_value
+from dashboard.model.catalog import Catalog, Indicator
+from dashboard.model.gebieden import DRENTHE_CODE, NEDERLAND_CODE
+from dashboard.model.schema import STATUSES, period_label
+from dashboard.model.store import Store
+from dashboard.text import numbers
+from dashboard.text.i18n import t
+from dashboard.views.mapview import ranks, reference_value
 
 MIN_RANK_SHARE = 0.5
 ARROWS = {1: "↑", -1: "↓", 0: "→"}
@@ -231,14 +231,14 @@ def _national(values: pd.Series, drenthe_codes: set[str]) -> bool:
 
 def _judgement_code(diff: float | None, ind: Indicator) -> str | None:
     """'better', 'worse', 'equal' (as shown) or None (neutral indicator, missing diff)."""
-    return text.judgement(diff, ind.direction, "en", ind.decimals)
+    return numbers.judgement(diff, ind.direction, "en", ind.decimals)
 
 
 def _trend(change: float | None, ind: Indicator, lang: str) -> tuple[str | None, str]:
     """(code, text) of the change since the previous period: ('better', '↑ beter')."""
     if change is None:
         return None, ""
-    shown = text.round_half_up(change, ind.decimals)
+    shown = numbers.round_half_up(change, ind.decimals)
     sign = (shown > 0) - (shown < 0)
     if ind.direction == 0 or sign == 0:
         code = {1: "higher", -1: "lower", 0: "equal"}[sign]
@@ -258,11 +258,11 @@ def _percentile_text(value: float | None, ind: Indicator, lang: str) -> str:
     if value is None:
         return ""
     key = "profile_percentile_higher" if ind.direction == 0 else "profile_percentile_better"
-    return t(key, lang, p=str(int(text.round_half_up(value, 0))))
+    return t(key, lang, p=str(int(numbers.round_half_up(value, 0))))
 
 
 def _fmt(value: float | None, ind: Indicator, store: Store, lang: str) -> str:
-    return text.format_value(value, ind, store.catalog, lang)
+    return numbers.format_value(value, ind, store.catalog, lang)
 
 
 def _diff(value: float | None, reference: float | None) -> float | None:
@@ -351,9 +351,9 @@ def _comparisons(
         diff = _diff(value, reference)
         row[f"diff_{key}"] = diff
         row[f"diff_{key}_text"] = (
-            "" if diff is None else text.format_difference(diff, ind, store.catalog, lang)
+            "" if diff is None else numbers.format_difference(diff, ind, store.catalog, lang)
         )
-        row[f"vs_{key}"] = text.comparison_word(diff, ind.direction, lang, ind.decimals) or ""
+        row[f"vs_{key}"] = numbers.comparison_word(diff, ind.direction, lang, ind.decimals) or ""
         row[f"judgement_{key}"] = _judgement_code(diff, ind)
     return row
 
@@ -382,7 +382,7 @@ def _change(
     code_, trend_text = _trend(change, ind, lang)
     row.update(
         change=change,
-        change_text=text.format_difference(change, ind, store.catalog, lang),
+        change_text=numbers.format_difference(change, ind, store.catalog, lang),
         trend=code_,
         trend_text=trend_text,
     )
@@ -392,7 +392,7 @@ def _change(
 def _empty_positions() -> dict[str, object]:
     return {
         "value": None,
-        "value_text": text.MISSING,
+        "value_text": numbers.MISSING,
         "status": "",
         "status_text": "",
         "lower": None,
@@ -730,8 +730,9 @@ def compare_with_similar(
                 "diff_similar": diff,
                 "diff_similar_text": ""
                 if diff is None
-                else text.format_difference(diff, ind, store.catalog, lang),
-                "vs_similar": text.comparison_word(diff, ind.direction, lang, ind.decimals) or "",
+                else numbers.format_difference(diff, ind, store.catalog, lang),
+                "vs_similar": numbers.comparison_word(diff, ind.direction, lang, ind.decimals)
+                or "",
                 "judgement_similar": _judgement_code(diff, ind),
             }
         )

@@ -17,9 +17,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from dashboard.catalog import Indicator, Source
-from dashboard.errors import DataError
-from dashboard.schema import OBS_KEY, PeriodError, is_year, make_observations, parse_period
+from dashboard.model.catalog import Indicator, Source
+from dashboard.model.errors import DataError
+from dashboard.model.schema import OBS_KEY, PeriodError, is_year, make_observations, parse_period
 
 REGION_COLUMNS = ("RegioS", "Regiokenmerken")
 PERIOD_COLUMN = "Perioden"

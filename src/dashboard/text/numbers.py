@@ -49,8 +49,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from babel.numbers import format_decimal
 
-from dashboard.catalog import Catalog, Indicator
-from dashboard.schema import STATUSES, period_label
+from dashboard.model.catalog import Catalog, Indicator
+from dashboard.model.schema import STATUSES, period_label
 
 MISSING = "—"
 MINUS = "\N{MINUS SIGN}"

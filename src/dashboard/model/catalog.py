@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from dashboard.config import PROJECT_DATA
-from dashboard.errors import DataError
+from dashboard.model.errors import DataError
 
 DIRECTIONS = (-1, 0, 1)
 AGGREGATIONS = ("mean_population", "mean_households", "sum", "ratio", "none")

@@ -15,8 +15,8 @@ import pandas as pd
 import shapely
 from pyogrio.errors import DataSourceError
 
-from dashboard.errors import DataError
-from dashboard.gebieden import DRENTHE_CODE
+from dashboard.model.errors import DataError
+from dashboard.model.gebieden import DRENTHE_CODE
 
 GEMEENTEN_FILE = "netherlands_gemeenten_2025.geojson"
 OUTLINE_FILES = {"corop": "corop_2025.geojson", "provincie": "provincies_2025.geojson"}

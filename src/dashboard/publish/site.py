@@ -8,7 +8,7 @@ What a page holds
     The map of :func:`static_map.map_chart` (legend, title, source and export date in the
     chart itself), the ranked bars of :func:`charts.ranking`, a trend chart (the scope's areas
     as thin grey lines, Drenthe and Nederland in their reference colours, from
-    :func:`trends.trend_frame`), the summary sentence of :func:`views.map_view` (also the
+    :func:`trends.trend_frame`), the summary sentence of :func:`mapview.map_view` (also the
     charts' accessible description), a table with the same numbers, source, licence, the
     period of the data and the export date, and links to the map as PNG and SVG and to the
     table as CSV (:func:`export.to_csv`, with its metadata block). Indicators published only
@@ -46,14 +46,18 @@ import altair as alt
 import pandas as pd
 import vl_convert as vlc
 
-from dashboard import charts, export, geo, images, maps, static_map, text, trends, views
-from dashboard.catalog import Indicator
-from dashboard.errors import DataError
-from dashboard.gebieden import DRENTHE_CODE, NEDERLAND_CODE
-from dashboard.i18n import t
-from dashboard.schema import period_label
+from dashboard.model import geo
+from dashboard.model.catalog import Indicator
+from dashboard.model.errors import DataError
+from dashboard.model.gebieden import DRENTHE_CODE, NEDERLAND_CODE
+from dashboard.model.schema import period_label
+from dashboard.model.store import Store
+from dashboard.publish import export
+from dashboard.render import charts, images, maps, static_map
 from dashboard.state import ViewState
-from dashboard.store import Store
+from dashboard.text import numbers
+from dashboard.text.i18n import t
+from dashboard.views import mapview, trends
 
 BUNDLE_FILE = "vega-bundle.js"
 INDEX_FILE = "index.html"
@@ -199,13 +203,13 @@ def trend_chart(
 def _diff(value: float | None, ind: Indicator, store: Store, lang: str) -> str:
     if value is None or pd.isna(value):
         return ""
-    return text.format_difference(value, ind, store.catalog, lang)
+    return numbers.format_difference(value, ind, store.catalog, lang)
 
 
 def _rounded(value: float | None, decimals: int) -> float | None:
     if value is None or pd.isna(value):
         return None
-    return text.round_half_up(float(value), decimals)
+    return numbers.round_half_up(float(value), decimals)
 
 
 def _minus(a: float | None, b: float | None) -> float | None:
@@ -227,7 +231,7 @@ class Row:
     reference: bool
 
 
-def table_rows(mv: views.MapView, store: Store, lang: str) -> list[Row]:
+def table_rows(mv: mapview.MapView, store: Store, lang: str) -> list[Row]:
     """The areas by rank (missing last), then Drenthe (with its difference to Nederland) and
     Nederland."""
     rows = []
@@ -247,7 +251,7 @@ def table_rows(mv: views.MapView, store: Store, lang: str) -> list[Row]:
                     False,
                 )
             )
-    fmt = lambda v: text.format_value(v, mv.indicator, store.catalog, lang)  # noqa: E731
+    fmt = lambda v: numbers.format_value(v, mv.indicator, store.catalog, lang)  # noqa: E731
     rows.append(
         Row(
             DRENTHE_CODE,
@@ -277,7 +281,7 @@ def table_rows(mv: views.MapView, store: Store, lang: str) -> list[Row]:
     return rows
 
 
-def _headers(mv: views.MapView, store: Store, lang: str) -> list[str]:
+def _headers(mv: mapview.MapView, store: Store, lang: str) -> list[str]:
     area = t("col_region" if mv.level == "corop" else "col_gemeente", lang)
     heads = [area if mv.mappable else t("col_series", lang), t("col_value", lang)]
     if mv.mappable:
@@ -288,7 +292,7 @@ def _headers(mv: views.MapView, store: Store, lang: str) -> list[str]:
     return heads
 
 
-def data_frame(mv: views.MapView, store: Store, lang: str) -> pd.DataFrame:
+def data_frame(mv: mapview.MapView, store: Store, lang: str) -> pd.DataFrame:
     """A page's table as numbers, for the CSV: the same rows and columns as the HTML table
     plus the region code; differences rounded as shown, the value as published."""
     ind = mv.indicator
@@ -316,7 +320,7 @@ def _cell(value: object, number: float | None = None, header: bool = False) -> s
     return f"<{tag}{attrs}>{html.escape(str(value))}</{tag}>"
 
 
-def table_html(mv: views.MapView, store: Store, lang: str) -> str:
+def table_html(mv: mapview.MapView, store: Store, lang: str) -> str:
     """The figures as an HTML table, text as the app shows it and the number itself in a
     ``data-value`` attribute; each row carries its region code (``data-code``)."""
     ind = mv.indicator
@@ -396,7 +400,7 @@ def _source_links(ind: Indicator) -> str:
 
 
 def page_html(
-    mv: views.MapView,
+    mv: mapview.MapView,
     store: Store,
     map_spec: Mapping[str, Any] | None,
     trend: pd.DataFrame,
@@ -437,7 +441,7 @@ def page_html(
             _chart_block("rangorde", ranking, mv.summary),
         ]
     else:
-        fmt = lambda v: text.format_value(v, ind, catalog, lang)  # noqa: E731
+        fmt = lambda v: numbers.format_value(v, ind, catalog, lang)  # noqa: E731
         parts += [
             f'<p class="note">{esc(t("site_province_only", lang))}</p>',
             '<div class="values">'
@@ -523,11 +527,11 @@ def index_html(
 # --- the export -------------------------------------------------------------------------------
 
 
-def _level(mv: views.MapView) -> str:
+def _level(mv: mapview.MapView) -> str:
     return mv.level if mv.mappable else "provincie"
 
 
-def trend_codes(mv: views.MapView) -> list[str]:
+def trend_codes(mv: mapview.MapView) -> list[str]:
     """The series of a page's trend chart: the map's areas (Drenthe and Nederland are added
     by trends.trend_frame)."""
     return mv.table["region_code"].tolist() if mv.mappable else []
@@ -569,7 +573,7 @@ def export_site(
     entries = []
     for ind_id in dict.fromkeys(ids):
         ind = store.indicator(ind_id)
-        mv = views.map_view(store, ViewState(indicator=ind_id, schaal=scope, taal=lang))
+        mv = mapview.map_view(store, ViewState(indicator=ind_id, schaal=scope, taal=lang))
         files: dict[str, str] = {}
         spec = None
         if mv.mappable:

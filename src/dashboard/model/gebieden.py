@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.errors import DataError
+from dashboard.model.errors import DataError
 
 GEBIEDEN_FILE = "gebieden_2025.csv"
 HISTORIE_FILE = "gemeenten_historie.csv"

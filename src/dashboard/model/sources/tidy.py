@@ -26,8 +26,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.errors import DataError
-from dashboard.schema import STATUSES, PeriodError, make_observations, parse_period
+from dashboard.model.errors import DataError
+from dashboard.model.schema import STATUSES, PeriodError, make_observations, parse_period
 
 REQUIRED_COLUMNS = ("indicator_id", "region_code", "period", "value")
 OPTIONAL_COLUMNS = ("lower", "upper", "status")

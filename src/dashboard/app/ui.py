@@ -17,32 +17,21 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from dashboard import (
-    charts,
-    classify,
-    compare,
-    export,
-    geo,
-    images,
-    maps,
-    profile,
-    share,
-    state,
-    static_map,
-    stories,
-    text,
-    trends,
-    views,
-)
-from dashboard.catalog import Indicator
-from dashboard.classify import hex_to_rgba, legend_items
+from dashboard import state
 from dashboard.config import ConfigError, check_folder, load_settings
-from dashboard.errors import DataError
-from dashboard.i18n import t
-from dashboard.schema import period_label
+from dashboard.model import geo
+from dashboard.model.catalog import Indicator
+from dashboard.model.errors import DataError
+from dashboard.model.schema import period_label
+from dashboard.model.store import Store, load_store
+from dashboard.publish import export, share
+from dashboard.render import charts, classify, images, maps, static_map
+from dashboard.render.classify import hex_to_rgba, legend_items
 from dashboard.state import NOTICE_TEXT, ViewState
-from dashboard.store import Store, load_store
-from dashboard.text import escape_markdown
+from dashboard.text import numbers
+from dashboard.text.i18n import t
+from dashboard.text.numbers import escape_markdown
+from dashboard.views import compare, mapview, profile, stories, trends
 
 # session_state keys of the shared widgets
 KEY = {name: f"w_{name}" for name in state.PARAMS}
@@ -304,14 +293,14 @@ def current_view(store: Store) -> ViewState:
 @st.cache_data(show_spinner=False, max_entries=512)
 def _map_view(indicator: str, periode: str | None, schaal: str, kleur: str, taal: str):
     view = ViewState(indicator=indicator, periode=periode, schaal=schaal, kleur=kleur, taal=taal)
-    return views.map_view(get_store(), view)
+    return mapview.map_view(get_store(), view)
 
 
-def cached_map_view(view: ViewState) -> views.MapView:
+def cached_map_view(view: ViewState) -> mapview.MapView:
     return _map_view(view.indicator, view.periode, view.schaal, view.kleur, view.taal)
 
 
-def page_header(mv: views.MapView, lang: str) -> None:
+def page_header(mv: mapview.MapView, lang: str) -> None:
     ind = mv.indicator
     st.title(ind.label(lang))
     theme = get_store().catalog.theme_label(ind.theme, lang)
@@ -343,7 +332,7 @@ def _map_spec(
     props = {
         row.region_code: {
             "fill": hex_to_rgba(row.color),
-            **{f: getattr(row, f) for f in (*views.TOOLTIP_FIELDS, "tip_name")},
+            **{f: getattr(row, f) for f in (*mapview.TOOLTIP_FIELDS, "tip_name")},
         }
         for row in mv.table.itertuples()
     }
@@ -366,7 +355,7 @@ def _map_spec(
         scope_borders(mv.scope, level),
         selected,
         place,
-        views.TOOLTIP_FIELDS,
+        mapview.TOOLTIP_FIELDS,
         labels=labels,
         label_size=20,
     )
@@ -374,7 +363,7 @@ def _map_spec(
 
 
 def map_chart(
-    mv: views.MapView, view: ViewState, key: str = "kaart", presenting: bool = False
+    mv: mapview.MapView, view: ViewState, key: str = "kaart", presenting: bool = False
 ) -> None:
     """The choropleth of ``view`` (whose map view is ``mv``). On the map page a click selects
     a gemeente; presenting, the areas carry big labels (name and value) and clicks do
@@ -393,7 +382,7 @@ def map_chart(
     )
 
 
-def legend(mv: views.MapView, lang: str) -> None:
+def legend(mv: mapview.MapView, lang: str) -> None:
     if mv.classes is None:
         return
     entries = legend_items(mv.classes, lang, no_data=mv.table["value"].isna().any())
@@ -452,7 +441,7 @@ def _ranking_spec(
     )
 
 
-def ranking_chart(mv: views.MapView, view: ViewState) -> None:
+def ranking_chart(mv: mapview.MapView, view: ViewState) -> None:
     """The ranking of ``view`` (whose map view is ``mv``); its spec is cached per view."""
     v, lang = view, view.taal
     st.subheader(t("ranking", lang))
@@ -468,13 +457,13 @@ def sentence(text_: str) -> None:
     st.markdown(f"**{escape_markdown(text_, max_len=2000)}**")
 
 
-def summary(mv: views.MapView) -> None:
+def summary(mv: mapview.MapView) -> None:
     sentence(mv.summary)
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
 def _table_shown(indicator: str, periode: str | None, schaal: str, kleur: str, taal: str):
-    """The map view's table as shown: ranked, values and differences as text."""
+    """The map view's table as shown: ranked, values and differences as numbers."""
     mv = _map_view(indicator, periode, schaal, kleur, taal)
     lang = taal
     table = mv.table.sort_values(["rank", "name"], na_position="last")
@@ -486,11 +475,11 @@ def _table_shown(indicator: str, periode: str | None, schaal: str, kleur: str, t
             t("col_value", lang): table["value_text"],
             t("col_rank", lang): table["rank"],
             t("col_diff_drenthe", lang): [
-                "" if pd.isna(d) else text.format_difference(d, ind, store.catalog, lang)
+                "" if pd.isna(d) else numbers.format_difference(d, ind, store.catalog, lang)
                 for d in table["diff_drenthe"]
             ],
             t("col_diff_nederland", lang): [
-                "" if pd.isna(d) else text.format_difference(d, ind, store.catalog, lang)
+                "" if pd.isna(d) else numbers.format_difference(d, ind, store.catalog, lang)
                 for d in table["diff_nederland"]
             ],
             t("col_status", lang): table["status_text"],
@@ -498,7 +487,7 @@ def _table_shown(indicator: str, periode: str | None, schaal: str, kleur: str, t
     )
 
 
-def data_table(mv: views.MapView, view: ViewState) -> None:
+def data_table(mv: mapview.MapView, view: ViewState) -> None:
     """The table of ``view`` (whose map view is ``mv``) with its downloads."""
     lang = view.taal
     v = view
@@ -514,7 +503,7 @@ def data_table(mv: views.MapView, view: ViewState) -> None:
         )
 
 
-def reference_only(mv: views.MapView, lang: str) -> None:
+def reference_only(mv: mapview.MapView, lang: str) -> None:
     """Indicators with only a Drenthe and/or Nederland value: no map, the values themselves."""
     st.info(
         "Deze indicator is alleen voor Drenthe (en soms Nederland) beschikbaar; er is geen kaart."
@@ -529,11 +518,11 @@ def reference_only(mv: views.MapView, lang: str) -> None:
         (cols[0], "Drenthe", mv.drenthe),
         (cols[1], t("scope_nederland", lang), mv.nederland),
     ):
-        col.metric(name, text.format_value(value, mv.indicator, store.catalog, lang))
+        col.metric(name, numbers.format_value(value, mv.indicator, store.catalog, lang))
     summary(mv)
 
 
-def footer(mv: views.MapView) -> None:
+def footer(mv: mapview.MapView) -> None:
     st.caption(escape_markdown(mv.source, max_len=500))
 
 
@@ -826,8 +815,8 @@ def _region_strip(
     if spread["value"].notna().sum() == 0:
         return spread, None, None
     period = spread["period"].dropna().iloc[0]
-    drenthe = views.reference_value(store, indicator, "PV22", period)
-    nederland = views.reference_value(store, indicator, "NL01", period)
+    drenthe = mapview.reference_value(store, indicator, "PV22", period)
+    nederland = mapview.reference_value(store, indicator, "NL01", period)
     unit = store.catalog.unit_label(store.indicator(indicator).unit, lang)
     return spread, charts.region_strip(spread, unit, drenthe, nederland, lang), period
 
@@ -889,7 +878,7 @@ def region_picture(store: Store, regions: list[Any], view: ViewState) -> None:
         with right:
             vega(pic.region_map)
             legend_html(pic.classes, lang, no_data=False)
-    st.caption(text.source_line(ind, period, lang))
+    st.caption(numbers.source_line(ind, period, lang))
     if not embedded():
         downloads(pic.spread, [ind], f"regios-{ind.id}", view, title=ind.label(lang), page="regios")
 
@@ -986,13 +975,13 @@ def trend_picture(store: Store, codes: list[str], view: ViewState) -> None:
 
             image_downloads(trend_image, f"trend-{ind.id}", lang)
     if embedded():
-        st.caption(text.source_line(ind, store.latest_period(ind.id), lang))
+        st.caption(numbers.source_line(ind, store.latest_period(ind.id), lang))
         return
     if not frame.attrs.get("comparable", True):
         st.info(t("trend_not_comparable", lang), icon="ℹ️")
     st.subheader(t("trend_changes", lang))
     st.dataframe(changes, hide_index=True, width="stretch")
-    st.caption(text.source_line(ind, store.latest_period(ind.id), lang))
+    st.caption(numbers.source_line(ind, store.latest_period(ind.id), lang))
     downloads(
         frame.drop(columns=["segment"]),
         [ind],
@@ -1210,7 +1199,7 @@ def show_slide(store: Store, slide: stories.Slide) -> None:
         spread = compare.region_spread(store, ind.id, regions, view.periode, lang)
         period = spread["period"].dropna().iloc[0] if spread["value"].notna().any() else None
         refs = [
-            views.reference_value(store, ind.id, c, period) if period else None
+            mapview.reference_value(store, ind.id, c, period) if period else None
             for c in ("PV22", "NL01")
         ]
         unit = store.catalog.unit_label(ind.unit, lang)
@@ -1387,7 +1376,7 @@ def page_end(store: Store, view: ViewState, page: str) -> None:
 def chart_image(chart: Any, ind: Indicator, period: str, lang: str, fmt: str) -> bytes:
     """A chart of a page as PNG or SVG, with the indicator, period, source and date drawn in."""
     footer = [
-        *textwrap.wrap(text.source_line(ind, period, lang), 120),
+        *textwrap.wrap(numbers.source_line(ind, period, lang), 120),
         f"{t('export_date', lang)}: {date.today().isoformat()}",
     ]
     framed = charts.titled(chart, ind.label(lang), period_label(period, lang), footer)

@@ -31,21 +31,21 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from dashboard import text
-from dashboard.catalog import Indicator
-from dashboard.errors import DataError
-from dashboard.gebieden import DRENTHE_CODE, NEDERLAND_CODE
-from dashboard.geo import SCOPES
-from dashboard.i18n import t
-from dashboard.regions import (
+from dashboard.model.catalog import Indicator
+from dashboard.model.errors import DataError
+from dashboard.model.gebieden import DRENTHE_CODE, NEDERLAND_CODE
+from dashboard.model.geo import SCOPES
+from dashboard.model.regions import (
     REGION_SETS_FILE,
     Region,
     RegionSet,
     official_set,
     restrict_to_province,
 )
-from dashboard.schema import STATUSES, period_label
-from dashboard.store import Store, region_values
+from dashboard.model.schema import STATUSES, period_label
+from dashboard.model.store import Store, region_values
+from dashboard.text import numbers
+from dashboard.text.i18n import t
 
 DEFAULT_SET = "corop"
 REFERENCE_CODES = (DRENTHE_CODE, NEDERLAND_CODE)
@@ -196,7 +196,7 @@ def _cells(
                 "period": period or "",
                 "value": value,
                 "status": status,
-                "text": text.format_value(value, ind, store.catalog, lang),
+                "text": numbers.format_value(value, ind, store.catalog, lang),
                 "status_text": status_text(status, lang),
             }
         )
@@ -238,7 +238,7 @@ def comparison_long(
 def extremes(values: dict[str, float], decimals: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(highest, lowest) codes among the values as shown (rounded), ties together, in the
     given order; both empty with fewer than two values or when all shown values are equal."""
-    shown = {c: text.round_half_up(v, decimals) for c, v in values.items() if not pd.isna(v)}
+    shown = {c: numbers.round_half_up(v, decimals) for c, v in values.items() if not pd.isna(v)}
     if len(shown) < 2 or len(set(shown.values())) == 1:
         return (), ()
     high, low = max(shown.values()), min(shown.values())
@@ -274,7 +274,7 @@ def extremes_text(
     first, second = (best, worst) if direction else (highest, lowest)
     words = ("best", "worst") if direction else ("highest", "lowest")
     parts = [
-        f"{t(word, lang)}: {text.join_names([names[c] for c in codes], lang)}"
+        f"{t(word, lang)}: {numbers.join_names([names[c] for c in codes], lang)}"
         for word, codes in zip(words, (first, second), strict=True)
     ]
     return " · ".join(parts)
@@ -431,7 +431,7 @@ def region_spread(
                     "period": period or "",
                     "value": value,
                     "status": status,
-                    "value_text": text.format_value(value, ind, store.catalog, lang),
+                    "value_text": numbers.format_value(value, ind, store.catalog, lang),
                     "status_text": status_text(status, lang),
                 }
             )
@@ -454,8 +454,8 @@ def _reference_clause(
     """'Drenthe ligt lager (beter) dan Nederland (3,1% tegen 3,6%)'; '' when one is missing."""
     if pd.isna(drenthe) or pd.isna(nederland):
         return ""
-    word = text.comparison_word(drenthe - nederland, ind.direction, lang, ind.decimals)
-    fmt = lambda v: text.format_value(v, ind, store.catalog, lang)  # noqa: E731
+    word = numbers.comparison_word(drenthe - nederland, ind.direction, lang, ind.decimals)
+    fmt = lambda v: numbers.format_value(v, ind, store.catalog, lang)  # noqa: E731
     if lang == "en":
         if word == "equal":
             return f"Drenthe equals the Netherlands ({fmt(drenthe)})"
@@ -493,7 +493,7 @@ def _regions_clause(cells: pd.DataFrame, ind: Indicator, lang: str) -> str:
     else:
         words = ("highest in", "lowest in") if en else ("het hoogst in", "het laagst in")
     return ", ".join(
-        f"{w} {text.join_names([names[c] for c in codes], lang)} ({texts[codes[0]]})"
+        f"{w} {numbers.join_names([names[c] for c in codes], lang)} ({texts[codes[0]]})"
         for w, codes in zip(words, (first, second), strict=True)
     )
 
@@ -523,7 +523,7 @@ def region_summary(
     sentence = f"{head}: {'; '.join(parts)}."
     absent = cells[(cells["kind"] == "region") & cells["value"].isna()]["area_name"].tolist()
     if absent and len(absent) < (cells["kind"] == "region").sum():
-        names = text.join_names(absent, lang)
+        names = numbers.join_names(absent, lang)
         sentence += (
             f" No data for {names}." if lang == "en" else f" Van {names} zijn geen gegevens."
         )

@@ -7,7 +7,7 @@ import textwrap
 import altair as alt
 import pandas as pd
 
-from dashboard.i18n import t
+from dashboard.text.i18n import t
 
 MAX_BARS = 40  # above this many areas the ranking is drawn as a dot strip
 OUTLINE = "#666666"

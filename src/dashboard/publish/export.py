@@ -45,12 +45,12 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from dashboard import text
-from dashboard.catalog import Indicator, Source
-from dashboard.gebieden import DRENTHE_CODE
-from dashboard.i18n import t
-from dashboard.schema import is_year, period_label
-from dashboard.store import Store, level
+from dashboard.model.catalog import Indicator, Source
+from dashboard.model.gebieden import DRENTHE_CODE
+from dashboard.model.schema import is_year, period_label
+from dashboard.model.store import Store, level
+from dashboard.text import numbers
+from dashboard.text.i18n import t
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 CBS_DATASET_URL = "https://opendata.cbs.nl/statline/#/CBS/nl/dataset/{table}/table"
@@ -335,7 +335,7 @@ def gemeente_coverage(
 def _coverage_text(n: int, of: int, lang: str) -> str:
     """'341 van 342 gemeenten (99%)': the percentage is rounded half up, but 100% only when
     every gemeente has a value and 0% only when none has."""
-    pct = int(text.round_half_up(100 * n / of, 0))
+    pct = int(numbers.round_half_up(100 * n / of, 0))
     pct = min(pct, 99) if n < of else pct
     pct = max(pct, 1) if n > 0 else pct
     return t("catalog_coverage_text", lang, n=str(n), of=str(of), pct=str(pct))

@@ -13,7 +13,7 @@ import pydeck as pdk
 import shapely
 from pydeck.bindings.json_tools import default_serialize
 
-from dashboard import geo
+from dashboard.model import geo
 
 CHOROPLETH_LAYER = "gebieden"
 OUTLINE_COLOR = [40, 40, 40, 255]

@@ -71,7 +71,7 @@ from dashboard.config import PROJECT_DATA
 from dashboard.state import COLOURINGS, LANGS, MAX_GEMEENTEN, SCOPES, ViewState, to_query
 
 if TYPE_CHECKING:
-    from dashboard.store import Store
+    from dashboard.model.store import Store
 
 STORIES_DIR = PROJECT_DATA / "stories"
 PARAM = "verhaal"  # the query parameter that carries a whole story

@@ -55,8 +55,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import numpy as np
 
-from dashboard.catalog import Catalog, Indicator
-from dashboard.text import format_number, format_range, unit_affixes
+from dashboard.model.catalog import Catalog, Indicator
+from dashboard.text.numbers import format_number, format_range, unit_affixes
 
 NO_DATA_COLOR = "#BDBDBD"
 NO_DATA_LABELS = {"nl": "geen gegevens", "en": "no data"}

@@ -31,20 +31,20 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from dashboard import text
-from dashboard.catalog import Catalog, Indicator
-from dashboard.compare import (
+from dashboard.model.catalog import Catalog, Indicator
+from dashboard.model.errors import DataError
+from dashboard.model.gebieden import DRENTHE_CODE, NEDERLAND_CODE
+from dashboard.model.regions import Region
+from dashboard.model.schema import period_label
+from dashboard.model.store import Store, region_values
+from dashboard.text import numbers
+from dashboard.text.i18n import t
+from dashboard.views.compare import (
     all_regions,
     area_name,
     cell_status,
     status_text,
 )
-from dashboard.errors import DataError
-from dashboard.gebieden import DRENTHE_CODE, NEDERLAND_CODE
-from dashboard.i18n import t
-from dashboard.regions import Region
-from dashboard.schema import period_label
-from dashboard.store import Store, region_values
 
 REFERENCE_CODES = (DRENTHE_CODE, NEDERLAND_CODE)
 INDEX_DECIMALS = 1
@@ -129,7 +129,9 @@ def trend_frame(
     frame["name"] = frame["region_code"].map(names)
     frame["kind"] = np.where(frame["region_code"].isin(REFERENCE_CODES), "reference", "selected")
     frame["period_label"] = [period_label(p, lang) for p in frame["period"]]
-    frame["value_text"] = [text.format_value(v, ind, store.catalog, lang) for v in frame["value"]]
+    frame["value_text"] = [
+        numbers.format_value(v, ind, store.catalog, lang) for v in frame["value"]
+    ]
     frame["status_text"] = [status_text(s, lang) for s in frame["status"]]
     frame["segment"] = (
         frame.groupby("region_code", sort=False)["value"]
@@ -183,7 +185,7 @@ def index_frame(frame: pd.DataFrame, lang: str = "nl") -> IndexResult:
     result["base_period"] = base
     result["base_value"] = result["region_code"].map(base_values).astype(float)
     result["index"] = result["value"] / result["base_value"] * 100
-    result["index_text"] = [text.format_number(v, INDEX_DECIMALS, lang) for v in result["index"]]
+    result["index_text"] = [numbers.format_number(v, INDEX_DECIMALS, lang) for v in result["index"]]
     return IndexResult(result, base)
 
 
@@ -212,15 +214,15 @@ CHANGE_COLUMNS = [
 
 def _signed_percent(value: float, lang: str) -> str:
     if pd.isna(value):
-        return text.MISSING
-    shown = text.round_half_up(value, 1)
-    sign = "+" if shown > 0 else (text.MINUS if shown < 0 else "")
-    return f"{sign}{text.format_number(abs(shown), 1, lang)}%"
+        return numbers.MISSING
+    shown = numbers.round_half_up(value, 1)
+    sign = "+" if shown > 0 else (numbers.MINUS if shown < 0 else "")
+    return f"{sign}{numbers.format_number(abs(shown), 1, lang)}%"
 
 
 def movement(change: float, decimals: int, lang: str = "nl") -> str:
     """'gestegen', 'gedaald' or 'gelijk gebleven' for a change, compared as shown."""
-    shown = text.round_half_up(change, decimals)
+    shown = numbers.round_half_up(change, decimals)
     return t("rose" if shown > 0 else "fell" if shown < 0 else "unchanged", lang)
 
 
@@ -234,7 +236,7 @@ def _verdict(
     if not indicator.comparable:
         return "", None, t("not_comparable", lang)
     moved = movement(change, indicator.decimals, lang)
-    judged = text.judgement(change, indicator.direction, lang, indicator.decimals)
+    judged = numbers.judgement(change, indicator.direction, lang, indicator.decimals)
     if judged is None or moved == t("unchanged", lang):
         return moved, judged, moved
     return moved, judged, f"{moved} ({judged})"
@@ -249,7 +251,7 @@ def _change_row(
     change = last["value"] - first["value"] if len(present) > 1 else np.nan
     pct = change / first["value"] * 100 if len(present) > 1 and first["value"] > 0 else np.nan
     moved, judged, verdict = _verdict(len(present), change, indicator, lang)
-    fmt = lambda v: text.format_value(v, indicator, catalog, lang)  # noqa: E731
+    fmt = lambda v: numbers.format_value(v, indicator, catalog, lang)  # noqa: E731
     return {
         "region_code": series["region_code"].iloc[0],
         "name": series["name"].iloc[0],
@@ -261,7 +263,7 @@ def _change_row(
         "last_value": float(last["value"]),
         "last_text": fmt(last["value"]),
         "change": change,
-        "change_text": text.format_difference(change, indicator, catalog, lang),
+        "change_text": numbers.format_difference(change, indicator, catalog, lang),
         "change_pct": pct,
         "change_pct_text": _signed_percent(pct, lang),
         "comparable": indicator.comparable,
@@ -332,7 +334,7 @@ def _no_trend_sentence(frame: pd.DataFrame, ind: Indicator, lang: str) -> str:
     """For a single period or periods that are not comparable: name the periods, then the
     latest values."""
     periods = sorted(frame.loc[frame["value"].notna(), "period"].unique())
-    labels = text.join_names([period_label(p, lang) for p in periods], lang)
+    labels = numbers.join_names([period_label(p, lang) for p in periods], lang)
     latest = frame[(frame["period"] == periods[-1]) & frame["value"].notna()]
     named = latest[latest["kind"] == "reference"]
     chosen = latest[latest["kind"] == "selected"]
@@ -392,7 +394,7 @@ def _absent_sentence(changes: pd.DataFrame, lang: str) -> str:
     absent = changes.loc[changes["first_period"].isna(), "name"].tolist()
     if not absent:
         return ""
-    names = text.join_names(absent, lang)
+    names = numbers.join_names(absent, lang)
     return f" No data for {names}." if lang == "en" else f" Van {names} zijn geen gegevens."
 
 

@@ -14,14 +14,16 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from dashboard import classify, geo, text
-from dashboard.catalog import Indicator
-from dashboard.gebieden import DRENTHE_CODE, NEDERLAND_CODE
-from dashboard.i18n import t
-from dashboard.regions import official_set
-from dashboard.schema import STATUSES, period_label
+from dashboard.model import geo
+from dashboard.model.catalog import Indicator
+from dashboard.model.gebieden import DRENTHE_CODE, NEDERLAND_CODE
+from dashboard.model.regions import official_set
+from dashboard.model.schema import STATUSES, period_label
+from dashboard.model.store import Store, level, region_values
+from dashboard.render import classify
 from dashboard.state import ViewState
-from dashboard.store import Store, level, region_values
+from dashboard.text import numbers
+from dashboard.text.i18n import t
 
 
 @dataclass(frozen=True)
@@ -83,8 +85,8 @@ def ranks(values: pd.Series, direction: int) -> pd.Series:
 def _diff_text(diff: float | None, ind: Indicator, store: Store, lang: str, against: str) -> str:
     if diff is None or pd.isna(diff):
         return ""
-    word = text.comparison_word(diff, ind.direction, lang, ind.decimals)
-    amount = text.format_difference(diff, ind, store.catalog, lang)
+    word = numbers.comparison_word(diff, ind.direction, lang, ind.decimals)
+    amount = numbers.format_difference(diff, ind, store.catalog, lang)
     return f"{t(f'col_diff_{against}', lang)}: {amount}, {word}"
 
 
@@ -112,7 +114,9 @@ def map_table(
     table["diff_nederland"] = table["value"] - nederland if nederland is not None else np.nan
     no_data = classify.NO_DATA_COLOR if classes is None else classes.no_data_color
     table["color"] = [classes.color(v) if classes is not None else no_data for v in table["value"]]
-    table["value_text"] = [text.format_value(v, ind, store.catalog, lang) for v in table["value"]]
+    table["value_text"] = [
+        numbers.format_value(v, ind, store.catalog, lang) for v in table["value"]
+    ]
     rank_note = t("rank_highest" if ind.direction == 0 else "rank_best", lang)
     of = "of" if lang == "en" else "van"
     table["rank_text"] = [
@@ -162,11 +166,11 @@ def map_view(store: Store, view: ViewState) -> MapView:
     lvl = level(set(store.frame(ind.id)["region_code"]))
     drenthe = reference_value(store, ind.id, DRENTHE_CODE, period)
     nederland = reference_value(store, ind.id, NEDERLAND_CODE, period)
-    source = text.source_line(ind, period, lang)
+    source = numbers.source_line(ind, period, lang)
     notes = tuple(n for n in (ind.notes(lang),) if n)
     if lvl not in ("gemeente", "corop"):
         empty = pd.DataFrame(columns=["region_code", "name", "value"])
-        summary = text.map_summary({}, {}, ind, store.catalog, period, drenthe, nederland, lang)
+        summary = numbers.map_summary({}, {}, ind, store.catalog, period, drenthe, nederland, lang)
         return MapView(
             ind,
             period,
@@ -201,7 +205,7 @@ def map_view(store: Store, view: ViewState) -> MapView:
     )
     table = map_table(store, ind, period, codes, values, classes, drenthe, nederland, lang)
     present = table.dropna(subset=["value"])
-    summary = text.map_summary(
+    summary = numbers.map_summary(
         dict(zip(present["region_code"], present["value"], strict=True)),
         dict(zip(table["region_code"], table["name"], strict=True)),
         ind,

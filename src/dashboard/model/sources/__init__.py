@@ -1,0 +1,1 @@
+"""Importers, one per source format: CBS StatLine CSVs and the project's tidy CSV."""

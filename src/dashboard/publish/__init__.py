@@ -1,0 +1,1 @@
+"""Output for others: downloads (CSV/Excel), the static site and iframe snippets."""

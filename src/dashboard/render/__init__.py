@@ -1,0 +1,1 @@
+"""Specs from view models (Vega-Lite, deck.gl, images); pure, no Streamlit."""

@@ -1,0 +1,1 @@
+"""Everything the dashboard writes: interface strings (i18n), numbers and sentences."""
