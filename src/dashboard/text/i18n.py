@@ -1,6 +1,15 @@
-"""Interface strings in Dutch (default) and English. Data labels live in the catalogue."""
+"""Interface strings in Dutch (default) and English: every text the dashboard writes itself.
+
+``STRINGS`` maps a key to its texts in the order of :data:`dashboard.vocabulary.LANGUAGES`
+(Dutch, English). A text may hold str.format-style named fields (``{name}``) that
+:func:`t` fills in. Keys are grouped by the module that uses them. Labels that come from the
+data files (catalogue, vocabulary, region sets) stay there and are picked by
+:func:`dashboard.vocabulary.localized`.
+"""
 
 from __future__ import annotations
+
+from dashboard.vocabulary import LANGUAGES, language
 
 STRINGS: dict[str, tuple[str, str]] = {
     "app_title": ("Brede welvaart Drenthe", "Broad welfare Drenthe"),
@@ -434,7 +443,19 @@ STRINGS: dict[str, tuple[str, str]] = {
 }
 
 
-def t(key: str, lang: str = "nl", **values: str) -> str:
-    nl, en = STRINGS[key]
-    text = en if lang == "en" else nl
-    return text.format(**values) if values else text
+class MissingText(KeyError):
+    """An unknown key, or a text whose named field was not given: a bug, never shown as
+    '{value}'."""
+
+
+def t(key: str, lang: str = "nl", **values: object) -> str:
+    """The text of ``key`` in ``lang`` (Dutch for an unknown language) with its named fields
+    filled in from ``values``; values a text does not use are ignored."""
+    try:
+        texts = STRINGS[key]
+    except KeyError:
+        raise MissingText(f"no interface text {key!r}") from None
+    try:
+        return texts[LANGUAGES.index(language(lang))].format(**values)
+    except KeyError as exc:
+        raise MissingText(f"interface text {key!r} needs the value {exc.args[0]!r}") from None
