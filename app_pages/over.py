@@ -5,9 +5,9 @@ import streamlit as st
 
 from dashboard.app import ui
 from dashboard.model import geo
-from dashboard.model.gebieden import DRENTHE_CODE, NEDERLAND_CODE
 from dashboard.publish import export
 from dashboard.text.i18n import t
+from dashboard.vocabulary import DRENTHE_CODE, NEDERLAND_CODE
 
 store = ui.store_or_stop()
 view = ui.current_view(store)

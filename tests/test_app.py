@@ -10,7 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.model.store import level
-from dashboard.state import SCOPES
+from dashboard.vocabulary import SCOPES
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "app.py")

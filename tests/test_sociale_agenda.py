@@ -10,8 +10,9 @@ import pytest
 
 from dashboard.config import PROJECT_DATA, check_folder
 from dashboard.model.catalog import load_catalog
-from dashboard.model.gebieden import DRENTHE_CODE, NEDERLAND_CODE, load_gebieden
+from dashboard.model.gebieden import load_gebieden
 from dashboard.model.sources.tidy import read_tidy
+from dashboard.vocabulary import DRENTHE_CODE, NEDERLAND_CODE
 
 DATA_DIR = PROJECT_DATA / "sociale_agenda_2024"
 OBS_FILE = DATA_DIR / "observations.csv"

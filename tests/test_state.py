@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.state import MAX_GEMEENTEN, Notice, ViewState, parse_query, to_query
+from dashboard.state import Notice, ViewState, parse_query, to_query
+from dashboard.vocabulary import MAX_GEMEENTEN
 
 INDICATORS = {"vrijwilligerswerk", "werkloosheid", "overgewicht"}
 PERIODS = {

@@ -18,6 +18,7 @@ from dashboard.model import geo
 from dashboard.model.catalog import Catalog, Source, load_catalog
 from dashboard.model.errors import DataError
 from dashboard.model.store import Store, coverage, load_store
+from dashboard.vocabulary import LANGUAGES, SCOPES
 
 SOURCE_FIELDS = [f.name for f in fields(Source)]
 
@@ -40,7 +41,7 @@ def catalog_frame(catalog: Catalog) -> pd.DataFrame:
 def boundary_problems(store: Store, geo_dir: Path) -> list[str]:
     problems = []
     codes = set(store.observations["region_code"])
-    for scope in geo.SCOPES:
+    for scope in SCOPES:
         gemeenten = geo.load_gemeenten(geo_dir, scope, store.gebieden)
         problems += [f"{scope}: {p}" for p in geo.check_codes(gemeenten["region_code"], codes)]
     return problems
@@ -75,7 +76,7 @@ def validate(out=None) -> int:
     for problem in problems:
         print(f"boundaries: {problem}", file=out)
     print(
-        f"Boundaries: {', '.join(geo.SCOPES)} checked"
+        f"Boundaries: {', '.join(SCOPES)} checked"
         + (f", {len(problems)} note(s) above" if problems else ", all gemeenten match"),
         file=out,
     )
@@ -130,7 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("path", type=Path, help="CSV file, or the site's folder (OUTDIR)")
     exp.add_argument(
         "--scope",
-        choices=list(geo.SCOPES),
+        choices=list(SCOPES),
         default="drenthe",
         help="site only: the map area (default drenthe)",
     )
@@ -141,7 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ID[,ID...]",
         help="site only: these indicators (comma-separated or repeated); default all",
     )
-    exp.add_argument("--lang", choices=["nl", "en"], default="nl", help="site only")
+    exp.add_argument("--lang", choices=list(LANGUAGES), default=LANGUAGES[0], help="site only")
     exp.add_argument(
         "--date",
         type=date.fromisoformat,

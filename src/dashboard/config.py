@@ -24,7 +24,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from dashboard.state import LANGS, SCOPES
+from dashboard.vocabulary import LANGUAGES, SCOPES
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 PROJECT_DATA = PROJECT_ROOT / "data"
@@ -140,7 +140,7 @@ def _warm_up(
             f"known: {', '.join(DEFAULT_WARM_UP)}."
         )
     out = []
-    for key, valid in (("scopes", SCOPES), ("languages", LANGS)):
+    for key, valid in (("scopes", SCOPES), ("languages", LANGUAGES)):
         value = section.get(key, DEFAULT_WARM_UP[key])
         if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
             raise ConfigError(f"{path}: [warm_up] {key} must be a list of strings.")

@@ -22,11 +22,10 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
-SCOPES = ("drenthe", "noord-nederland", "nederland")
-LANGS = ("nl", "en")
-COLOURINGS = ("klassen", "periode", "drenthe", "nederland")
+from dashboard.vocabulary import COLOURINGS, LANGUAGES, MAX_GEMEENTEN, SCOPES
+
 PARAMS = ("indicator", "periode", "gemeente", "schaal", "taal", "kleur")
-MAX_GEMEENTEN = 12
+# The default view's indicator: a catalogue id, not a closed list, so it stays with ViewState.
 DEFAULT_INDICATOR = "vrijwilligerswerk"
 
 
@@ -35,9 +34,9 @@ class ViewState:
     indicator: str = DEFAULT_INDICATOR
     periode: str | None = None  # None: the latest period of the indicator
     gemeenten: tuple[str, ...] = ()
-    schaal: str = "drenthe"
-    taal: str = "nl"
-    kleur: str = "klassen"
+    schaal: str = SCOPES[0]
+    taal: str = LANGUAGES[0]
+    kleur: str = COLOURINGS[0]
 
 
 @dataclass(frozen=True)
@@ -141,7 +140,7 @@ def parse_query(
         periode=periode,
         gemeenten=tuple(gemeenten),
         schaal=_choice(params, "schaal", SCOPES, notices),
-        taal=_choice(params, "taal", LANGS, notices),
+        taal=_choice(params, "taal", LANGUAGES, notices),
         kleur=_choice(params, "kleur", COLOURINGS, notices),
     )
     return state, notices

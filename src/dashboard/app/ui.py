@@ -17,7 +17,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from dashboard import state
+from dashboard import state, vocabulary
 from dashboard.config import ConfigError, check_folder, load_settings
 from dashboard.model import geo
 from dashboard.model.catalog import Indicator
@@ -80,7 +80,7 @@ def scope_outlines(scope: str) -> list[dict[str, Any]]:
     """Province borders (thick) and COROP borders (thin) of a scope, simplified."""
     store = get_store()
     geo_dir = check_folder(load_settings(), "geo_dir")
-    provinces = geo.SCOPES[scope]
+    provinces = vocabulary.SCOPE_PROVINCES[scope]
     g = store.gebieden
     if provinces is not None:
         g = g[g["provincie_code"].isin(provinces)]
@@ -187,7 +187,7 @@ def controls(store: Store) -> ViewState:
     )
     schaal = sidebar.radio(
         t("scope", lang),
-        state.SCOPES,
+        vocabulary.SCOPES,
         key=KEY["schaal"],
         format_func=lambda s: t(f"scope_{s}", lang),
     )
@@ -199,19 +199,19 @@ def controls(store: Store) -> ViewState:
         gemeente_options,
         key=KEY["gemeente"],
         format_func=store.name,
-        max_selections=state.MAX_GEMEENTEN,
+        max_selections=vocabulary.MAX_GEMEENTEN,
         placeholder="Kies gemeenten" if lang == "nl" else "Choose municipalities",
         help=t("gemeenten_help", lang),
     )
     kleur = sidebar.radio(
         t("colouring", lang),
-        state.COLOURINGS,
+        vocabulary.COLOURINGS,
         key=KEY["kleur"],
         format_func=lambda c: t(f"colour_{c}", lang),
     )
     taal = sidebar.segmented_control(
         t("language", lang),
-        state.LANGS,
+        vocabulary.LANGUAGES,
         key=KEY["taal"],
         format_func=lambda code: {"nl": "Nederlands", "en": "English"}[code],
         selection_mode="single",
@@ -267,7 +267,7 @@ def select_gemeente(code: str | None) -> None:
         chosen.remove(code)
     else:
         chosen.append(code)
-    st.session_state[KEY["gemeente"]] = chosen[-state.MAX_GEMEENTEN :]
+    st.session_state[KEY["gemeente"]] = chosen[-vocabulary.MAX_GEMEENTEN :]
 
 
 def resolved(view: ViewState, store: Store) -> ViewState:
@@ -593,7 +593,7 @@ def _on_pick() -> None:
     """Put the gemeente chosen on the profile page first in the shared selection."""
     code = st.session_state[PICKER]
     rest = [c for c in st.session_state.get(KEY["gemeente"], []) if c != code]
-    st.session_state[KEY["gemeente"]] = [code, *rest][: state.MAX_GEMEENTEN]
+    st.session_state[KEY["gemeente"]] = [code, *rest][: vocabulary.MAX_GEMEENTEN]
 
 
 def gemeente_picker(store: Store, view: ViewState) -> str:
@@ -652,7 +652,6 @@ def handout_image(code: str, scope: str, lang: str, fmt: str, day: date) -> byte
 
 # --- Regio's and Trends -----------------------------------------------------------------------
 
-REPORT_ORDER = ("CR07", "CR09", "CR08")  # Noord-, Zuidwest-, Zuidoost-Drenthe, as Tabel 1
 BEST_COLOR, WORST_COLOR = "#d1e5f0", "#f6e0c0"  # light blue / light brown, text stays dark
 
 
@@ -682,7 +681,7 @@ def region_set_picker(store: Store, view: ViewState) -> list[Any]:
 
 def ordered_regions(region_set: Any) -> list[Any]:
     """The regions of a set as the page shows them: Tabel 1's order first, then by code."""
-    order = {code: i for i, code in enumerate(REPORT_ORDER)}
+    order = {code: i for i, code in enumerate(vocabulary.REPORT_ORDER)}
     return sorted(region_set.regions, key=lambda r: (order.get(r.code, len(order)), r.code))
 
 
@@ -815,8 +814,8 @@ def _region_strip(
     if spread["value"].notna().sum() == 0:
         return spread, None, None
     period = spread["period"].dropna().iloc[0]
-    drenthe = mapview.reference_value(store, indicator, "PV22", period)
-    nederland = mapview.reference_value(store, indicator, "NL01", period)
+    drenthe = mapview.reference_value(store, indicator, vocabulary.DRENTHE_CODE, period)
+    nederland = mapview.reference_value(store, indicator, vocabulary.NEDERLAND_CODE, period)
     unit = store.catalog.unit_label(store.indicator(indicator).unit, lang)
     return spread, charts.region_strip(spread, unit, drenthe, nederland, lang), period
 
@@ -1200,7 +1199,7 @@ def show_slide(store: Store, slide: stories.Slide) -> None:
         period = spread["period"].dropna().iloc[0] if spread["value"].notna().any() else None
         refs = [
             mapview.reference_value(store, ind.id, c, period) if period else None
-            for c in ("PV22", "NL01")
+            for c in (vocabulary.DRENTHE_CODE, vocabulary.NEDERLAND_CODE)
         ]
         unit = store.catalog.unit_label(ind.unit, lang)
         vega(projector_chart(charts.region_strip(spread, unit, *refs, lang)), width="stretch")

@@ -38,7 +38,6 @@ from dashboard.model.errors import DataError
 DIRECTIONS = (-1, 0, 1)
 AGGREGATIONS = ("mean_population", "mean_households", "sum", "ratio", "none")
 SOURCE_KINDS = ("cbs", "tidy")
-LANGUAGES = ("nl", "en")
 
 _INDICATOR_FIELDS = {
     "id": str,

@@ -8,13 +8,12 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.model.errors import DataError
+from dashboard.vocabulary import NEDERLAND_CODE
 
 GEBIEDEN_FILE = "gebieden_2025.csv"
 HISTORIE_FILE = "gemeenten_historie.csv"
 
-NEDERLAND_CODE = "NL01"
-NEDERLAND_LABEL = "Nederland"
-DRENTHE_CODE = "PV22"
+NEDERLAND_LABEL = "Nederland"  # StatLine's label of NL01
 
 GEBIEDEN_COLUMNS = [
     "gemeente_code",

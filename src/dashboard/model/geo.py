@@ -16,7 +16,7 @@ import shapely
 from pyogrio.errors import DataSourceError
 
 from dashboard.model.errors import DataError
-from dashboard.model.gebieden import DRENTHE_CODE
+from dashboard.vocabulary import SCOPE_PROVINCES
 
 GEMEENTEN_FILE = "netherlands_gemeenten_2025.geojson"
 OUTLINE_FILES = {"corop": "corop_2025.geojson", "provincie": "provincies_2025.geojson"}
@@ -24,14 +24,6 @@ CODE_PROPERTY = "statcode"
 NAME_PROPERTY = "statnaam"
 EPSG = 4326
 COLUMNS = ["region_code", "name", "geometry"]
-
-GRONINGEN_CODE = "PV20"
-# Scope -> province codes; None means every gemeente of the Netherlands.
-SCOPES: dict[str, tuple[str, ...] | None] = {
-    "drenthe": (DRENTHE_CODE,),
-    "noord-nederland": (DRENTHE_CODE, GRONINGEN_CODE),
-    "nederland": None,
-}
 
 # Browser defaults. Coverage simplification with 0.0005° (about 35 m east-west, 55 m
 # north-south in Drenthe; below one screen pixel at the zoom that shows the province) and
@@ -45,9 +37,9 @@ _SETTING_HINT = "DASHBOARD_GEO_DIR or [data] geo_dir in dashboard.toml"
 
 def scope_codes(gebieden: pd.DataFrame, scope: str) -> list[str]:
     """The 2025 gemeente codes of a scope, sorted, taken from gebieden_2025."""
-    if scope not in SCOPES:
-        raise DataError(f"Unknown map scope {scope!r}; valid scopes: {', '.join(SCOPES)}.")
-    provinces = SCOPES[scope]
+    if scope not in SCOPE_PROVINCES:
+        raise DataError(f"Unknown map scope {scope!r}; valid scopes: {', '.join(SCOPE_PROVINCES)}.")
+    provinces = SCOPE_PROVINCES[scope]
     rows = gebieden if provinces is None else gebieden[gebieden["provincie_code"].isin(provinces)]
     return sorted(rows["gemeente_code"])
 
@@ -99,7 +91,7 @@ def _check(frame: gpd.GeoDataFrame, path: Path) -> gpd.GeoDataFrame:
 
 
 def load_gemeenten(geo_dir: Path, scope: str, gebieden: pd.DataFrame) -> gpd.GeoDataFrame:
-    """The 2025 gemeenten of ``scope`` (see SCOPES), sorted by code, names from gebieden.
+    """The 2025 gemeenten of ``scope`` (see vocabulary.SCOPES), sorted by code, names from gebieden.
 
     Membership of a scope comes from gebieden_2025 (its provincie_code), not from the file.
     Every code in the file must be a 2025 gemeente, and every gemeente of the scope present.

@@ -20,8 +20,8 @@ import pandas as pd
 
 from dashboard.config import PROJECT_DATA
 from dashboard.model.errors import DataError
-from dashboard.model.gebieden import DRENTHE_CODE
 from dashboard.model.schema import OBS_COLUMNS as OBSERVATION_COLUMNS
+from dashboard.vocabulary import DRENTHE_CODE
 
 REGION_SETS_FILE = PROJECT_DATA / "region_sets.toml"
 METHODS = ("mean_population", "mean_households", "sum", "none")

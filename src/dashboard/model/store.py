@@ -17,8 +17,6 @@ from dashboard.config import PROJECT_DATA, Settings, check_folder, load_settings
 from dashboard.model.catalog import Catalog, Indicator, load_catalog
 from dashboard.model.errors import DataError
 from dashboard.model.gebieden import (
-    DRENTHE_CODE,
-    NEDERLAND_CODE,
     load_gebieden,
     load_historie,
     region_labels,
@@ -34,6 +32,7 @@ from dashboard.model.regions import (
 from dashboard.model.regions import region_values as _region_values
 from dashboard.model.schema import OBS_KEY, empty_observations, make_observations
 from dashboard.model.sources import cbs, tidy
+from dashboard.vocabulary import DRENTHE_CODE, NEDERLAND_CODE
 
 HOUSEHOLDS_TABLE = "86004NED"
 HOUSEHOLDS_MEASURE = "ParticuliereHuishoudens_1"

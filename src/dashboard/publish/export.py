@@ -46,11 +46,11 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from dashboard.model.catalog import Indicator, Source
-from dashboard.model.gebieden import DRENTHE_CODE
 from dashboard.model.schema import is_year, period_label
 from dashboard.model.store import Store, level
 from dashboard.text import numbers
 from dashboard.text.i18n import t
+from dashboard.vocabulary import DRENTHE_CODE
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 CBS_DATASET_URL = "https://opendata.cbs.nl/statline/#/CBS/nl/dataset/{table}/table"

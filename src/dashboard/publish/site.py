@@ -49,7 +49,6 @@ import vl_convert as vlc
 from dashboard.model import geo
 from dashboard.model.catalog import Indicator
 from dashboard.model.errors import DataError
-from dashboard.model.gebieden import DRENTHE_CODE, NEDERLAND_CODE
 from dashboard.model.schema import period_label
 from dashboard.model.store import Store
 from dashboard.publish import export
@@ -58,6 +57,7 @@ from dashboard.state import ViewState
 from dashboard.text import numbers
 from dashboard.text.i18n import t
 from dashboard.views import mapview, trends
+from dashboard.vocabulary import DRENTHE_CODE, NEDERLAND_CODE, SCOPES
 
 BUNDLE_FILE = "vega-bundle.js"
 INDEX_FILE = "index.html"
@@ -551,8 +551,8 @@ def export_site(
     total size of everything written."""
     lang = _lang(lang)
     exported = exported or date.today()
-    if scope not in geo.SCOPES:
-        raise DataError(f"Unknown map scope {scope!r}; valid scopes: {', '.join(geo.SCOPES)}.")
+    if scope not in SCOPES:
+        raise DataError(f"Unknown map scope {scope!r}; valid scopes: {', '.join(SCOPES)}.")
     ids = list(indicators) if indicators else [ind.id for ind in store.catalog]
     unknown = [i for i in ids if i not in store.catalog.indicators]
     if unknown:

@@ -8,6 +8,7 @@ import altair as alt
 import pandas as pd
 
 from dashboard.text.i18n import t
+from dashboard.vocabulary import DRENTHE_CODE
 
 MAX_BARS = 40  # above this many areas the ranking is drawn as a dot strip
 OUTLINE = "#666666"
@@ -145,7 +146,7 @@ def _series_scales(frame: pd.DataFrame) -> tuple[alt.Scale, alt.Scale]:
     series = frame.drop_duplicates("region_code")
     chosen = series[series["kind"] != "reference"]["name"].tolist()
     refs = series[series["kind"] == "reference"]
-    ref_keys = ["drenthe" if c == "PV22" else "nederland" for c in refs["region_code"]]
+    ref_keys = ["drenthe" if c == DRENTHE_CODE else "nederland" for c in refs["region_code"]]
     colors = [SERIES_COLORS[i % len(SERIES_COLORS)] for i in range(len(chosen))]
     shapes = [
         SERIES_SHAPES[(i // len(SERIES_COLORS)) % len(SERIES_SHAPES)] for i in range(len(chosen))
@@ -300,7 +301,7 @@ def small_multiples(
     at gaps and between non-comparable periods (segments), as in :func:`trend_lines`."""
     chosen = _trend_data(frame[frame["kind"] != "reference"], "value")
     names = list(dict.fromkeys(chosen["name"]))
-    drenthe = _trend_data(frame[frame["region_code"] == "PV22"], "value")
+    drenthe = _trend_data(frame[frame["region_code"] == DRENTHE_CODE], "value")
     panels = [chosen.assign(panel=chosen["name"])]
     panels += [drenthe.assign(panel=name) for name in names]
     data = pd.concat(panels, ignore_index=True)

@@ -57,6 +57,7 @@ import numpy as np
 
 from dashboard.model.catalog import Catalog, Indicator
 from dashboard.text.numbers import format_number, format_range, unit_affixes
+from dashboard.vocabulary import LANGUAGES
 
 NO_DATA_COLOR = "#BDBDBD"
 NO_DATA_LABELS = {"nl": "geen gegevens", "en": "no data"}
@@ -343,7 +344,7 @@ def _build(
     centre: float | None = None,
 ) -> Classes:
     labels = {}
-    for lang in ("nl", "en"):
+    for lang in LANGUAGES:
         symbol = (symbols or {}).get(lang, "")
         labels[lang] = tuple(
             class_labels(inner, decimals, unit, symbol, lang)
@@ -367,7 +368,7 @@ def sequential_classes(
     only shape the labels."""
     y = _finite(values)
     if len(y) == 0:  # nothing to classify: only the no-data class
-        return Classes(breaks=(), colors=(), labels={"nl": (), "en": ()})
+        return Classes(breaks=(), colors=(), labels={lang: () for lang in LANGUAGES})
     inner = breaks(values, k, decimals)
     colors = sequential_palette(len(inner) + 1, direction)
     return _build(inner, colors, y, decimals, unit, symbols)
@@ -432,7 +433,7 @@ def indicator_classes(
     ``k`` is rounded up to an even number)."""
     symbols = {
         lang: catalog.unit_symbol(indicator.unit, lang) if indicator.unit in catalog.units else ""
-        for lang in ("nl", "en")
+        for lang in LANGUAGES
     }
     options = {"decimals": indicator.decimals, "unit": indicator.unit, "symbols": symbols}
     if centre is None:

@@ -33,8 +33,6 @@ import pandas as pd
 
 from dashboard.model.catalog import Indicator
 from dashboard.model.errors import DataError
-from dashboard.model.gebieden import DRENTHE_CODE, NEDERLAND_CODE
-from dashboard.model.geo import SCOPES
 from dashboard.model.regions import (
     REGION_SETS_FILE,
     Region,
@@ -46,6 +44,7 @@ from dashboard.model.schema import STATUSES, period_label
 from dashboard.model.store import Store, region_values
 from dashboard.text import numbers
 from dashboard.text.i18n import t
+from dashboard.vocabulary import DRENTHE_CODE, NEDERLAND_CODE, SCOPE_PROVINCES
 
 DEFAULT_SET = "corop"
 REFERENCE_CODES = (DRENTHE_CODE, NEDERLAND_CODE)
@@ -84,10 +83,10 @@ def region_set_choices(
     """Region sets to compare within a map scope, the default (:data:`DEFAULT_SET`) first:
     ``corop`` and ``regio_deal`` restricted to the scope's provinces, and ``provincie`` when
     the scope holds more than one province. Sets left empty by the scope are left out."""
-    if scope not in SCOPES:
-        raise DataError(f"Unknown scope {scope!r}; valid scopes: {', '.join(SCOPES)}.")
+    if scope not in SCOPE_PROVINCES:
+        raise DataError(f"Unknown scope {scope!r}; valid scopes: {', '.join(SCOPE_PROVINCES)}.")
     sets = store.region_sets(path)
-    provinces = SCOPES[scope]
+    provinces = SCOPE_PROVINCES[scope]
     wanted = [DEFAULT_SET, *(k for k in sets if k not in (DEFAULT_SET, "provincie"))]
     if provinces is None or len(provinces) > 1:
         wanted.append("provincie")

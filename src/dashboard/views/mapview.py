@@ -16,7 +16,6 @@ import pandas as pd
 
 from dashboard.model import geo
 from dashboard.model.catalog import Indicator
-from dashboard.model.gebieden import DRENTHE_CODE, NEDERLAND_CODE
 from dashboard.model.regions import official_set
 from dashboard.model.schema import STATUSES, period_label
 from dashboard.model.store import Store, level, region_values
@@ -24,6 +23,7 @@ from dashboard.render import classify
 from dashboard.state import ViewState
 from dashboard.text import numbers
 from dashboard.text.i18n import t
+from dashboard.vocabulary import DRENTHE_CODE, NEDERLAND_CODE
 
 
 @dataclass(frozen=True)

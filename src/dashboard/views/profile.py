@@ -79,12 +79,12 @@ import numpy as np
 import pandas as pd
 
 from dashboard.model.catalog import Catalog, Indicator
-from dashboard.model.gebieden import DRENTHE_CODE, NEDERLAND_CODE
 from dashboard.model.schema import STATUSES, period_label
 from dashboard.model.store import Store
 from dashboard.text import numbers
 from dashboard.text.i18n import t
 from dashboard.views.mapview import ranks, reference_value
+from dashboard.vocabulary import DRENTHE_CODE, NEDERLAND_CODE
 
 MIN_RANK_SHARE = 0.5
 ARROWS = {1: "↑", -1: "↓", 0: "→"}

@@ -68,7 +68,8 @@ from typing import TYPE_CHECKING, Any, TypedDict
 from urllib.parse import urlencode
 
 from dashboard.config import PROJECT_DATA
-from dashboard.state import COLOURINGS, LANGS, MAX_GEMEENTEN, SCOPES, ViewState, to_query
+from dashboard.state import ViewState, to_query
+from dashboard.vocabulary import COLOURINGS, LANGUAGES, MAX_GEMEENTEN, SCOPES
 
 if TYPE_CHECKING:
     from dashboard.model.store import Store
@@ -477,7 +478,7 @@ class _Reader:
         gemeenten = self.gemeenten(f.get("gemeenten"), n, key["gemeenten"])
         defaults = ViewState()
         schaal = self.choice(f.get("schaal"), n, key["schaal"], SCOPES, defaults.schaal)
-        taal = self.choice(f.get("taal"), n, key["taal"], LANGS, defaults.taal)
+        taal = self.choice(f.get("taal"), n, key["taal"], LANGUAGES, defaults.taal)
         kleur = self.choice(f.get("kleur"), n, key["kleur"], COLOURINGS, defaults.kleur)
         title = self.text(f.get("title"), n, key["title"], MAX_TITLE, required=True)
         sentence = self.text(f.get("sentence"), n, key["sentence"], MAX_SENTENCE, required=True)

@@ -33,7 +33,6 @@ import pandas as pd
 
 from dashboard.model.catalog import Catalog, Indicator
 from dashboard.model.errors import DataError
-from dashboard.model.gebieden import DRENTHE_CODE, NEDERLAND_CODE
 from dashboard.model.regions import Region
 from dashboard.model.schema import period_label
 from dashboard.model.store import Store, region_values
@@ -45,6 +44,7 @@ from dashboard.views.compare import (
     cell_status,
     status_text,
 )
+from dashboard.vocabulary import DRENTHE_CODE, NEDERLAND_CODE
 
 REFERENCE_CODES = (DRENTHE_CODE, NEDERLAND_CODE)
 INDEX_DECIMALS = 1
