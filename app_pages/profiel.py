@@ -10,7 +10,7 @@ from dashboard import state
 from dashboard.app import ui
 from dashboard.render import charts
 from dashboard.text.i18n import t
-from dashboard.text.numbers import join_names
+from dashboard.text.sentences import join_names
 from dashboard.views import profile
 
 store = ui.store_or_stop()

@@ -28,7 +28,7 @@ from dashboard.publish import export, share
 from dashboard.render import charts, classify, images, maps, static_map
 from dashboard.render.classify import hex_to_rgba, legend_items
 from dashboard.state import NOTICE_TEXT, ViewState
-from dashboard.text import numbers
+from dashboard.text import numbers, sentences
 from dashboard.text.i18n import t
 from dashboard.text.numbers import escape_markdown
 from dashboard.views import compare, mapview, profile, stories, trends
@@ -877,7 +877,7 @@ def region_picture(store: Store, regions: list[Any], view: ViewState) -> None:
         with right:
             vega(pic.region_map)
             legend_html(pic.classes, lang, no_data=False)
-    st.caption(numbers.source_line(ind, period, lang))
+    st.caption(sentences.source_line(ind, period, lang))
     if not embedded():
         downloads(pic.spread, [ind], f"regios-{ind.id}", view, title=ind.label(lang), page="regios")
 
@@ -974,13 +974,13 @@ def trend_picture(store: Store, codes: list[str], view: ViewState) -> None:
 
             image_downloads(trend_image, f"trend-{ind.id}", lang)
     if embedded():
-        st.caption(numbers.source_line(ind, store.latest_period(ind.id), lang))
+        st.caption(sentences.source_line(ind, store.latest_period(ind.id), lang))
         return
     if not frame.attrs.get("comparable", True):
         st.info(t("trend_not_comparable", lang), icon="ℹ️")
     st.subheader(t("trend_changes", lang))
     st.dataframe(changes, hide_index=True, width="stretch")
-    st.caption(numbers.source_line(ind, store.latest_period(ind.id), lang))
+    st.caption(sentences.source_line(ind, store.latest_period(ind.id), lang))
     downloads(
         frame.drop(columns=["segment"]),
         [ind],
@@ -1375,7 +1375,7 @@ def page_end(store: Store, view: ViewState, page: str) -> None:
 def chart_image(chart: Any, ind: Indicator, period: str, lang: str, fmt: str) -> bytes:
     """A chart of a page as PNG or SVG, with the indicator, period, source and date drawn in."""
     footer = [
-        *textwrap.wrap(numbers.source_line(ind, period, lang), 120),
+        *textwrap.wrap(sentences.source_line(ind, period, lang), 120),
         f"{t('export_date', lang)}: {date.today().isoformat()}",
     ]
     framed = charts.titled(chart, ind.label(lang), period_label(period, lang), footer)

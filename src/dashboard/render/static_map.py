@@ -12,7 +12,7 @@ Layout (one Vega-Lite spec)::
     title: indicator label                          (top-level title)
     subtitle: period · map area
     [ map (geoshape) ]  [ legend: swatches + labels ]
-    footer: source and licence (text.source_line), export date
+    footer: source and licence (sentences.source_line), export date
 
 Projection
     Mercator, fitted by Vega-Lite to the areas drawn (the scope's bounds): at Drenthe's

@@ -42,7 +42,7 @@ from dashboard.model.regions import (
 )
 from dashboard.model.schema import STATUSES, period_label
 from dashboard.model.store import Store, region_values
-from dashboard.text import numbers
+from dashboard.text import numbers, sentences
 from dashboard.text.i18n import t
 from dashboard.vocabulary import DRENTHE_CODE, NEDERLAND_CODE, SCOPE_PROVINCES
 
@@ -273,7 +273,7 @@ def extremes_text(
     first, second = (best, worst) if direction else (highest, lowest)
     words = ("best", "worst") if direction else ("highest", "lowest")
     parts = [
-        f"{t(word, lang)}: {numbers.join_names([names[c] for c in codes], lang)}"
+        f"{t(word, lang)}: {sentences.join_names([names[c] for c in codes], lang)}"
         for word, codes in zip(words, (first, second), strict=True)
     ]
     return " · ".join(parts)
@@ -453,7 +453,7 @@ def _reference_clause(
     """'Drenthe ligt lager (beter) dan Nederland (3,1% tegen 3,6%)'; '' when one is missing."""
     if pd.isna(drenthe) or pd.isna(nederland):
         return ""
-    word = numbers.comparison_word(drenthe - nederland, ind.direction, lang, ind.decimals)
+    word = sentences.comparison_word(drenthe - nederland, ind.direction, lang, ind.decimals)
     fmt = lambda v: numbers.format_value(v, ind, store.catalog, lang)  # noqa: E731
     if lang == "en":
         if word == "equal":
@@ -492,7 +492,7 @@ def _regions_clause(cells: pd.DataFrame, ind: Indicator, lang: str) -> str:
     else:
         words = ("highest in", "lowest in") if en else ("het hoogst in", "het laagst in")
     return ", ".join(
-        f"{w} {numbers.join_names([names[c] for c in codes], lang)} ({texts[codes[0]]})"
+        f"{w} {sentences.join_names([names[c] for c in codes], lang)} ({texts[codes[0]]})"
         for w, codes in zip(words, (first, second), strict=True)
     )
 
@@ -522,7 +522,7 @@ def region_summary(
     sentence = f"{head}: {'; '.join(parts)}."
     absent = cells[(cells["kind"] == "region") & cells["value"].isna()]["area_name"].tolist()
     if absent and len(absent) < (cells["kind"] == "region").sum():
-        names = numbers.join_names(absent, lang)
+        names = sentences.join_names(absent, lang)
         sentence += (
             f" No data for {names}." if lang == "en" else f" Van {names} zijn geen gegevens."
         )

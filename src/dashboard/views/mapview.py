@@ -21,7 +21,7 @@ from dashboard.model.schema import STATUSES, period_label
 from dashboard.model.store import Store, level, region_values
 from dashboard.render import classify
 from dashboard.state import ViewState
-from dashboard.text import numbers
+from dashboard.text import numbers, sentences
 from dashboard.text.i18n import t
 from dashboard.vocabulary import DRENTHE_CODE, NEDERLAND_CODE
 
@@ -85,7 +85,7 @@ def ranks(values: pd.Series, direction: int) -> pd.Series:
 def _diff_text(diff: float | None, ind: Indicator, store: Store, lang: str, against: str) -> str:
     if diff is None or pd.isna(diff):
         return ""
-    word = numbers.comparison_word(diff, ind.direction, lang, ind.decimals)
+    word = sentences.comparison_word(diff, ind.direction, lang, ind.decimals)
     amount = numbers.format_difference(diff, ind, store.catalog, lang)
     return f"{t(f'col_diff_{against}', lang)}: {amount}, {word}"
 
@@ -166,11 +166,13 @@ def map_view(store: Store, view: ViewState) -> MapView:
     lvl = level(set(store.frame(ind.id)["region_code"]))
     drenthe = reference_value(store, ind.id, DRENTHE_CODE, period)
     nederland = reference_value(store, ind.id, NEDERLAND_CODE, period)
-    source = numbers.source_line(ind, period, lang)
+    source = sentences.source_line(ind, period, lang)
     notes = tuple(n for n in (ind.notes(lang),) if n)
     if lvl not in ("gemeente", "corop"):
         empty = pd.DataFrame(columns=["region_code", "name", "value"])
-        summary = numbers.map_summary({}, {}, ind, store.catalog, period, drenthe, nederland, lang)
+        summary = sentences.map_summary(
+            {}, {}, ind, store.catalog, period, drenthe, nederland, lang
+        )
         return MapView(
             ind,
             period,
@@ -205,7 +207,7 @@ def map_view(store: Store, view: ViewState) -> MapView:
     )
     table = map_table(store, ind, period, codes, values, classes, drenthe, nederland, lang)
     present = table.dropna(subset=["value"])
-    summary = numbers.map_summary(
+    summary = sentences.map_summary(
         dict(zip(present["region_code"], present["value"], strict=True)),
         dict(zip(table["region_code"], table["name"], strict=True)),
         ind,

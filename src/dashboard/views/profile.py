@@ -81,7 +81,7 @@ import pandas as pd
 from dashboard.model.catalog import Catalog, Indicator
 from dashboard.model.schema import STATUSES, period_label
 from dashboard.model.store import Store
-from dashboard.text import numbers
+from dashboard.text import numbers, sentences
 from dashboard.text.i18n import t
 from dashboard.views.mapview import ranks, reference_value
 from dashboard.vocabulary import DRENTHE_CODE, NEDERLAND_CODE
@@ -231,7 +231,7 @@ def _national(values: pd.Series, drenthe_codes: set[str]) -> bool:
 
 def _judgement_code(diff: float | None, ind: Indicator) -> str | None:
     """'better', 'worse', 'equal' (as shown) or None (neutral indicator, missing diff)."""
-    return numbers.judgement(diff, ind.direction, "en", ind.decimals)
+    return sentences.judgement(diff, ind.direction, "en", ind.decimals)
 
 
 def _trend(change: float | None, ind: Indicator, lang: str) -> tuple[str | None, str]:
@@ -353,7 +353,7 @@ def _comparisons(
         row[f"diff_{key}_text"] = (
             "" if diff is None else numbers.format_difference(diff, ind, store.catalog, lang)
         )
-        row[f"vs_{key}"] = numbers.comparison_word(diff, ind.direction, lang, ind.decimals) or ""
+        row[f"vs_{key}"] = sentences.comparison_word(diff, ind.direction, lang, ind.decimals) or ""
         row[f"judgement_{key}"] = _judgement_code(diff, ind)
     return row
 
@@ -731,7 +731,7 @@ def compare_with_similar(
                 "diff_similar_text": ""
                 if diff is None
                 else numbers.format_difference(diff, ind, store.catalog, lang),
-                "vs_similar": numbers.comparison_word(diff, ind.direction, lang, ind.decimals)
+                "vs_similar": sentences.comparison_word(diff, ind.direction, lang, ind.decimals)
                 or "",
                 "judgement_similar": _judgement_code(diff, ind),
             }

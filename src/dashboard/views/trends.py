@@ -36,7 +36,7 @@ from dashboard.model.errors import DataError
 from dashboard.model.regions import Region
 from dashboard.model.schema import period_label
 from dashboard.model.store import Store, region_values
-from dashboard.text import numbers
+from dashboard.text import numbers, sentences
 from dashboard.text.i18n import t
 from dashboard.views.compare import (
     all_regions,
@@ -236,7 +236,7 @@ def _verdict(
     if not indicator.comparable:
         return "", None, t("not_comparable", lang)
     moved = movement(change, indicator.decimals, lang)
-    judged = numbers.judgement(change, indicator.direction, lang, indicator.decimals)
+    judged = sentences.judgement(change, indicator.direction, lang, indicator.decimals)
     if judged is None or moved == t("unchanged", lang):
         return moved, judged, moved
     return moved, judged, f"{moved} ({judged})"
@@ -334,7 +334,7 @@ def _no_trend_sentence(frame: pd.DataFrame, ind: Indicator, lang: str) -> str:
     """For a single period or periods that are not comparable: name the periods, then the
     latest values."""
     periods = sorted(frame.loc[frame["value"].notna(), "period"].unique())
-    labels = numbers.join_names([period_label(p, lang) for p in periods], lang)
+    labels = sentences.join_names([period_label(p, lang) for p in periods], lang)
     latest = frame[(frame["period"] == periods[-1]) & frame["value"].notna()]
     named = latest[latest["kind"] == "reference"]
     chosen = latest[latest["kind"] == "selected"]
@@ -394,7 +394,7 @@ def _absent_sentence(changes: pd.DataFrame, lang: str) -> str:
     absent = changes.loc[changes["first_period"].isna(), "name"].tolist()
     if not absent:
         return ""
-    names = numbers.join_names(absent, lang)
+    names = sentences.join_names(absent, lang)
     return f" No data for {names}." if lang == "en" else f" Van {names} zijn geen gegevens."
 
 
