@@ -15,6 +15,7 @@ from dashboard.text.sentences import (
     judgement,
     map_summary,
     source_line,
+    status_text,
 )
 
 
@@ -40,6 +41,14 @@ def test_judgement_and_comparison_word():
     assert comparison_word(-1.0, 0, "en") == "lower"
     assert comparison_word(0.0, 0) == "gelijk"
     assert comparison_word(math.nan, 1) is None
+
+
+def test_status_text():
+    assert status_text("") == ""
+    assert status_text("computed") == "berekend"
+    assert status_text("period_unstated", "en") == "year not stated in the source"
+    assert status_text("missing", "en") == "no data"
+    assert status_text("mystery") == "mystery"  # no words: shown as it is, never hidden
 
 
 def test_join_names():

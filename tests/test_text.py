@@ -14,6 +14,7 @@ from dashboard.text.numbers import (
     format_difference,
     format_number,
     format_value,
+    period_label,
 )
 
 
@@ -78,6 +79,14 @@ def test_format_difference(catalog):
     assert format_difference(-12.0, gas, catalog) == "−12 m³"
     assert format_difference(0.04, pct, catalog) == "0,0 procentpunt"
     assert format_difference(None, pct, catalog) == "—"
+
+
+def test_period_label():
+    assert period_label("2021H1") == "1e halfjaar 2021"
+    assert period_label("2024H2", "en") == "second half of 2024"
+    assert period_label("2021H1", "en") == "first half of 2021"
+    assert period_label("2012/2013", "en") == "2012/2013"
+    assert period_label("2023") == "2023"
 
 
 def test_escape_markdown_script():

@@ -22,7 +22,6 @@ from dashboard.config import ConfigError, check_folder, load_settings
 from dashboard.model import geo
 from dashboard.model.catalog import Indicator
 from dashboard.model.errors import DataError
-from dashboard.model.schema import period_label
 from dashboard.model.store import Store, load_store
 from dashboard.publish import export, share
 from dashboard.render import charts, classify, images, maps, static_map
@@ -30,7 +29,7 @@ from dashboard.render.classify import hex_to_rgba, legend_items
 from dashboard.state import NOTICE_TEXT, ViewState
 from dashboard.text import numbers, sentences
 from dashboard.text.i18n import t
-from dashboard.text.numbers import escape_markdown
+from dashboard.text.numbers import escape_markdown, period_label
 from dashboard.views import compare, mapview, profile, stories, trends
 
 # session_state keys of the shared widgets

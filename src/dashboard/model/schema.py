@@ -20,14 +20,9 @@ import pandas as pd
 OBS_COLUMNS = ["indicator_id", "region_code", "period", "value", "lower", "upper", "status"]
 OBS_KEY = ["indicator_id", "region_code", "period"]
 
-# status -> (Dutch, English) wording shown next to a value
-STATUSES: dict[str, tuple[str, str]] = {
-    "": ("", ""),
-    "computed": ("berekend", "computed"),
-    "approximate": ("benadering", "approximate"),
-    "period_unstated": ("jaar niet vermeld in de bron", "year not stated in the source"),
-    "provisional": ("voorlopig", "provisional"),
-}
+# The statuses an observation may have ("": as published); their words are the i18n keys
+# status_<status> (sentences.status_text).
+STATUSES = ("", "computed", "approximate", "period_unstated", "provisional")
 
 _YEAR = re.compile(r"^(\d{4})$")
 _CANON_SCHOOL = re.compile(r"^(\d{4})/(\d{4})$")
@@ -77,14 +72,11 @@ def is_year(period: str) -> bool:
     return bool(_YEAR.match(period))
 
 
-def period_label(period: str, lang: str = "nl") -> str:
-    """Human label of a canonical period: '2021H1' -> '1e halfjaar 2021' / 'first half of 2021'."""
-    if m := _CANON_HALF.match(period):
-        year, half = m.group(1), m.group(2)
-        if lang == "en":
-            return f"{'first' if half == '1' else 'second'} half of {year}"
-        return f"{half}e halfjaar {year}"
-    return period
+def half_year(period: str) -> tuple[str, str] | None:
+    """(year, half) of a canonical half year ('2021H1' -> ('2021', '1')); None otherwise.
+    Its label in words is text.numbers.period_label."""
+    m = _CANON_HALF.match(period)
+    return (m.group(1), m.group(2)) if m else None
 
 
 def empty_observations() -> pd.DataFrame:

@@ -46,10 +46,11 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from dashboard.model.catalog import Indicator, Source
-from dashboard.model.schema import is_year, period_label
+from dashboard.model.schema import is_year
 from dashboard.model.store import Store, level
 from dashboard.text import numbers
 from dashboard.text.i18n import t
+from dashboard.text.numbers import period_label
 from dashboard.vocabulary import DRENTHE_CODE
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")

@@ -49,13 +49,13 @@ import vl_convert as vlc
 from dashboard.model import geo
 from dashboard.model.catalog import Indicator
 from dashboard.model.errors import DataError
-from dashboard.model.schema import period_label
 from dashboard.model.store import Store
 from dashboard.publish import export
 from dashboard.render import charts, images, maps, static_map
 from dashboard.state import ViewState
 from dashboard.text import numbers
 from dashboard.text.i18n import t
+from dashboard.text.numbers import period_label
 from dashboard.views import mapview, trends
 from dashboard.vocabulary import DRENTHE_CODE, NEDERLAND_CODE, SCOPES
 

@@ -33,9 +33,9 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-from dashboard.model.schema import period_label
 from dashboard.render.classify import NO_DATA_LABELS, legend_items
 from dashboard.text.i18n import t
+from dashboard.text.numbers import period_label
 from dashboard.views.mapview import MapView
 
 MAP_WIDTH = 440

@@ -70,6 +70,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "rank_highest": ("1 = hoogste", "1 = highest"),
     "definition": ("Definitie", "Definition"),
     "notes": ("Toelichting", "Notes"),
+    # --- periods and observation statuses (numbers.period_label, sentences.status_text) ---
+    "period_half_1": ("1e halfjaar {year}", "first half of {year}"),
+    "period_half_2": ("2e halfjaar {year}", "second half of {year}"),
+    "status_computed": ("berekend", "computed"),
+    "status_approximate": ("benadering", "approximate"),
+    "status_period_unstated": ("jaar niet vermeld in de bron", "year not stated in the source"),
+    "status_provisional": ("voorlopig", "provisional"),
     # --- Regio's and Trends pages (compare.py, trends.py) ---
     "page_regions": ("Regio's", "Regions"),
     "page_trends": ("Trends", "Trends"),

@@ -49,6 +49,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from babel.numbers import format_decimal
 
 from dashboard.model.catalog import Catalog, Indicator
+from dashboard.model.schema import half_year
+from dashboard.text.i18n import t
 from dashboard.vocabulary import language
 
 MISSING = "—"
@@ -96,6 +98,13 @@ def format_number(value: float | None, decimals: int, lang: str = "nl") -> str:
         _rounded(value, decimals), format=pattern, locale=_LOCALES[language(lang)]
     )
     return text.replace("-", MINUS)
+
+
+def period_label(period: str, lang: str = "nl") -> str:
+    """Human label of a canonical period: '2021H1' -> '1e halfjaar 2021' / 'first half of
+    2021'; years and school years as they are."""
+    half = half_year(period)
+    return t(f"period_half_{half[1]}", lang, year=half[0]) if half else period
 
 
 def unit_affixes(unit: str, lang: str = "nl", symbol: str = "") -> tuple[str, str]:

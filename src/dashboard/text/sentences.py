@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from dashboard.model.catalog import Catalog, Indicator
-from dashboard.model.schema import STATUSES, period_label
-from dashboard.text.numbers import format_value, is_missing, round_half_up
+from dashboard.text.i18n import STRINGS, t
+from dashboard.text.numbers import format_value, is_missing, period_label, round_half_up
 from dashboard.vocabulary import language
 
 _WORDS = {
@@ -37,6 +37,16 @@ _WORDS = {
 def _sign_of(diff: float, decimals: int | None) -> int:
     shown = round_half_up(diff, decimals) if decimals is not None else diff
     return (shown > 0) - (shown < 0)
+
+
+def status_text(status: str, lang: str = "nl") -> str:
+    """The words shown next to a value with this status (schema.STATUSES, or 'missing'):
+    'berekend', 'voorlopig', 'geen gegevens'; '' for a value as published; a status without
+    words as it is."""
+    if not status:
+        return ""
+    key = f"status_{status}"
+    return t(key, lang) if key in STRINGS else status
 
 
 def judgement(
@@ -214,7 +224,7 @@ def source_line(indicator: Indicator, period: str, lang: str = "nl", status: str
     lang = language(lang)
     labels = ("Source", "Licence", "Period") if lang == "en" else ("Bron", "Licentie", "Periode")
     when = period_label(period, lang)
-    note = STATUSES.get(status, ("", ""))[1 if lang == "en" else 0]
+    note = status_text(status, lang)
     if note:
         when = f"{when} ({note})"
     return (

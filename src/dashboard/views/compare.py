@@ -40,10 +40,10 @@ from dashboard.model.regions import (
     official_set,
     restrict_to_province,
 )
-from dashboard.model.schema import STATUSES, period_label
 from dashboard.model.store import Store, region_values
 from dashboard.text import numbers, sentences
 from dashboard.text.i18n import t
+from dashboard.text.numbers import period_label
 from dashboard.vocabulary import DRENTHE_CODE, NEDERLAND_CODE, SCOPE_PROVINCES
 
 DEFAULT_SET = "corop"
@@ -118,11 +118,7 @@ def cell_status(value: float | None, status: str | None) -> str:
 
 def status_text(status: str, lang: str = "nl") -> str:
     """The words shown for a cell status ('berekend', 'geen gegevens'; '' as published)."""
-    if status == OFFICIAL:
-        return ""
-    if status == MISSING:
-        return t("status_missing", lang)
-    return STATUSES.get(status, (status, status))[1 if lang == "en" else 0]
+    return "" if status == OFFICIAL else sentences.status_text(status, lang)
 
 
 def area_name(store: Store, code: str, lang: str = "nl", regions: Sequence[Region] = ()) -> str:
@@ -362,7 +358,7 @@ def display_table(table: pd.DataFrame, lang: str = "nl") -> pd.DataFrame:
     when the source gives no year."""
     areas: dict[str, str] = table.attrs.get("areas", {})
     shown = pd.DataFrame({t("col_indicator", lang): table["label"]})
-    unstated = STATUSES["period_unstated"][1 if lang == "en" else 0]
+    unstated = sentences.status_text("period_unstated", lang)
     shown[t("period", lang)] = [
         f"{p} ({unstated})" if u else p
         for p, u in zip(table["period_label"], table["period_unstated"], strict=True)

@@ -17,12 +17,12 @@ import pandas as pd
 from dashboard.model import geo
 from dashboard.model.catalog import Indicator
 from dashboard.model.regions import official_set
-from dashboard.model.schema import STATUSES, period_label
 from dashboard.model.store import Store, level, region_values
 from dashboard.render import classify
 from dashboard.state import ViewState
 from dashboard.text import numbers, sentences
 from dashboard.text.i18n import t
+from dashboard.text.numbers import period_label
 from dashboard.vocabulary import DRENTHE_CODE, NEDERLAND_CODE
 
 
@@ -123,8 +123,7 @@ def map_table(
         "" if pd.isna(r) else f"{t('col_rank', lang)} {r} {of} {n} ({rank_note})"
         for r in table["rank"]
     ]
-    idx = 1 if lang == "en" else 0
-    table["status_text"] = [STATUSES.get(s, ("", ""))[idx] for s in table["status"]]
+    table["status_text"] = [sentences.status_text(s, lang) for s in table["status"]]
     tips = {
         "tip_value": [
             v if pd.notna(x) else classify_no_data(lang)

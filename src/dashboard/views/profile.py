@@ -79,10 +79,10 @@ import numpy as np
 import pandas as pd
 
 from dashboard.model.catalog import Catalog, Indicator
-from dashboard.model.schema import STATUSES, period_label
 from dashboard.model.store import Store
 from dashboard.text import numbers, sentences
 from dashboard.text.i18n import t
+from dashboard.text.numbers import period_label
 from dashboard.views.mapview import ranks, reference_value
 from dashboard.vocabulary import DRENTHE_CODE, NEDERLAND_CODE
 
@@ -447,7 +447,7 @@ def indicator_row(
         value=value,
         value_text=_fmt(value, ind, store, lang),
         status=status,
-        status_text=STATUSES.get(status, ("", ""))[1 if lang == "en" else 0],
+        status_text=sentences.status_text(status, lang),
         lower=None if pd.isna(own["lower"]) else float(own["lower"]),
         upper=None if pd.isna(own["upper"]) else float(own["upper"]),
     )

@@ -34,10 +34,10 @@ import pandas as pd
 from dashboard.model.catalog import Catalog, Indicator
 from dashboard.model.errors import DataError
 from dashboard.model.regions import Region
-from dashboard.model.schema import period_label
 from dashboard.model.store import Store, region_values
 from dashboard.text import numbers, sentences
 from dashboard.text.i18n import t
+from dashboard.text.numbers import period_label
 from dashboard.views.compare import (
     all_regions,
     area_name,
