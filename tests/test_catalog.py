@@ -10,6 +10,7 @@ import pytest
 from dashboard.config import PROJECT_DATA
 from dashboard.model.catalog import load_catalog
 from dashboard.model.errors import DataError
+from dashboard.text.sentences import citation
 
 
 def test_real_catalogue_size_and_themes():
@@ -32,9 +33,19 @@ def test_health_indicator_spans_three_surveys():
 
 def test_citations():
     catalog = load_catalog()
-    assert catalog.get("inkomen_gestandaardiseerd_mediaan").citation() == "CBS, tabel 86004NED"
-    assert catalog.get("zonnepanelen_vermogen_per_woning").citation("en") == (
+    assert citation(catalog.get("inkomen_gestandaardiseerd_mediaan")) == "CBS, tabel 86004NED"
+    assert citation(catalog.get("zonnepanelen_vermogen_per_woning"), "en") == (
         "CBS, table 85005NED and 82900NED"
+    )
+    assert citation(catalog.get("zonnepanelen_vermogen_per_woning")) == (
+        "CBS, tabel 85005NED en 82900NED"
+    )
+    # the report's own references are Dutch: lower case inside a Dutch citation
+    assert citation(catalog.get("tabel1_bijstand")) == (
+        "Sociale Agenda Drenthe, jaarverslag 2024, tabel 1"
+    )
+    assert citation(catalog.get("tabel1_bijstand"), "en") == (
+        "Sociale Agenda Drenthe, jaarverslag 2024, Tabel 1"
     )
 
 

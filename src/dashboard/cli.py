@@ -18,6 +18,7 @@ from dashboard.model import geo
 from dashboard.model.catalog import Catalog, Source, load_catalog
 from dashboard.model.errors import DataError
 from dashboard.model.store import Store, coverage, load_store
+from dashboard.text.sentences import citation
 from dashboard.vocabulary import LANGUAGES, SCOPES
 
 SOURCE_FIELDS = [f.name for f in fields(Source)]
@@ -33,7 +34,7 @@ def catalog_frame(catalog: Catalog) -> pd.DataFrame:
         for name in SOURCE_FIELDS:
             values = [getattr(s, name) for s in ind.sources]
             row[f"source_{name}"] = " | ".join("" if v is None else str(v) for v in values)
-        row["citation_nl"] = ind.citation("nl")
+        row["citation_nl"] = citation(ind, "nl")
         rows.append(row)
     return pd.DataFrame(rows)
 

@@ -34,6 +34,7 @@ from typing import Any
 
 from dashboard.config import PROJECT_DATA
 from dashboard.model.errors import DataError
+from dashboard.vocabulary import localized
 
 DIRECTIONS = (-1, 0, 1)
 AGGREGATIONS = ("mean_population", "mean_households", "sum", "ratio", "none")
@@ -86,19 +87,13 @@ class Source:
     reference: str | None = None
     url: str | None = None
 
-    def citation(self, lang: str = "nl") -> str:
-        """'CBS, tabel 86004NED' or 'Sociale Agenda Drenthe, jaarverslag 2024, tabel 1'."""
-        if self.kind == "cbs":
-            word = "tabel" if lang == "nl" else "table"
-            tables = [self.table] + (
-                [self.denominator_table]
-                if self.denominator_table and self.denominator_table != self.table
-                else []
-            )
-            return f"CBS, {word} {' en '.join(tables) if lang == 'nl' else ' and '.join(tables)}"
-        ref = self.reference or ""
-        ref = ref[:1].lower() + ref[1:] if lang == "nl" else ref
-        return f"{self.name}, {ref}" if ref else self.name
+    @property
+    def tables(self) -> tuple[str, ...]:
+        """The StatLine tables of a cbs source: its table, then a separate denominator table."""
+        if self.kind != "cbs" or not self.table:
+            return ()
+        extra = self.denominator_table
+        return (self.table, extra) if extra and extra != self.table else (self.table,)
 
 
 @dataclass(frozen=True)
@@ -121,18 +116,13 @@ class Indicator:
     notes_en: str = ""
 
     def label(self, lang: str = "nl") -> str:
-        return self.label_en if lang == "en" else self.label_nl
+        return localized(self, "label", lang)
 
     def definition(self, lang: str = "nl") -> str:
-        return self.definition_en if lang == "en" else self.definition_nl
+        return localized(self, "definition", lang)
 
     def notes(self, lang: str = "nl") -> str:
-        return self.notes_en if lang == "en" else self.notes_nl
-
-    def citation(self, lang: str = "nl") -> str:
-        """All sources, deduplicated: 'CBS, tabel 83674NED; CBS, tabel 85012NED'."""
-        seen = dict.fromkeys(s.citation(lang) for s in self.sources)
-        return "; ".join(seen)
+        return localized(self, "notes", lang)
 
 
 @dataclass(frozen=True)
@@ -159,13 +149,16 @@ class Catalog:
             raise KeyError(f"Unknown indicator {indicator_id!r}") from None
 
     def theme_label(self, theme: str, lang: str = "nl") -> str:
-        return self.themes[theme][f"label_{lang}"]
+        return localized(self.themes[theme], "label", lang)
+
+    def perspective_label(self, perspective: str, lang: str = "nl") -> str:
+        return localized(self.perspectives[perspective], "label", lang)
 
     def unit_label(self, unit: str, lang: str = "nl") -> str:
-        return self.units[unit][f"label_{lang}"]
+        return localized(self.units[unit], "label", lang)
 
     def unit_symbol(self, unit: str, lang: str = "nl") -> str:
-        return self.units[unit][f"symbol_{lang}"]
+        return localized(self.units[unit], "symbol", lang)
 
     def by_theme(self) -> dict[str, list[Indicator]]:
         """Indicators grouped by theme, themes in their display order, catalogue order within."""

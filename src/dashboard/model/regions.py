@@ -21,16 +21,18 @@ import pandas as pd
 from dashboard.config import PROJECT_DATA
 from dashboard.model.errors import DataError
 from dashboard.model.schema import OBS_COLUMNS as OBSERVATION_COLUMNS
-from dashboard.vocabulary import DRENTHE_CODE
+from dashboard.text.i18n import t
+from dashboard.vocabulary import DRENTHE_CODE, localized
 
 REGION_SETS_FILE = PROJECT_DATA / "region_sets.toml"
 METHODS = ("mean_population", "mean_households", "sum", "none")
 COMPUTED = "computed"
 
-# Official sets from gebieden: id -> (code column, name column, label_nl, label_en).
+# Official sets from gebieden: id -> (code column, name column); their labels are the i18n
+# keys region_set_<id>.
 OFFICIAL_SETS = {
-    "corop": ("corop_code", "corop_naam", "COROP-regio's", "COROP regions"),
-    "provincie": ("provincie_code", "provincie_naam", "Provincies", "Provinces"),
+    "corop": ("corop_code", "corop_naam"),
+    "provincie": ("provincie_code", "provincie_naam"),
 }
 _SET_FIELDS = {"id", "label_nl", "label_en", "region"}
 _REGION_FIELDS = {"code", "name_nl", "name_en", "members"}
@@ -45,7 +47,7 @@ class Region:
     official: bool
 
     def name(self, lang: str = "nl") -> str:
-        return self.name_en if lang == "en" else self.name_nl
+        return localized(self, "name", lang)
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,7 @@ class RegionSet:
     regions: tuple[Region, ...]
 
     def label(self, lang: str = "nl") -> str:
-        return self.label_en if lang == "en" else self.label_nl
+        return localized(self, "label", lang)
 
     def membership(self) -> dict[str, tuple[str, ...]]:
         """Region code -> member gemeente codes (the form ``geo.dissolve`` accepts)."""
@@ -65,7 +67,7 @@ class RegionSet:
 
 def official_set(gebieden: pd.DataFrame, set_id: str) -> RegionSet:
     """The COROP regions or provinces of 2025 with their gemeenten, sorted by code."""
-    code_col, name_col, label_nl, label_en = OFFICIAL_SETS[set_id]
+    code_col, name_col = OFFICIAL_SETS[set_id]
     regions = tuple(
         Region(
             code=str(code),
@@ -76,7 +78,8 @@ def official_set(gebieden: pd.DataFrame, set_id: str) -> RegionSet:
         )
         for code, rows in gebieden.groupby(code_col, sort=True)
     )
-    return RegionSet(set_id, label_nl, label_en, regions)
+    key = f"region_set_{set_id}"
+    return RegionSet(set_id, t(key, "nl"), t(key, "en"), regions)
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

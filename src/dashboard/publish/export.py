@@ -48,7 +48,7 @@ from openpyxl.utils import get_column_letter
 from dashboard.model.catalog import Indicator, Source
 from dashboard.model.schema import is_year
 from dashboard.model.store import Store, level
-from dashboard.text import numbers
+from dashboard.text import numbers, sentences
 from dashboard.text.i18n import t
 from dashboard.text.numbers import period_label
 from dashboard.vocabulary import DRENTHE_CODE
@@ -96,7 +96,7 @@ class ExportMeta:
     ) -> ExportMeta:
         """Sources and licences of the indicators shown, each named once, in order."""
         inds = list(indicators)
-        sources = dict.fromkeys(ind.citation(lang) for ind in inds)
+        sources = dict.fromkeys(sentences.citation(ind, lang) for ind in inds)
         licences = dict.fromkeys(ind.licence for ind in inds)
         return cls("; ".join(sources), "; ".join(licences), exported, title, url, lang)
 
@@ -370,10 +370,10 @@ def catalog_row(
         "label": ind.label(lang),
         "definition": ind.definition(lang),
         "theme": catalog.theme_label(ind.theme, lang),
-        "perspective": catalog.perspectives[ind.perspective][f"label_{lang}"],
+        "perspective": catalog.perspective_label(ind.perspective, lang),
         "unit": catalog.unit_label(ind.unit, lang),
         "direction": t(_DIRECTION_KEYS.get(ind.direction, "catalog_direction_neutral"), lang),
-        "source": ind.citation(lang),
+        "source": sentences.citation(ind, lang),
         "link": links[0] if links else "",
         "links": "\n".join(links),
         "licence": ind.licence,

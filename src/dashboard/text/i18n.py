@@ -77,6 +77,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "status_approximate": ("benadering", "approximate"),
     "status_period_unstated": ("jaar niet vermeld in de bron", "year not stated in the source"),
     "status_provisional": ("voorlopig", "provisional"),
+    # --- sources and region sets (sentences.citation, model/regions.py) ---
+    "citation_cbs": ("CBS, tabel {tables}", "CBS, table {tables}"),
+    "region_set_corop": ("COROP-regio's", "COROP regions"),
+    "region_set_provincie": ("Provincies", "Provinces"),
     # --- Regio's and Trends pages (compare.py, trends.py) ---
     "page_regions": ("Regio's", "Regions"),
     "page_trends": ("Trends", "Trends"),

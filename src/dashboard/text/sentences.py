@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from dashboard.model.catalog import Catalog, Indicator
+from dashboard.model.catalog import Catalog, Indicator, Source
 from dashboard.text.i18n import STRINGS, t
 from dashboard.text.numbers import format_value, is_missing, period_label, round_half_up
 from dashboard.vocabulary import language
@@ -218,6 +218,27 @@ def map_summary(
     return " ".join(p for p in parts if p)
 
 
+# Dutch writes a reference inside a citation in lower case ('jaarverslag 2024, tabel 1');
+# the references in the catalogue are Dutch and start with a capital ('Tabel 1').
+_LOWER_REFERENCE = {"nl": True, "en": False}
+
+
+def source_citation(source: Source, lang: str = "nl") -> str:
+    """'CBS, tabel 86004NED' (two tables: 'CBS, tabel 85005NED en 82900NED') or 'Sociale
+    Agenda Drenthe, jaarverslag 2024, tabel 1'."""
+    if source.tables:
+        return t("citation_cbs", lang, tables=join_names(source.tables, lang))
+    ref = source.reference or ""
+    if _LOWER_REFERENCE[language(lang)]:
+        ref = ref[:1].lower() + ref[1:]
+    return f"{source.name}, {ref}" if ref else source.name
+
+
+def citation(indicator: Indicator, lang: str = "nl") -> str:
+    """All sources of an indicator, each once: 'CBS, tabel 83674NED; CBS, tabel 85012NED'."""
+    return "; ".join(dict.fromkeys(source_citation(s, lang) for s in indicator.sources))
+
+
 def source_line(indicator: Indicator, period: str, lang: str = "nl", status: str = "") -> str:
     """'Bron: CBS, tabel 86004NED · Licentie: CC BY 4.0 · Periode: 2023' (English 'Source: …
     · Licence: … · Period: …'); a ``status`` from schema.STATUSES is added to the period."""
@@ -228,6 +249,6 @@ def source_line(indicator: Indicator, period: str, lang: str = "nl", status: str
     if note:
         when = f"{when} ({note})"
     return (
-        f"{labels[0]}: {indicator.citation(lang)} · {labels[1]}: {indicator.licence} · "
+        f"{labels[0]}: {citation(indicator, lang)} · {labels[1]}: {indicator.licence} · "
         f"{labels[2]}: {when}"
     )

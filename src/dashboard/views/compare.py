@@ -310,7 +310,7 @@ def _row(store: Store, ind: Indicator, cells: pd.DataFrame, lang: str) -> dict:
         worst=worst,
         extremes=extremes_text(names, highest, lowest, ind.direction, lang),
         weighting=weighting_text(store, ind, lang),
-        source=ind.citation(lang),
+        source=sentences.citation(ind, lang),
     )
     return row
 

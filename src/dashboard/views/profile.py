@@ -304,11 +304,11 @@ def _labels(store: Store, ind: Indicator, frame: pd.DataFrame, lang: str) -> dic
         "theme": ind.theme,
         "theme_label": catalog.theme_label(ind.theme, lang),
         "perspective": ind.perspective,
-        "perspective_label": catalog.perspectives[ind.perspective][f"label_{lang}"],
+        "perspective_label": catalog.perspective_label(ind.perspective, lang),
         "direction": ind.direction,
         "unit": ind.unit,
         "survey": is_survey(frame, ind),
-        "source": ind.citation(lang),
+        "source": sentences.citation(ind, lang),
     }
 
 
