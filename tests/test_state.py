@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from dashboard.state import Notice, ViewState, parse_query, to_query
-from dashboard.vocabulary import MAX_GEMEENTEN
+from dashboard.text.i18n import t
+from dashboard.vocabulary import LANGUAGES, MAX_GEMEENTEN
 
 INDICATORS = {"vrijwilligerswerk", "werkloosheid", "overgewicht"}
 PERIODS = {
@@ -115,3 +116,24 @@ def test_round_trip():
         "overgewicht", "2020", ("GM0106", "GM1730"), "noord-nederland", "en", "nederland"
     )
     assert parse(to_query(view)) == (view, [])
+
+
+def test_every_notice_has_its_text():
+    codes = [f"GM{n:04d}" for n in range(1, 20)]
+    _, notices = parse(
+        {"indicator": "x", "gemeente": ["GM9999", *codes], "schaal": "mars", "taal": "fr"}
+    )
+    _, more = parse({"indicator": "werkloosheid", "periode": "1999"})
+    reasons = {n.reason for n in [*notices, *more]}
+    assert reasons == {
+        "unknown_indicator",
+        "unknown_period",
+        "unknown_gemeente",
+        "too_many_gemeenten",
+        "unknown_value",
+    }
+    assert t("notice_unknown_value", "en", value="“mars”", param="schaal") == (
+        "Unknown value “mars” for 'schaal'; using the default."
+    )
+    for lang in LANGUAGES:  # the limit is written out in the text: it must match
+        assert f" {MAX_GEMEENTEN} " in t("notice_too_many_gemeenten", lang)

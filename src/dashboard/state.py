@@ -45,31 +45,7 @@ class Notice:
 
     param: str
     value: str
-    reason: str  # key of NOTICE_TEXT
-
-
-NOTICE_TEXT = {
-    "unknown_indicator": (
-        "Onbekende indicator {value}; de standaardindicator wordt getoond.",
-        "Unknown indicator {value}; showing the default indicator.",
-    ),
-    "unknown_period": (
-        "Periode {value} bestaat niet voor deze indicator; de meest recente periode wordt getoond.",
-        "Period {value} does not exist for this indicator; showing the latest period.",
-    ),
-    "unknown_gemeente": (
-        "Onbekende gemeentecode {value} is genegeerd.",
-        "Unknown municipality code {value} was ignored.",
-    ),
-    "too_many_gemeenten": (
-        "Er kunnen hoogstens 12 gemeenten tegelijk worden geselecteerd; de rest is genegeerd.",
-        "At most 12 municipalities can be selected at once; the rest were ignored.",
-    ),
-    "unknown_value": (
-        "Onbekende waarde {value} voor '{param}'; de standaardwaarde wordt gebruikt.",
-        "Unknown value {value} for '{param}'; using the default.",
-    ),
-}
+    reason: str  # its text is the i18n key notice_<reason>
 
 
 def _values(params: Mapping[str, str | Sequence[str]], name: str) -> list[str]:

@@ -26,7 +26,7 @@ from dashboard.model.store import Store, load_store
 from dashboard.publish import export, share
 from dashboard.render import charts, classify, images, maps, static_map
 from dashboard.render.classify import hex_to_rgba, legend_items
-from dashboard.state import NOTICE_TEXT, ViewState
+from dashboard.state import ViewState
 from dashboard.text import numbers, sentences
 from dashboard.text.i18n import t
 from dashboard.text.numbers import escape_markdown, period_label
@@ -251,10 +251,8 @@ def view_url(view: ViewState, page: str = "") -> str:
 
 def show_notices(lang: str) -> None:
     for notice in st.session_state.get(NOTICES, []):
-        nl, en = NOTICE_TEXT[notice.reason]
-        template = en if lang == "en" else nl
         value = f"“{escape_markdown(notice.value)}”" if notice.value else ""
-        st.warning(template.format(value=value, param=notice.param), icon="⚠️")
+        st.warning(t(f"notice_{notice.reason}", lang, value=value, param=notice.param), icon="⚠️")
 
 
 def select_gemeente(code: str | None) -> None:

@@ -81,6 +81,27 @@ STRINGS: dict[str, tuple[str, str]] = {
     "citation_cbs": ("CBS, tabel {tables}", "CBS, table {tables}"),
     "region_set_corop": ("COROP-regio's", "COROP regions"),
     "region_set_provincie": ("Provincies", "Provinces"),
+    # --- URL notices (state.Notice.reason; shown by app/ui.show_notices) ---
+    "notice_unknown_indicator": (
+        "Onbekende indicator {value}; de standaardindicator wordt getoond.",
+        "Unknown indicator {value}; showing the default indicator.",
+    ),
+    "notice_unknown_period": (
+        "Periode {value} bestaat niet voor deze indicator; de meest recente periode wordt getoond.",
+        "Period {value} does not exist for this indicator; showing the latest period.",
+    ),
+    "notice_unknown_gemeente": (
+        "Onbekende gemeentecode {value} is genegeerd.",
+        "Unknown municipality code {value} was ignored.",
+    ),
+    "notice_too_many_gemeenten": (
+        "Er kunnen hoogstens 12 gemeenten tegelijk worden geselecteerd; de rest is genegeerd.",
+        "At most 12 municipalities can be selected at once; the rest were ignored.",
+    ),
+    "notice_unknown_value": (
+        "Onbekende waarde {value} voor '{param}'; de standaardwaarde wordt gebruikt.",
+        "Unknown value {value} for '{param}'; using the default.",
+    ),
     # --- Regio's and Trends pages (compare.py, trends.py) ---
     "page_regions": ("Regio's", "Regions"),
     "page_trends": ("Trends", "Trends"),
