@@ -102,6 +102,68 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Onbekende waarde {value} voor '{param}'; de standaardwaarde wordt gebruikt.",
         "Unknown value {value} for '{param}'; using the default.",
     ),
+    # --- sentences (text/sentences.py) ---
+    "word_better": ("beter", "better"),
+    "word_worse": ("slechter", "worse"),
+    "word_equal": ("gelijk", "equal"),
+    "word_higher": ("hoger", "higher"),
+    "word_lower": ("lager", "lower"),
+    "word_and": ("en", "and"),
+    "in_period": ("in {period}", "in {period}"),
+    "in_half_year": ("in het {period}", "in the {period}"),
+    "n_gemeenten": ("{n} gemeenten", "{n} municipalities"),
+    "no_data_for": ("Van {names} zijn geen gegevens.", "No data for {names}."),
+    "compare_only_nederland": (
+        "Nederland: {nederland}; voor Drenthe als geheel is geen waarde bekend",
+        "The Netherlands: {nederland}; no value for Drenthe as a whole",
+    ),
+    "compare_only_drenthe": (
+        "Drenthe als geheel: {drenthe} (geen waarde voor Nederland)",
+        "Drenthe as a whole: {drenthe} (no value for the Netherlands)",
+    ),
+    "compare_same": (
+        "Drenthe en Nederland hebben dezelfde waarde ({drenthe})",
+        "Drenthe and the Netherlands have the same value ({drenthe})",
+    ),
+    "compare_neutral": (
+        "Drenthe ligt {word} dan Nederland ({drenthe} tegen {nederland})",
+        "Drenthe is {word} than the Netherlands ({drenthe} versus {nederland})",
+    ),
+    "compare_judged": (
+        "Drenthe scoort {word} dan Nederland ({drenthe} tegen {nederland})",
+        "Drenthe scores {word} than the Netherlands ({drenthe} versus {nederland})",
+    ),
+    "summary_no_gemeenten": (
+        "{head}: geen gegevens per gemeente.",
+        "{head}: no data by municipality.",
+    ),
+    "summary_one": (
+        "{head}: alleen van {place} is een waarde bekend ({value}).",
+        "{head}: only {place} has a value ({value}).",
+    ),
+    "summary_all_same": (
+        "{head}: alle {n} gemeenten hebben dezelfde waarde ({value}).",
+        "{head}: all {n} municipalities have the same value ({value}).",
+    ),
+    "summary_extremes": (
+        "{head}: het hoogst in {top} ({high}), het laagst in {bottom} ({low}).",
+        "{head}: highest in {top} ({high}), lowest in {bottom} ({low}).",
+    ),
+    "source_line": (
+        "Bron: {source} · Licentie: {licence} · Periode: {period}",
+        "Source: {source} · Licence: {licence} · Period: {period}",
+    ),
+    # --- the Regio's summary (views/compare.py) ---
+    "regions_reference_equal": (
+        "Drenthe ligt gelijk aan Nederland ({drenthe})",
+        "Drenthe equals the Netherlands ({drenthe})",
+    ),
+    "regions_only": ("alleen {name} ({value})", "only {name} ({value})"),
+    "regions_all_same": ("alle regio's {value}", "all regions {value}"),
+    "regions_best_in": ("het best in {names} ({value})", "best in {names} ({value})"),
+    "regions_worst_in": ("het slechtst in {names} ({value})", "worst in {names} ({value})"),
+    "regions_highest_in": ("het hoogst in {names} ({value})", "highest in {names} ({value})"),
+    "regions_lowest_in": ("het laagst in {names} ({value})", "lowest in {names} ({value})"),
     # --- Regio's and Trends pages (compare.py, trends.py) ---
     "page_regions": ("Regio's", "Regions"),
     "page_trends": ("Trends", "Trends"),

@@ -14,25 +14,6 @@ from dashboard.text.i18n import STRINGS, t
 from dashboard.text.numbers import format_value, is_missing, period_label, round_half_up
 from dashboard.vocabulary import language
 
-_WORDS = {
-    "nl": {
-        "better": "beter",
-        "worse": "slechter",
-        "equal": "gelijk",
-        "higher": "hoger",
-        "lower": "lager",
-        "and": "en",
-    },
-    "en": {
-        "better": "better",
-        "worse": "worse",
-        "equal": "equal",
-        "higher": "higher",
-        "lower": "lower",
-        "and": "and",
-    },
-}
-
 
 def _sign_of(diff: float, decimals: int | None) -> int:
     shown = round_half_up(diff, decimals) if decimals is not None else diff
@@ -49,20 +30,36 @@ def status_text(status: str, lang: str = "nl") -> str:
     return t(key, lang) if key in STRINGS else status
 
 
+# --- words ------------------------------------------------------------------------------------
+
+
+def judgement_code(diff: float | None, direction: int, decimals: int | None = None) -> str | None:
+    """'better', 'worse' or 'equal' for a difference (value minus reference) of an indicator
+    with this direction; None for a neutral indicator (direction 0) or a missing difference.
+    With ``decimals``, the difference is first rounded as shown, so 0.04 with one decimal is
+    'equal'."""
+    if direction == 0 or is_missing(diff):
+        return None
+    sign = _sign_of(diff, decimals)
+    if sign == 0:
+        return "equal"
+    return "better" if sign * direction > 0 else "worse"
+
+
+def comparison_code(diff: float | None, decimals: int | None = None) -> str | None:
+    """'higher', 'lower' or 'equal' (as shown with ``decimals``); None when missing."""
+    if is_missing(diff):
+        return None
+    return {1: "higher", -1: "lower", 0: "equal"}[_sign_of(diff, decimals)]
+
+
 def judgement(
     diff: float | None, direction: int, lang: str = "nl", decimals: int | None = None
 ) -> str | None:
-    """'beter', 'slechter' or 'gelijk' ('better', 'worse', 'equal') for a difference
-    (value minus reference) of an indicator with this direction; None for a neutral
-    indicator (direction 0) or a missing difference. With ``decimals``, the difference is
-    first rounded as shown, so 0.04 with one decimal is 'gelijk'."""
-    if direction == 0 or is_missing(diff):
-        return None
-    words = _WORDS[language(lang)]
-    sign = _sign_of(diff, decimals)
-    if sign == 0:
-        return words["equal"]
-    return words["better"] if sign * direction > 0 else words["worse"]
+    """'beter', 'slechter' or 'gelijk' ('better', 'worse', 'equal'): the words of
+    :func:`judgement_code`; None for a neutral indicator or a missing difference."""
+    code = judgement_code(diff, direction, decimals)
+    return None if code is None else t(f"word_{code}", lang)
 
 
 def comparison_word(
@@ -70,13 +67,12 @@ def comparison_word(
 ) -> str | None:
     """'hoger (beter)', 'lager (slechter)', 'hoger', 'lager' (neutral) or 'gelijk'; None when
     the difference is missing."""
-    if is_missing(diff):
+    code = comparison_code(diff, decimals)
+    if code is None:
         return None
-    words = _WORDS[language(lang)]
-    sign = _sign_of(diff, decimals)
-    if sign == 0:
-        return words["equal"]
-    word = words["higher"] if sign > 0 else words["lower"]
+    word = t(f"word_{code}", lang)
+    if code == "equal":
+        return word
     verdict = judgement(diff, direction, lang, decimals)
     return f"{word} ({verdict})" if verdict else word
 
@@ -86,67 +82,58 @@ def join_names(names: Sequence[str], lang: str = "nl") -> str:
     items = list(names)
     if len(items) <= 1:
         return "".join(items)
-    return f"{', '.join(items[:-1])} {_WORDS[language(lang)]['and']} {items[-1]}"
+    return f"{', '.join(items[:-1])} {t('word_and', lang)} {items[-1]}"
 
 
-def _in_period(period: str, lang: str) -> str:
+def in_period(period: str, lang: str = "nl") -> str:
+    """'in 2023', 'in het 1e halfjaar 2021' ('in the first half of 2021')."""
     label = period_label(period, lang)
-    if label != period:  # a half year: 'in het 1e halfjaar 2021', 'in the first half of 2021'
-        return f"in {'the' if lang == 'en' else 'het'} {label}"
-    return f"in {label}"
+    return t("in_half_year" if label != period else "in_period", lang, period=label)
+
+
+def no_data_for(names: Sequence[str], lang: str = "nl") -> str:
+    """'Van Westerveld zijn geen gegevens.' ('No data for Westerveld.')"""
+    return t("no_data_for", lang, names=join_names(names, lang))
+
+
+# --- the map summary --------------------------------------------------------------------------
 
 
 def _places(codes: list[str], names: Mapping[str, str], lang: str) -> str:
     labels = sorted(names.get(c, c) for c in codes)
     if len(labels) > 3:
-        return f"{len(labels)} {'municipalities' if lang == 'en' else 'gemeenten'}"
+        return t("n_gemeenten", lang, n=len(labels))
     return join_names(labels, lang)
 
 
-def _compare_sentence(
+def compare_clause(
     drenthe: float | None,
     nederland: float | None,
     indicator: Indicator,
     catalog: Catalog,
-    lang: str,
+    lang: str = "nl",
 ) -> str:
-    fmt = lambda v: format_value(v, indicator, catalog, lang)  # noqa: E731
-    en = lang == "en"
+    """'Drenthe scoort slechter dan Nederland (4,1% tegen 3,9%)', 'Drenthe ligt hoger dan
+    Nederland (…)' for a neutral indicator, or what is known when a value is missing; ''
+    when both are. Without a final full stop."""
+    values = {
+        "drenthe": format_value(drenthe, indicator, catalog, lang),
+        "nederland": format_value(nederland, indicator, catalog, lang),
+    }
     if is_missing(drenthe) and is_missing(nederland):
         return ""
     if is_missing(drenthe):
-        return (
-            f"The Netherlands: {fmt(nederland)}; no value for Drenthe as a whole."
-            if en
-            else f"Nederland: {fmt(nederland)}; voor Drenthe als geheel is geen waarde bekend."
-        )
+        return t("compare_only_nederland", lang, **values)
     if is_missing(nederland):
-        return (
-            f"Drenthe as a whole: {fmt(drenthe)} (no value for the Netherlands)."
-            if en
-            else f"Drenthe als geheel: {fmt(drenthe)} (geen waarde voor Nederland)."
-        )
-    sign = _sign_of(drenthe - nederland, indicator.decimals)
-    if sign == 0:
-        return (
-            f"Drenthe and the Netherlands have the same value ({fmt(drenthe)})."
-            if en
-            else f"Drenthe en Nederland hebben dezelfde waarde ({fmt(drenthe)})."
-        )
-    pair = f"({fmt(drenthe)} {'versus' if en else 'tegen'} {fmt(nederland)})"
+        return t("compare_only_drenthe", lang, **values)
+    diff, decimals = drenthe - nederland, indicator.decimals
+    if comparison_code(diff, decimals) == "equal":
+        return t("compare_same", lang, **values)
     if indicator.direction == 0:
-        word = comparison_word(drenthe - nederland, 0, lang, indicator.decimals)
-        return (
-            f"Drenthe is {word} than the Netherlands {pair}."
-            if en
-            else f"Drenthe ligt {word} dan Nederland {pair}."
-        )
-    verdict = judgement(drenthe - nederland, indicator.direction, lang, indicator.decimals)
-    return (
-        f"Drenthe scores {verdict} than the Netherlands {pair}."
-        if en
-        else f"Drenthe scoort {verdict} dan Nederland {pair}."
-    )
+        word = comparison_word(diff, 0, lang, decimals)
+        return t("compare_neutral", lang, word=word, **values)
+    verdict = judgement(diff, indicator.direction, lang, decimals)
+    return t("compare_judged", lang, word=verdict, **values)
 
 
 def map_summary(
@@ -173,49 +160,44 @@ def map_summary(
     three as 'N gemeenten').
     """
     lang = language(lang)
-    en = lang == "en"
     present = {c: float(v) for c, v in values.items() if not is_missing(v)}
     absent = [c for c in values if c not in present]
     absent += [c for c in missing if c not in present and c not in absent]
     shown = {c: round_half_up(v, indicator.decimals) for c, v in present.items()}
     fmt = lambda v: format_value(v, indicator, catalog, lang)  # noqa: E731
-    head = f"{indicator.label(lang)} {_in_period(period, lang)}"
+    head = f"{indicator.label(lang)} {in_period(period, lang)}"
 
     if not shown:
-        first = (
-            f"{head}: no data by municipality." if en else f"{head}: geen gegevens per gemeente."
-        )
+        first = t("summary_no_gemeenten", lang, head=head)
     elif len(shown) == 1:
         ((code, value),) = shown.items()
         place = names.get(code, code)
-        first = (
-            f"{head}: only {place} has a value ({fmt(value)})."
-            if en
-            else f"{head}: alleen van {place} is een waarde bekend ({fmt(value)})."
-        )
+        first = t("summary_one", lang, head=head, place=place, value=fmt(value))
     else:
         high, low = max(shown.values()), min(shown.values())
         if high == low:
-            first = (
-                f"{head}: all {len(shown)} municipalities have the same value ({fmt(high)})."
-                if en
-                else f"{head}: alle {len(shown)} gemeenten hebben dezelfde waarde ({fmt(high)})."
-            )
+            first = t("summary_all_same", lang, head=head, n=len(shown), value=fmt(high))
         else:
             top = _places([c for c, v in shown.items() if v == high], names, lang)
             bottom = _places([c for c, v in shown.items() if v == low], names, lang)
-            first = (
-                f"{head}: highest in {top} ({fmt(high)}), lowest in {bottom} ({fmt(low)})."
-                if en
-                else f"{head}: het hoogst in {top} ({fmt(high)}), "
-                f"het laagst in {bottom} ({fmt(low)})."
+            first = t(
+                "summary_extremes",
+                lang,
+                head=head,
+                top=top,
+                high=fmt(high),
+                bottom=bottom,
+                low=fmt(low),
             )
 
-    parts = [first, _compare_sentence(drenthe, nederland, indicator, catalog, lang)]
+    compared = compare_clause(drenthe, nederland, indicator, catalog, lang)
+    parts = [first, f"{compared}." if compared else ""]
     if absent and shown:
-        places = _places(absent, names, lang)
-        parts.append(f"No data for {places}." if en else f"Van {places} zijn geen gegevens.")
+        parts.append(t("no_data_for", lang, names=_places(absent, names, lang)))
     return " ".join(p for p in parts if p)
+
+
+# --- sources ----------------------------------------------------------------------------------
 
 
 # Dutch writes a reference inside a citation in lower case ('jaarverslag 2024, tabel 1');
@@ -242,13 +224,9 @@ def citation(indicator: Indicator, lang: str = "nl") -> str:
 def source_line(indicator: Indicator, period: str, lang: str = "nl", status: str = "") -> str:
     """'Bron: CBS, tabel 86004NED · Licentie: CC BY 4.0 · Periode: 2023' (English 'Source: …
     · Licence: … · Period: …'); a ``status`` from schema.STATUSES is added to the period."""
-    lang = language(lang)
-    labels = ("Source", "Licence", "Period") if lang == "en" else ("Bron", "Licentie", "Periode")
     when = period_label(period, lang)
     note = status_text(status, lang)
     if note:
         when = f"{when} ({note})"
-    return (
-        f"{labels[0]}: {citation(indicator, lang)} · {labels[1]}: {indicator.licence} · "
-        f"{labels[2]}: {when}"
-    )
+    source = citation(indicator, lang)
+    return t("source_line", lang, source=source, licence=indicator.licence, period=when)

@@ -436,28 +436,20 @@ def region_spread(
 # --- summary ---------------------------------------------------------------------------------
 
 
-def _in_period(period: str, lang: str) -> str:
-    label = period_label(period, lang)
-    if label != period:  # a half year
-        return f"in {'the' if lang == 'en' else 'het'} {label}"
-    return f"in {label}"
-
-
 def _reference_clause(
     drenthe: float, nederland: float, ind: Indicator, store: Store, lang: str
 ) -> str:
     """'Drenthe ligt lager (beter) dan Nederland (3,1% tegen 3,6%)'; '' when one is missing."""
     if pd.isna(drenthe) or pd.isna(nederland):
         return ""
+    values = {
+        "drenthe": numbers.format_value(drenthe, ind, store.catalog, lang),
+        "nederland": numbers.format_value(nederland, ind, store.catalog, lang),
+    }
+    if sentences.comparison_code(drenthe - nederland, ind.decimals) == "equal":
+        return t("regions_reference_equal", lang, **values)
     word = sentences.comparison_word(drenthe - nederland, ind.direction, lang, ind.decimals)
-    fmt = lambda v: numbers.format_value(v, ind, store.catalog, lang)  # noqa: E731
-    if lang == "en":
-        if word == "equal":
-            return f"Drenthe equals the Netherlands ({fmt(drenthe)})"
-        return f"Drenthe is {word} than the Netherlands ({fmt(drenthe)} versus {fmt(nederland)})"
-    if word == "gelijk":
-        return f"Drenthe ligt gelijk aan Nederland ({fmt(drenthe)})"
-    return f"Drenthe ligt {word} dan Nederland ({fmt(drenthe)} tegen {fmt(nederland)})"
+    return t("compare_neutral", lang, word=word, **values)
 
 
 def _regions_clause(cells: pd.DataFrame, ind: Indicator, lang: str) -> str:
@@ -466,30 +458,28 @@ def _regions_clause(cells: pd.DataFrame, ind: Indicator, lang: str) -> str:
     present = regions[regions["value"].notna()]
     names = dict(zip(regions["area_code"], regions["area_name"], strict=True))
     texts = dict(zip(regions["area_code"], regions["text"], strict=True))
-    en = lang == "en"
     if present.empty:
         return t("no_region_values", lang)
     if len(present) == 1:
         code = present["area_code"].iloc[0]
-        return (
-            f"only {names[code]} ({texts[code]})" if en else f"alleen {names[code]} ({texts[code]})"
-        )
+        return t("regions_only", lang, name=names[code], value=texts[code])
     highest, lowest = extremes(
         dict(zip(present["area_code"], present["value"], strict=True)), ind.decimals
     )
     if not highest:
-        same = texts[present["area_code"].iloc[0]]
-        return f"all regions {same}" if en else f"alle regio's {same}"
+        return t("regions_all_same", lang, value=texts[present["area_code"].iloc[0]])
     first, second = (
         best_worst(highest, lowest, ind.direction) if ind.direction else (highest, lowest)
     )
-    if ind.direction:
-        words = ("best in", "worst in") if en else ("het best in", "het slechtst in")
-    else:
-        words = ("highest in", "lowest in") if en else ("het hoogst in", "het laagst in")
+    keys = ("best_in", "worst_in") if ind.direction else ("highest_in", "lowest_in")
     return ", ".join(
-        f"{w} {sentences.join_names([names[c] for c in codes], lang)} ({texts[codes[0]]})"
-        for w, codes in zip(words, (first, second), strict=True)
+        t(
+            f"regions_{key}",
+            lang,
+            names=sentences.join_names([names[c] for c in codes], lang),
+            value=texts[codes[0]],
+        )
+        for key, codes in zip(keys, (first, second), strict=True)
     )
 
 
@@ -507,7 +497,7 @@ def region_summary(
     ind = store.indicator(indicator_id)
     cells = comparison_long(store, regions, [indicator_id], lang, period)
     when = cells["period"].iloc[0]
-    head = f"{ind.label(lang)} {_in_period(when, lang)}" if when else ind.label(lang)
+    head = f"{ind.label(lang)} {sentences.in_period(when, lang)}" if when else ind.label(lang)
     values = dict(zip(cells["area_code"], cells["value"], strict=True))
     parts = [_regions_clause(cells, ind, lang)]
     reference = _reference_clause(
@@ -518,8 +508,5 @@ def region_summary(
     sentence = f"{head}: {'; '.join(parts)}."
     absent = cells[(cells["kind"] == "region") & cells["value"].isna()]["area_name"].tolist()
     if absent and len(absent) < (cells["kind"] == "region").sum():
-        names = sentences.join_names(absent, lang)
-        sentence += (
-            f" No data for {names}." if lang == "en" else f" Van {names} zijn geen gegevens."
-        )
+        sentence += f" {sentences.no_data_for(absent, lang)}"
     return sentence
