@@ -164,6 +164,34 @@ STRINGS: dict[str, tuple[str, str]] = {
     "regions_worst_in": ("het slechtst in {names} ({value})", "worst in {names} ({value})"),
     "regions_highest_in": ("het hoogst in {names} ({value})", "highest in {names} ({value})"),
     "regions_lowest_in": ("het laagst in {names} ({value})", "lowest in {names} ({value})"),
+    # --- the Trends summary (views/trends.py) ---
+    "trend_value_in": ("{value} in {period}", "{value} in {period}"),
+    "trend_series_change": (
+        "{name} {word} van {first} naar {last}",
+        "{name} {word} from {first} to {last}",
+    ),
+    "trend_count_first": (
+        "in {n} van de {total} gekozen gebieden {word}",
+        "in {n} of the {total} chosen areas {word}",
+    ),
+    "trend_count": ("in {n} {word}", "in {n} {word}"),
+    "trend_only_measured": (
+        "{label}: alleen gemeten in {periods}; {values}.",
+        "{label}: only measured in {periods}; {values}.",
+    ),
+    "trend_no_trend": (
+        "{label}: gemeten in {periods}; die metingen zijn niet met elkaar te vergelijken, dus "
+        "er is geen trend. In {last}: {values}.",
+        "{label}: measured in {periods}; these measurements are not comparable, so there is no "
+        "trend. In {last}: {values}.",
+    ),
+    "trend_no_data": (
+        "{label}: geen gegevens voor de gekozen gebieden.",
+        "{label}: no data for the chosen areas.",
+    ),
+    "trend_span": ("{label} van {first} tot {last}", "{label} from {first} to {last}"),
+    # --- the map's table and tooltips (views/mapview.py) ---
+    "map_rank_text": ("Plaats {rank} van {n} ({note})", "Rank {rank} of {n} ({note})"),
     # --- Regio's and Trends pages (compare.py, trends.py) ---
     "page_regions": ("Regio's", "Regions"),
     "page_trends": ("Trends", "Trends"),

@@ -118,15 +118,14 @@ def map_table(
         numbers.format_value(v, ind, store.catalog, lang) for v in table["value"]
     ]
     rank_note = t("rank_highest" if ind.direction == 0 else "rank_best", lang)
-    of = "of" if lang == "en" else "van"
     table["rank_text"] = [
-        "" if pd.isna(r) else f"{t('col_rank', lang)} {r} {of} {n} ({rank_note})"
+        "" if pd.isna(r) else t("map_rank_text", lang, rank=r, n=n, note=rank_note)
         for r in table["rank"]
     ]
     table["status_text"] = [sentences.status_text(s, lang) for s in table["status"]]
     tips = {
         "tip_value": [
-            v if pd.notna(x) else classify_no_data(lang)
+            v if pd.notna(x) else t("status_missing", lang)
             for v, x in zip(table["value_text"], table["value"], strict=True)
         ],
         "tip_rank": table["rank_text"],
@@ -149,10 +148,6 @@ def one_class(colors: pd.Series, present: pd.DataFrame) -> bool:
     """True when several areas have a value and all share one colour (the fixed classes of
     a trending indicator can put a whole year into one class)."""
     return len(present) > 1 and colors[present.index].nunique() == 1
-
-
-def classify_no_data(lang: str) -> str:
-    return "no data" if lang == "en" else "geen gegevens"
 
 
 TOOLTIP_FIELDS = ("tip_value", "tip_rank", "tip_drenthe", "tip_nederland", "tip_period")

@@ -231,7 +231,7 @@ def _national(values: pd.Series, drenthe_codes: set[str]) -> bool:
 
 def _judgement_code(diff: float | None, ind: Indicator) -> str | None:
     """'better', 'worse', 'equal' (as shown) or None (neutral indicator, missing diff)."""
-    return sentences.judgement(diff, ind.direction, "en", ind.decimals)
+    return sentences.judgement_code(diff, ind.direction, ind.decimals)
 
 
 def _trend(change: float | None, ind: Indicator, lang: str) -> tuple[str | None, str]:

@@ -306,27 +306,23 @@ def _series_clause(row: pd.Series, span: tuple[str, str], lang: str) -> str:
     differ from the span of the sentence ('van 103,4 in 2010 naar 73,6 in 2023')."""
     first, last = row["first_text"], row["last_text"]
     if (row["first_period"], row["last_period"]) != span:
-        first = f"{first} in {period_label(row['first_period'], lang)}"
-        last = f"{last} in {period_label(row['last_period'], lang)}"
+        first = t(
+            "trend_value_in", lang, value=first, period=period_label(row["first_period"], lang)
+        )
+        last = t("trend_value_in", lang, value=last, period=period_label(row["last_period"], lang))
     word, verdict = row["movement"], row["judgement"]
     if word == t("unchanged", lang):
         return f"{row['name']} {word} ({first})"
-    frm, to = ("from", "to") if lang == "en" else ("van", "naar")
-    clause = f"{row['name']} {word} {frm} {first} {to} {last}"
+    clause = t("trend_series_change", lang, name=row["name"], word=word, first=first, last=last)
     return f"{clause} ({verdict})" if verdict else clause
 
 
 def _count_clause(chosen: pd.DataFrame, lang: str) -> str:
     """'in 9 van de 12 gekozen gebieden gedaald (beter), in 3 gestegen (slechter)'."""
     counts = chosen["verdict"].value_counts(sort=True)
-    parts = [f"in {n} {word}" for word, n in counts.items()]
-    total = (
-        f"of the {len(chosen)} chosen areas"
-        if lang == "en"
-        else f"van de {len(chosen)} gekozen gebieden"
-    )
+    parts = [t("trend_count", lang, n=n, word=word) for word, n in counts.items()]
     word, n = counts.index[0], counts.iloc[0]
-    parts[0] = f"in {n} {total} {word}"
+    parts[0] = t("trend_count_first", lang, n=n, total=len(chosen), word=word)
     return ", ".join(parts)
 
 
@@ -335,6 +331,7 @@ def _no_trend_sentence(frame: pd.DataFrame, ind: Indicator, lang: str) -> str:
     latest values."""
     periods = sorted(frame.loc[frame["value"].notna(), "period"].unique())
     labels = sentences.join_names([period_label(p, lang) for p in periods], lang)
+    label = ind.label(lang)
     latest = frame[(frame["period"] == periods[-1]) & frame["value"].notna()]
     named = latest[latest["kind"] == "reference"]
     chosen = latest[latest["kind"] == "selected"]
@@ -342,17 +339,9 @@ def _no_trend_sentence(frame: pd.DataFrame, ind: Indicator, lang: str) -> str:
         named = pd.concat([chosen, named])
     values = ", ".join(f"{n} {v}" for n, v in zip(named["name"], named["value_text"], strict=True))
     if len(periods) == 1:
-        head = f"only measured in {labels}" if lang == "en" else f"alleen gemeten in {labels}"
-        return f"{ind.label(lang)}: {head}; {values}."
-    if lang == "en":
-        return (
-            f"{ind.label(lang)}: measured in {labels}; these measurements are not comparable, "
-            f"so there is no trend. In {period_label(periods[-1], lang)}: {values}."
-        )
-    return (
-        f"{ind.label(lang)}: gemeten in {labels}; die metingen zijn niet met elkaar te "
-        f"vergelijken, dus er is geen trend. In {period_label(periods[-1], lang)}: {values}."
-    )
+        return t("trend_only_measured", lang, label=label, periods=labels, values=values)
+    last = period_label(periods[-1], lang)
+    return t("trend_no_trend", lang, label=label, periods=labels, last=last, values=values)
 
 
 def trend_summary(
@@ -364,11 +353,7 @@ def trend_summary(
     :data:`MAX_NAMED`); non-comparable periods or a single period give no trend."""
     changes = change_table(frame, indicator, catalog, lang)
     if changes["first_period"].isna().all():
-        return (
-            f"{indicator.label(lang)}: no data for the chosen areas."
-            if lang == "en"
-            else f"{indicator.label(lang)}: geen gegevens voor de gekozen gebieden."
-        )
+        return t("trend_no_data", lang, label=indicator.label(lang))
     periods = frame.loc[frame["value"].notna(), "period"].unique()
     if len(periods) == 1 or not indicator.comparable:
         return _no_trend_sentence(frame, indicator, lang) + _absent_sentence(changes, lang)
@@ -381,11 +366,7 @@ def trend_summary(
         clauses = [_count_clause(chosen, lang)]
     clauses += [_series_clause(r, span, lang) for _, r in refs.iterrows()]
     frm, to = (period_label(p, lang) for p in span)
-    head = (
-        f"{indicator.label(lang)} from {frm} to {to}"
-        if lang == "en"
-        else f"{indicator.label(lang)} van {frm} tot {to}"
-    )
+    head = t("trend_span", lang, label=indicator.label(lang), first=frm, last=to)
     return f"{head}: {'; '.join(clauses)}.{_absent_sentence(changes, lang)}"
 
 
@@ -394,8 +375,7 @@ def _absent_sentence(changes: pd.DataFrame, lang: str) -> str:
     absent = changes.loc[changes["first_period"].isna(), "name"].tolist()
     if not absent:
         return ""
-    names = sentences.join_names(absent, lang)
-    return f" No data for {names}." if lang == "en" else f" Van {names} zijn geen gegevens."
+    return f" {sentences.no_data_for(absent, lang)}"
 
 
 def display_changes(changes: pd.DataFrame, lang: str = "nl") -> pd.DataFrame:
