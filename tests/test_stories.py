@@ -4,6 +4,7 @@ links and QR codes."""
 
 from __future__ import annotations
 
+import ast
 import base64
 import csv
 import json
@@ -19,6 +20,7 @@ import segno
 
 from dashboard.config import PROJECT_DATA
 from dashboard.state import ViewState, parse_query
+from dashboard.text.i18n import STRINGS
 from dashboard.views import stories as S
 
 SHIPPED = S.STORIES_DIR / "sociale_agenda_2024_nulmeting.toml"
@@ -738,3 +740,37 @@ def test_fuzzed_links_never_raise(shipped, known):
         for problem in problems:
             problem.message("nl")
             problem.message("en")
+
+
+def _problem_reasons() -> set[str]:
+    """The reasons stories.py gives: literal arguments of Problem(..), self.add(..) and fail(..)."""
+    tree = ast.parse(Path(S.__file__).read_text(encoding="utf-8"))
+    reasons = set()
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+        position = {"Problem": 2, "add": 2, "fail": 0}.get(name)
+        if position is not None and len(node.args) > position:
+            arg = node.args[position]
+            if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                reasons.add(arg.value)
+    return reasons
+
+
+def test_every_problem_and_type_has_its_text():
+    reasons = _problem_reasons()
+    assert {"unknown_indicator", "param_not_base64", "more_problems", "invalid_toml"} <= reasons
+    assert sorted(r for r in reasons if f"story_problem_{r}" not in STRINGS) == []
+    assert sorted(n for n in S._TYPE_NAMES if f"story_type_{n}" not in STRINGS) == []
+    problem = S.Problem(4, "gemeenten", "not_list", "dict")
+    assert (
+        problem.message()
+        == 'dia 4, gemeenten: moet een lijst met tekst zijn, zoals ["GM0106"], niet een tabel'
+    )
+    assert problem.message("en") == (
+        'slide 4, gemeenten: must be a list of text, like ["GM0106"], not a table'
+    )
+    assert S.Problem(None, "", "not_text", "Decimal").message("en") == (
+        "must be text in quotes, not Decimal"  # a type without words is named as it is
+    )

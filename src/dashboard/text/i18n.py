@@ -192,6 +192,119 @@ STRINGS: dict[str, tuple[str, str]] = {
     "trend_span": ("{label} van {first} tot {last}", "{label} from {first} to {last}"),
     # --- the map's table and tooltips (views/mapview.py) ---
     "map_rank_text": ("Plaats {rank} van {n} ({note})", "Rank {rank} of {n} ({note})"),
+    # --- story problems (views/stories.py: Problem.reason, the type of a wrong value) ---
+    "story_problem_at_slide": ("dia {n}", "slide {n}"),
+    "story_problem_unreadable": (
+        "kan het bestand niet lezen ({detail})",
+        "cannot read the file ({detail})",
+    ),
+    "story_problem_file_too_big": (
+        "het bestand is te groot ({value} bytes; hoogstens {detail})",
+        "the file is too big ({value} bytes; at most {detail})",
+    ),
+    "story_problem_invalid_toml": ("geen geldige TOML: {detail}", "not valid TOML: {detail}"),
+    "story_problem_empty": ("het bestand is leeg", "the file is empty"),
+    "story_problem_missing": ("ontbreekt", "is missing"),
+    "story_problem_not_text": (
+        "moet tekst tussen aanhalingstekens zijn, niet {type}",
+        "must be text in quotes, not {type}",
+    ),
+    "story_problem_not_list": (
+        'moet een lijst met tekst zijn, zoals ["GM0106"], niet {type}',
+        'must be a list of text, like ["GM0106"], not {type}',
+    ),
+    "story_problem_not_table": ("moet een tabel zijn, niet {type}", "must be a table, not {type}"),
+    "story_problem_not_slides": (
+        "moet een lijst van dia's zijn ([[slide]]), niet {type}",
+        "must be a list of slides ([[slide]]), not {type}",
+    ),
+    "story_problem_unknown_key": (
+        "onbekend veld; toegestaan: {detail}",
+        "unknown field; allowed: {detail}",
+    ),
+    "story_problem_unknown_indicator": (
+        "onbekende indicator '{value}'",
+        "unknown indicator '{value}'",
+    ),
+    "story_problem_unknown_period": (
+        "periode '{value}' bestaat niet voor deze indicator; beschikbaar: {detail}",
+        "period '{value}' does not exist for this indicator; available: {detail}",
+    ),
+    "story_problem_unknown_gemeente": (
+        "onbekende gemeentecode '{value}'",
+        "unknown municipality code '{value}'",
+    ),
+    "story_problem_duplicate_gemeente": (
+        "gemeentecode '{value}' staat er meer dan eens in",
+        "municipality code '{value}' is listed more than once",
+    ),
+    "story_problem_too_many_gemeenten": (
+        "{value} gemeenten; hoogstens {detail}",
+        "{value} municipalities; at most {detail}",
+    ),
+    "story_problem_unknown_value": (
+        "onbekende waarde '{value}'; toegestaan: {detail}",
+        "unknown value '{value}'; allowed: {detail}",
+    ),
+    "story_problem_empty_text": ("mag niet leeg zijn", "must not be empty"),
+    "story_problem_control_chars": (
+        "mag geen regeleinden, tabs of stuurtekens bevatten",
+        "must not contain line breaks, tabs or control characters",
+    ),
+    "story_problem_removed_chars": (
+        "stuurtekens zijn verwijderd",
+        "control characters were removed",
+    ),
+    "story_problem_too_long": (
+        "te lang: {value} tekens, hoogstens {detail}",
+        "too long: {value} characters, at most {detail}",
+    ),
+    "story_problem_truncated": (
+        "te lang ({value} tekens); ingekort tot {detail}",
+        "too long ({value} characters); shortened to {detail}",
+    ),
+    "story_problem_no_slides": ("het verhaal heeft geen dia's", "the story has no slides"),
+    "story_problem_too_many_slides": (
+        "{value} dia's; hoogstens {detail}",
+        "{value} slides; at most {detail}",
+    ),
+    "story_problem_slide_dropped": ("deze dia is overgeslagen", "this slide was skipped"),
+    "story_problem_param_empty": ("de link bevat geen verhaal", "the link contains no story"),
+    "story_problem_param_too_long": (
+        "de link is te lang ({value} tekens; hoogstens {detail})",
+        "the link is too long ({value} characters; at most {detail})",
+    ),
+    "story_problem_param_not_base64": (
+        "de link is beschadigd (geen geldige codering)",
+        "the link is damaged (not a valid encoding)",
+    ),
+    "story_problem_param_corrupt": (
+        "de link is beschadigd of afgekapt (uitpakken mislukt)",
+        "the link is damaged or cut off (cannot unpack it)",
+    ),
+    "story_problem_param_too_big": (
+        "het verhaal in de link is te groot (meer dan {detail} bytes uitgepakt)",
+        "the story in the link is too big (more than {detail} bytes unpacked)",
+    ),
+    "story_problem_param_not_json": (
+        "de link is beschadigd (geen geldige inhoud)",
+        "the link is damaged (no valid content)",
+    ),
+    "story_problem_param_version": (
+        "onbekende versie van het linkformaat: '{value}'",
+        "unknown version of the link format: '{value}'",
+    ),
+    "story_problem_more_problems": ("en nog {value} problemen", "and {value} more problems"),
+    "story_type_int": ("een getal", "a number"),
+    "story_type_float": ("een getal", "a number"),
+    "story_type_bool": ("waar/onwaar", "true/false"),
+    "story_type_str": ("tekst", "text"),
+    "story_type_list": ("een lijst", "a list"),
+    "story_type_dict": ("een tabel", "a table"),
+    "story_type_NoneType": ("leeg (null)", "empty (null)"),
+    "story_type_datetime": ("een datum", "a date"),
+    "story_type_date": ("een datum", "a date"),
+    "story_type_time": ("een tijd", "a time"),
     # --- Regio's and Trends pages (compare.py, trends.py) ---
     "page_regions": ("Regio's", "Regions"),
     "page_trends": ("Trends", "Trends"),

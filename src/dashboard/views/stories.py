@@ -69,6 +69,7 @@ from urllib.parse import urlencode
 
 from dashboard.config import PROJECT_DATA
 from dashboard.state import ViewState, to_query
+from dashboard.text.i18n import t
 from dashboard.vocabulary import COLOURINGS, LANGUAGES, MAX_GEMEENTEN, SCOPES
 
 if TYPE_CHECKING:
@@ -158,104 +159,20 @@ class Known:
         )
 
 
-PROBLEM_TEXT: dict[str, tuple[str, str]] = {
-    "unreadable": ("kan het bestand niet lezen ({detail})", "cannot read the file ({detail})"),
-    "file_too_big": (
-        "het bestand is te groot ({value} bytes; hoogstens {detail})",
-        "the file is too big ({value} bytes; at most {detail})",
-    ),
-    "invalid_toml": ("geen geldige TOML: {detail}", "not valid TOML: {detail}"),
-    "empty": ("het bestand is leeg", "the file is empty"),
-    "missing": ("ontbreekt", "is missing"),
-    "not_text": (
-        "moet tekst tussen aanhalingstekens zijn, niet {type}",
-        "must be text in quotes, not {type}",
-    ),
-    "not_list": (
-        'moet een lijst met tekst zijn, zoals ["GM0106"], niet {type}',
-        'must be a list of text, like ["GM0106"], not {type}',
-    ),
-    "not_table": ("moet een tabel zijn, niet {type}", "must be a table, not {type}"),
-    "not_slides": (
-        "moet een lijst van dia's zijn ([[slide]]), niet {type}",
-        "must be a list of slides ([[slide]]), not {type}",
-    ),
-    "unknown_key": ("onbekend veld; toegestaan: {detail}", "unknown field; allowed: {detail}"),
-    "unknown_indicator": ("onbekende indicator '{value}'", "unknown indicator '{value}'"),
-    "unknown_period": (
-        "periode '{value}' bestaat niet voor deze indicator; beschikbaar: {detail}",
-        "period '{value}' does not exist for this indicator; available: {detail}",
-    ),
-    "unknown_gemeente": ("onbekende gemeentecode '{value}'", "unknown municipality code '{value}'"),
-    "duplicate_gemeente": (
-        "gemeentecode '{value}' staat er meer dan eens in",
-        "municipality code '{value}' is listed more than once",
-    ),
-    "too_many_gemeenten": (
-        "{value} gemeenten; hoogstens {detail}",
-        "{value} municipalities; at most {detail}",
-    ),
-    "unknown_value": (
-        "onbekende waarde '{value}'; toegestaan: {detail}",
-        "unknown value '{value}'; allowed: {detail}",
-    ),
-    "empty_text": ("mag niet leeg zijn", "must not be empty"),
-    "control_chars": (
-        "mag geen regeleinden, tabs of stuurtekens bevatten",
-        "must not contain line breaks, tabs or control characters",
-    ),
-    "removed_chars": ("stuurtekens zijn verwijderd", "control characters were removed"),
-    "too_long": (
-        "te lang: {value} tekens, hoogstens {detail}",
-        "too long: {value} characters, at most {detail}",
-    ),
-    "truncated": (
-        "te lang ({value} tekens); ingekort tot {detail}",
-        "too long ({value} characters); shortened to {detail}",
-    ),
-    "no_slides": ("het verhaal heeft geen dia's", "the story has no slides"),
-    "too_many_slides": ("{value} dia's; hoogstens {detail}", "{value} slides; at most {detail}"),
-    "slide_dropped": ("deze dia is overgeslagen", "this slide was skipped"),
-    "param_empty": ("de link bevat geen verhaal", "the link contains no story"),
-    "param_too_long": (
-        "de link is te lang ({value} tekens; hoogstens {detail})",
-        "the link is too long ({value} characters; at most {detail})",
-    ),
-    "param_not_base64": (
-        "de link is beschadigd (geen geldige codering)",
-        "the link is damaged (not a valid encoding)",
-    ),
-    "param_corrupt": (
-        "de link is beschadigd of afgekapt (uitpakken mislukt)",
-        "the link is damaged or cut off (cannot unpack it)",
-    ),
-    "param_too_big": (
-        "het verhaal in de link is te groot (meer dan {detail} bytes uitgepakt)",
-        "the story in the link is too big (more than {detail} bytes unpacked)",
-    ),
-    "param_not_json": (
-        "de link is beschadigd (geen geldige inhoud)",
-        "the link is damaged (no valid content)",
-    ),
-    "param_version": (
-        "onbekende versie van het linkformaat: '{value}'",
-        "unknown version of the link format: '{value}'",
-    ),
-    "more_problems": ("en nog {value} problemen", "and {value} more problems"),
-}
-
-_TYPE_WORDS = {
-    "int": ("een getal", "a number"),
-    "float": ("een getal", "a number"),
-    "bool": ("waar/onwaar", "true/false"),
-    "str": ("tekst", "text"),
-    "list": ("een lijst", "a list"),
-    "dict": ("een tabel", "a table"),
-    "NoneType": ("leeg (null)", "empty (null)"),
-    "datetime": ("een datum", "a date"),
-    "date": ("een datum", "a date"),
-    "time": ("een tijd", "a time"),
-}
+# Python types named in problems about a wrong value; their words are the i18n keys
+# story_type_<name>, a problem's text is story_problem_<reason>.
+_TYPE_NAMES = (
+    "int",
+    "float",
+    "bool",
+    "str",
+    "list",
+    "dict",
+    "NoneType",
+    "datetime",
+    "date",
+    "time",
+)
 
 
 def _clean_display(value: str, limit: int = 60) -> str:
@@ -270,19 +187,18 @@ class Problem:
 
     slide: int | None  # 1-based slide number; None: the story itself
     field: str  # the key as written in the file or link; "" for the whole
-    reason: str  # key of PROBLEM_TEXT
+    reason: str  # its text is the i18n key story_problem_<reason>
     value: str = ""
     detail: str = ""
 
     def message(self, lang: str = "nl") -> str:
-        idx = 1 if lang == "en" else 0
-        kind = _TYPE_WORDS.get(self.value, (self.value, self.value))[idx]
-        text = PROBLEM_TEXT[self.reason][idx].format(
-            value=self.value, detail=self.detail, type=kind
+        kind = t(f"story_type_{self.value}", lang) if self.value in _TYPE_NAMES else self.value
+        text = t(
+            f"story_problem_{self.reason}", lang, value=self.value, detail=self.detail, type=kind
         )
         where = []
         if self.slide is not None:
-            where.append(f"{'slide' if lang == 'en' else 'dia'} {self.slide}")
+            where.append(t("story_problem_at_slide", lang, n=self.slide))
         if self.field:
             where.append(self.field)
         return f"{', '.join(where)}: {text}" if where else text
