@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import string
 from pathlib import Path
 
@@ -93,3 +94,39 @@ def test_every_literal_key_exists_and_gets_its_fields():
         if names is not None and fields(STRINGS[k][0]) - names
     ]
     assert missing == []
+
+
+# A language decided in ad-hoc code: lang == "en", "en" if …, [1 if lang …], if en: …
+LANGUAGE_BRANCH = re.compile(
+    r"""[=!]=\s*["'](?:en|nl)["']"""
+    r"""|["'](?:en|nl)["']\s*(?:[=!]=|if\b)"""
+    r"""|\bif\s+(?:not\s+)?en\b"""
+    r"""|\ben\s*=\s*lang\b"""
+    r"""|\b\d\s+if\s+lang\b"""
+)
+
+
+def test_the_pattern_finds_language_branches():
+    found = [
+        'x if lang == "en" else y', "lang != 'nl'", '"en" if lang else "nl"', "if en:",
+        "en = lang == 'en'", "[1 if lang == 'en' else 0]", "'en' == lang",
+    ]  # fmt: skip
+    assert [bool(LANGUAGE_BRANCH.search(s)) for s in found] == [True] * len(found)
+    fine = ['t("page_map", lang)', 'ind.notes("en")', "language(lang)", "if entry:", "lengte"]
+    assert [bool(LANGUAGE_BRANCH.search(s)) for s in fine] == [False] * len(fine)
+
+
+def test_no_language_branches_outside_the_text_package():
+    # Languages are decided in dashboard.text (i18n keys, number locales) and picked from the
+    # data by vocabulary.localized, nowhere else. dashboard/app/ is left out for now: its
+    # strings move to i18n with the split of app/ui.py (issue #16); then drop the exclusion.
+    src = ROOT / "src" / "dashboard"
+    skipped = (src / "text", src / "app")
+    found = [
+        f"{path.relative_to(ROOT)}:{n}: {line.strip()}"
+        for path in sorted(src.rglob("*.py"))
+        if not any(path.is_relative_to(s) for s in skipped)
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if LANGUAGE_BRANCH.search(line)
+    ]
+    assert found == []

@@ -57,7 +57,7 @@ from dashboard.text import numbers
 from dashboard.text.i18n import t
 from dashboard.text.numbers import period_label
 from dashboard.views import mapview, trends
-from dashboard.vocabulary import DRENTHE_CODE, NEDERLAND_CODE, SCOPES
+from dashboard.vocabulary import DRENTHE_CODE, NEDERLAND_CODE, SCOPES, language
 
 BUNDLE_FILE = "vega-bundle.js"
 INDEX_FILE = "index.html"
@@ -66,16 +66,6 @@ PAGE_LIMIT = 300_000  # bytes of one Drenthe page (HTML with its inline data); t
 CHART_WIDTH = 520
 AREA_LINE_COLOR = "#9e9e9e"
 _ID = re.compile(r"[a-z0-9_]+")
-
-# d3-format locales for the axes drawn in the browser (Dutch: 1.234,5)
-FORMAT_LOCALES = {
-    "nl": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€\u00a0", ""]},
-    "en": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["€", ""]},
-}
-
-
-def _lang(lang: str) -> str:
-    return "en" if lang == "en" else "nl"
 
 
 # --- boundaries -------------------------------------------------------------------------------
@@ -368,12 +358,12 @@ a { color: #0b5394; }
 def _document(title: str, body: str, lang: str, scripts: bool) -> str:
     script = ""
     if scripts:
-        locale = json.dumps(FORMAT_LOCALES[_lang(lang)], ensure_ascii=False)
+        locale = json.dumps(numbers.D3_FORMAT_LOCALES[language(lang)], ensure_ascii=False)
         script = (
             f'<script src="{BUNDLE_FILE}"></script>\n<script>{EMBED_SCRIPT % locale}</script>\n'
         )
     return (
-        f'<!DOCTYPE html>\n<html lang="{_lang(lang)}">\n<head>\n<meta charset="utf-8">\n'
+        f'<!DOCTYPE html>\n<html lang="{language(lang)}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{html.escape(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
         f"{body}\n{script}</body>\n</html>\n"
@@ -411,7 +401,7 @@ def page_html(
     """The self-contained page of one view (see the module docstring): ``map_spec`` is the
     Vega-Lite spec of the view's static_map.map_chart (needed when the view is mapped),
     ``trend`` its trends.trend_frame, ``files`` its downloads by kind ('png', 'svg', 'csv')."""
-    lang = _lang(lang)
+    lang = language(lang)
     ind = mv.indicator
     catalog = store.catalog
     unit = catalog.unit_label(ind.unit, lang)
@@ -498,7 +488,7 @@ def index_html(
     entries: Sequence[PageEntry], store: Store, scope: str, lang: str, exported: date
 ) -> str:
     """Links to every page, grouped by theme (catalogue order), with period and level."""
-    lang = _lang(lang)
+    lang = language(lang)
     esc = html.escape
     by_id = {e.indicator.id: e for e in entries}
     parts = [
@@ -549,7 +539,7 @@ def export_site(
     """Write the static site to ``outdir`` and return its manifest (also written as
     manifest.json): per page its path, size in bytes and files; the shared bundle; the
     total size of everything written."""
-    lang = _lang(lang)
+    lang = language(lang)
     exported = exported or date.today()
     if scope not in SCOPES:
         raise DataError(f"Unknown map scope {scope!r}; valid scopes: {', '.join(SCOPES)}.")

@@ -343,12 +343,7 @@ JUDGEMENT_STYLE = {
     "equal": ("#d9d9d9", "=", "#1a1a1a"),
     "none": ("#f2f2f2", "·", "#1a1a1a"),
 }
-JUDGEMENT_LABEL = {
-    "better": ("beter dan Drenthe", "better than Drenthe"),
-    "worse": ("slechter dan Drenthe", "worse than Drenthe"),
-    "equal": ("gelijk aan Drenthe", "same as Drenthe"),
-    "none": ("geen oordeel (hoger/lager is niet beter)", "no judgement (neutral indicator)"),
-}
+# The words of a judgement are the i18n keys profile_overview_<judgement>.
 OVERVIEW_SELECTION = "indicator"
 
 
@@ -356,8 +351,7 @@ def _overview_data(profile: pd.DataFrame, lang: str) -> pd.DataFrame:
     data = profile[profile["availability"] == "value"].copy()
     data["judgement"] = data["judgement_drenthe"].fillna("none").astype(str)
     data["column"] = data.groupby("theme", sort=False).cumcount()
-    idx = 1 if lang == "en" else 0
-    data["judgement_text"] = [JUDGEMENT_LABEL[j][idx] for j in data["judgement"]]
+    data["judgement_text"] = [t(f"profile_overview_{j}", lang) for j in data["judgement"]]
     data["symbol"] = [JUDGEMENT_STYLE[j][1] for j in data["judgement"]]
     data["ink"] = [JUDGEMENT_STYLE[j][2] for j in data["judgement"]]
     return data[
@@ -384,12 +378,11 @@ def profile_overview(profile: pd.DataFrame, lang: str, selectable: bool = True) 
     indicator (selection parameter :data:`OVERVIEW_SELECTION`)."""
     data = _overview_data(profile, lang)
     themes = list(dict.fromkeys(data["theme_label"]))
-    idx = 1 if lang == "en" else 0
     order = list(JUDGEMENT_STYLE)
     color = alt.Color(
         "judgement_text:N",
         scale=alt.Scale(
-            domain=[JUDGEMENT_LABEL[j][idx] for j in order],
+            domain=[t(f"profile_overview_{j}", lang) for j in order],
             range=[JUDGEMENT_STYLE[j][0] for j in order],
         ),
         legend=alt.Legend(

@@ -56,11 +56,12 @@ from decimal import ROUND_HALF_UP, Decimal
 import numpy as np
 
 from dashboard.model.catalog import Catalog, Indicator
+from dashboard.text.i18n import t
 from dashboard.text.numbers import format_number, format_range, unit_affixes
-from dashboard.vocabulary import LANGUAGES
+from dashboard.vocabulary import LANGUAGES, language
 
 NO_DATA_COLOR = "#BDBDBD"
-NO_DATA_LABELS = {"nl": "geen gegevens", "en": "no data"}
+NO_DATA_LABELS = {lang: t("status_missing", lang) for lang in LANGUAGES}
 MAX_CLASSES = 9
 
 # ColorBrewer 2.0 (colorbrewer2.org), low -> high. Sequential, multi-hue: "good" end dark blue.
@@ -298,7 +299,7 @@ class Classes:
 
     def label(self, value: float | None, lang: str = "nl") -> str:
         i = self.index(value)
-        lang = "en" if lang == "en" else "nl"
+        lang = language(lang)
         return self.no_data_labels[lang] if i is None else self.labels[lang][i]
 
 
@@ -444,7 +445,7 @@ def indicator_classes(
 
 def legend_items(classes: Classes, lang: str = "nl", no_data: bool = True) -> list[tuple[str, str]]:
     """(hex colour, label) per class, low -> high, then the no-data item last (if wanted)."""
-    lang = "en" if lang == "en" else "nl"
+    lang = language(lang)
     items = list(zip(classes.colors, classes.labels[lang], strict=True))
     if no_data:
         items.append((classes.no_data_color, classes.no_data_labels[lang]))

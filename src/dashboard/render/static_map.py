@@ -37,6 +37,7 @@ from dashboard.render.classify import NO_DATA_LABELS, legend_items
 from dashboard.text.i18n import t
 from dashboard.text.numbers import period_label
 from dashboard.views.mapview import MapView
+from dashboard.vocabulary import language
 
 MAP_WIDTH = 440
 LEGEND_WIDTH = 210
@@ -72,10 +73,6 @@ def fitted_height(areas_geojson: Mapping[str, Any], width: int, limits=(240, 720
     return int(min(max(round(width * ratio), limits[0]), limits[1]))
 
 
-def _lang(lang: str) -> str:
-    return "en" if lang == "en" else "nl"
-
-
 def _number(value: object) -> float | None:
     """A finite float, or None (JSON null) for a missing value."""
     if value is None or pd.isna(value):
@@ -89,7 +86,7 @@ def area_records(mv: MapView, areas_geojson: Mapping[str, Any], lang: str) -> li
     to the top level (as Altair does for ``__geo_interface__``): region_code, name, value,
     value_text (the no-data label when missing), rank and color (the app's hex colour)."""
     table = mv.table.set_index("region_code")
-    no_data = NO_DATA_LABELS[_lang(lang)]
+    no_data = NO_DATA_LABELS[language(lang)]
     records = []
     for feature in areas_geojson["features"]:
         code = feature["properties"]["region_code"]
@@ -125,7 +122,9 @@ def map_legend(mv: MapView, lang: str) -> list[tuple[str, str]]:
     """(colour, label) items of the map's legend: the classes, and the no-data item only when
     an area of the map has no value."""
     if mv.classes is None:  # nothing has a value: the whole map is the no-data class
-        return [(mv.table["color"].iloc[0], NO_DATA_LABELS[_lang(lang)])] if len(mv.table) else []
+        return (
+            [(mv.table["color"].iloc[0], NO_DATA_LABELS[language(lang)])] if len(mv.table) else []
+        )
     missing = bool(mv.table["value"].isna().any())
     return legend_items(mv.classes, lang, no_data=missing)
 
@@ -198,7 +197,7 @@ def map_chart(
     A view that is not mapped (provincie-only indicators) raises ValueError."""
     if not mv.mappable:
         raise ValueError(f"{mv.indicator.id}: a {mv.level}-level indicator has no map")
-    lang = _lang(lang)
+    lang = language(lang)
     exported = exported or date.today()
     records = area_records(mv, areas_geojson, lang)
     height = height or fitted_height(areas_geojson, width)

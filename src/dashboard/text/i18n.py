@@ -305,6 +305,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "story_type_datetime": ("een datum", "a date"),
     "story_type_date": ("een datum", "a date"),
     "story_type_time": ("een tijd", "a time"),
+    # --- the profile's overview chart (render/charts.py) ---
+    "profile_overview_better": ("beter dan Drenthe", "better than Drenthe"),
+    "profile_overview_worse": ("slechter dan Drenthe", "worse than Drenthe"),
+    "profile_overview_equal": ("gelijk aan Drenthe", "same as Drenthe"),
+    "profile_overview_none": (
+        "geen oordeel (hoger/lager is niet beter)",
+        "no judgement (neutral indicator)",
+    ),
     # --- Regio's and Trends pages (compare.py, trends.py) ---
     "page_regions": ("Regio's", "Regions"),
     "page_trends": ("Trends", "Trends"),

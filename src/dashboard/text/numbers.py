@@ -56,6 +56,11 @@ from dashboard.vocabulary import language
 MISSING = "—"
 MINUS = "\N{MINUS SIGN}"
 _LOCALES = {"nl": "nl_NL", "en": "en_GB"}
+# d3-format locales for the axes the static site draws in the browser (Dutch: 1.234,5)
+D3_FORMAT_LOCALES = {
+    "nl": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€\u00a0", ""]},
+    "en": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["€", ""]},
+}
 
 # unit -> language -> (prefix, suffix) written around the number
 _AFFIXES: dict[str, dict[str, tuple[str, str]]] = {
