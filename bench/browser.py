@@ -204,11 +204,11 @@ def floor(browser: Any, runs: int) -> dict[str, Any]:
     the app sends it, in a bare Streamlit app with the app's .streamlit/config.toml. This is
     what Streamlit and deck.gl cost by themselves on this machine; the map page's own
     overhead is the difference. Returning visitor (assets cached), as for the map page."""
-    from dashboard.app import ui
+    from dashboard.app import cache
     from dashboard.state import ViewState
 
     v = ViewState()
-    spec = ui._map_spec(v.indicator, None, v.schaal, v.kleur, v.taal, (), False, False)
+    spec = cache.map_spec(v, False, False)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         (folder / "app.py").write_text(FLOOR_APP)

@@ -1,5 +1,5 @@
 """The warm-up computes exactly what the map, Regio's and Trends pages ask for: after
-``ui.warm_view``, opening those pages on that view builds nothing new."""
+``warmup.warm_view``, opening those pages on that view builds nothing new."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from dashboard import config
-from dashboard.app import ui, warmup
+from dashboard.app import cache, warmup
 from dashboard.render import charts, maps
 from dashboard.state import ViewState
 from dashboard.views import compare, mapview, trends
@@ -20,7 +20,7 @@ from dashboard.views import compare, mapview, trends
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 
 # The builders behind every cached view of the three pages (each module attribute is what
-# dashboard.ui calls).
+# dashboard.app.cache calls).
 BUILDERS = [
     (mapview, "map_view"),
     (maps, "choropleth"),
@@ -47,7 +47,7 @@ def calls(monkeypatch) -> Counter:
 
         monkeypatch.setattr(module, name, counted)
     st.cache_data.clear()
-    ui._map_spec.clear()
+    cache.map_spec.clear()
     return counter
 
 
@@ -67,7 +67,7 @@ def open_pages(indicator: str, scope: str = "drenthe") -> None:
     ("indicator", "scope"), [("werkloosheid", "drenthe"), ("woz_waarde", "nederland")]
 )
 def test_after_warm_view_the_pages_build_nothing(store, calls, indicator, scope):
-    ui.warm_view(ViewState(indicator=indicator, schaal=scope))
+    warmup.warm_view(ViewState(indicator=indicator, schaal=scope))
     warmed = dict(calls)
     # the caches were empty: warm_view built the map, ranking, regions and trends
     assert set(warmed) == {name for _, name in BUILDERS}
@@ -120,7 +120,7 @@ def test_start_runs_once_in_the_background_and_can_be_switched_off(store, monkey
         warmed.append(view)
         ran.set()
 
-    monkeypatch.setattr(ui, "warm_view", warm)
+    monkeypatch.setattr(warmup, "warm_view", warm)
     monkeypatch.setattr(warmup.WarmUp.run, "__defaults__", (warm, 0))
     monkeypatch.setenv(config.ENV_WARM_UP, "1")
     warmup.start.clear()
