@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.model import geo
 from dashboard.views import profile
-from tests.test_app import APP, assert_clean, texts
+from tests.support.apptest import APP, assert_clean, texts
 
 DRENTHE = [
     "GM0106", "GM0109", "GM0114", "GM0118", "GM0119", "GM1680",

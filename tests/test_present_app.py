@@ -6,7 +6,7 @@ from __future__ import annotations
 from streamlit.testing.v1 import AppTest
 
 from dashboard.views import stories
-from tests.test_app import APP, assert_clean, texts
+from tests.support.apptest import APP, assert_clean, texts
 
 SHIPPED = stories.STORIES_DIR / "sociale_agenda_2024_nulmeting.toml"
 

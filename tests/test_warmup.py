@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
-from pathlib import Path
 
 import pytest
 import streamlit as st
@@ -16,8 +15,7 @@ from dashboard.app import ui, warmup
 from dashboard.render import charts, maps
 from dashboard.state import ViewState
 from dashboard.views import compare, mapview, trends
-
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
+from tests.support.apptest import APP
 
 # The builders behind every cached view of the three pages (each module attribute is what
 # dashboard.ui calls).
