@@ -82,7 +82,7 @@ def test_an_unwarmed_view_is_built_by_the_pages(store, calls):
 def test_views_to_warm_every_indicator_per_scope_and_language(store):
     got = warmup.views_to_warm(store, ["drenthe", "nederland"], ["nl", "en"])
     ids = list(store.catalog.indicators)
-    assert len(got) == 4 * len(ids) == 4 * 74
+    assert len(got) == 4 * len(ids)
     assert [v.indicator for v in got[: len(ids)]] == ids
     assert [(v.schaal, v.taal) for v in got[:: len(ids)]] == [
         ("drenthe", "nl"),

@@ -24,12 +24,12 @@ def test_profile_page(page, app_url, code):
     shoot(page, f"profiel-{code}")
 
 
-def test_about_page(page, app_url):
+def test_about_page(page, app_url, store):
     open_page(page, f"{app_url}/over?indicator=werkloosheid")
     assert page.locator("h1").first.inner_text() == "Over de data"
     page.get_by_label("Zoek in de indicatoren").fill("werkloos")
     page.keyboard.press("Enter")
-    page.get_by_text("1 van de 74 indicatoren").wait_for(timeout=30_000)
+    page.get_by_text(f"1 van de {len(store.catalog)} indicatoren").wait_for(timeout=30_000)
     assert wait_dataframes_drawn(page, 2) == 2  # the catalogue and the data of the view
     assert wait_drawn(page, "[data-testid='stDownloadButton']", "button", 6) == 6
     assert_no_errors(page)
