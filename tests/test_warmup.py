@@ -119,7 +119,7 @@ def test_start_runs_once_in_the_background_and_can_be_switched_off(store, monkey
         ran.set()
 
     monkeypatch.setattr(ui, "warm_view", warm)
-    monkeypatch.setattr(warmup.WarmUp.run, "__defaults__", (warm, 0))
+    monkeypatch.setattr(warmup, "PAUSE", 0)  # start()'s thread reads it at call time
     monkeypatch.setenv(config.ENV_WARM_UP, "1")
     warmup.start.clear()
     job = warmup.start()
