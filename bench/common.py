@@ -1,5 +1,6 @@
 """Shared helpers of the benchmark scripts: statistics, the Streamlit server under test, /proc
-sampling of CPU and memory, the Chromium launch flags, the page list and the in-page probes.
+sampling of CPU and memory, the page list and the in-page probes. What the scripts share with
+the tests (free port, server start, Debian's Chromium and its flags) is dashboard.testing.
 
 These are scripts, not tests: nothing here is collected by pytest (testpaths = ["tests"])."""
 
