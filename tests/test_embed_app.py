@@ -7,7 +7,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.app import keys
-from tests.test_app import APP, assert_clean, texts
+from tests.support.apptest import APP, assert_clean, texts
 
 PAGES = {
     "kaart": ("", "Werkloosheid"),

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.state import ViewState
 from dashboard.views import mapview, regionsview, stories, trendview
-from tests.test_app import APP, assert_clean, texts
+from tests.support.apptest import APP, assert_clean, texts
 
 SHIPPED = stories.STORIES_DIR / "sociale_agenda_2024_nulmeting.toml"
 
