@@ -1,24 +1,25 @@
 """Brede Welvaart Dashboard Drenthe: entry point (`streamlit run app.py`).
 
 Declares the page config, the navigation and the shared controls once; every page reads
-the view state these controls produce (see dashboard.ui and dashboard.state)."""
+the view state these controls produce (see dashboard.app.controls and dashboard.state)."""
 
 import streamlit as st
 
-from dashboard.app import ui, warmup
+from dashboard.app import context, controls, resources, warmup
+from dashboard.app.widgets import common, present
 from dashboard.text.i18n import t
 
 st.set_page_config(page_title="Brede welvaart Drenthe", page_icon="🌍", layout="wide")
 
-ui.styles()
-store = ui.store_or_stop()
+common.styles()
+store = resources.store_or_stop()
 warmup.start()  # once per server process: the views a workshop asks for, in the background
-if ui.embedded() and not ui.embed_with_controls():
-    view = ui.url_view(store)  # an embed: the view of its URL, no controls
-    st.html(ui.EMBED_CSS)
+if context.embedded() and not context.embed_with_controls():
+    view = controls.url_view(store)  # an embed: the view of its URL, no controls
+    st.html(common.EMBED_CSS)
 else:
-    view = ui.controls(store)
-ui.set_current_view(view)
+    view = controls.controls(store)
+controls.set_current_view(view)
 
 # Page paths are public (embeds and bookmarks use them). The folder is app_pages/, not
 # pages/: Streamlit treats a pages/ folder as a legacy (v1) multipage app until the first
@@ -59,7 +60,7 @@ pages = [
         url_path="over",
     ),
 ]
-page = st.navigation(pages, position="hidden" if ui.embedded() else "sidebar")
-if not ui.embedded():
-    ui.add_to_story(view, page.url_path)
+page = st.navigation(pages, position="hidden" if context.embedded() else "sidebar")
+if not context.embedded():
+    present.add_to_story(view, page.url_path)
 page.run()

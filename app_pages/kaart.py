@@ -1,38 +1,33 @@
 """Kaart: a choropleth of one indicator with its legend, ranking, table and summary."""
 
-from datetime import date
-
 import streamlit as st
 
-from dashboard.app import ui
+from dashboard.app import cache, context, controls, resources
+from dashboard.app.widgets import map as parts
+from dashboard.app.widgets.common import sentence
+from dashboard.app.widgets.share import page_end
 
-store = ui.store_or_stop()
-view = ui.current_view(store)
-mv = ui.cached_map_view(view)
+store = resources.store_or_stop()
+view = controls.current_view(store)
+mv = cache.map_view(view)
 lang = view.taal
 
-ui.page_header(mv, lang)
+parts.page_header(mv, lang)
 if not mv.mappable:
-    ui.reference_only(mv, lang)
-elif ui.embedded():
-    ui.map_chart(mv, view)
-    ui.legend(mv, lang)
-    ui.summary(mv)
+    parts.reference_only(mv, lang)
+elif context.embedded():
+    parts.map_chart(mv, view)
+    parts.legend(mv, lang)
+    sentence(mv.summary)
 else:
     left, right = st.columns([3, 2], gap="large")
     with left:
-        ui.map_chart(mv, view)
-        ui.legend(mv, lang)
-        ui.image_downloads(
-            lambda fmt: ui.map_image(
-                view.indicator, mv.period, view.schaal, view.kleur, lang, fmt, date.today()
-            ),
-            f"kaart-{mv.indicator.id}-{mv.period.replace('/', '-')}",
-            lang,
-        )
+        parts.map_chart(mv, view)
+        parts.legend(mv, lang)
+        parts.map_downloads(mv, view)
     with right:
-        ui.ranking_chart(mv, view)
-    ui.summary(mv)
-    ui.data_table(mv, view)
-ui.footer(mv)
-ui.page_end(store, view, "")
+        parts.ranking_chart(mv, view)
+    sentence(mv.summary)
+    parts.data_table(mv, view)
+parts.footer(mv)
+page_end(store, view, "")

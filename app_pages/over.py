@@ -3,23 +3,25 @@ selection of indicators x regions x periods."""
 
 import streamlit as st
 
-from dashboard.app import ui
+from dashboard.app import cache, controls, keys, resources
+from dashboard.app.widgets.common import downloads
+from dashboard.app.widgets.share import page_end
 from dashboard.model import geo
 from dashboard.publish import export
 from dashboard.text.i18n import t
 from dashboard.vocabulary import DRENTHE_CODE, NEDERLAND_CODE
 
-store = ui.store_or_stop()
-view = ui.current_view(store)
+store = resources.store_or_stop()
+view = controls.current_view(store)
 lang = view.taal
 
 st.title(t("page_about", lang))
-ui.show_notices(lang)
+controls.show_notices(lang)
 st.markdown(t("about_intro", lang))
 
 st.subheader(t("about_catalog", lang))
-query = st.text_input(t("about_search", lang), key="w_over_zoek", max_chars=100)
-table = export.search_catalog(ui.cached_catalog(lang), query)
+query = st.text_input(t("about_search", lang), key=keys.ABOUT_SEARCH, max_chars=100)
+table = export.search_catalog(cache.catalog_table(lang), query)
 shown = export.catalog_display(table, lang)
 st.caption(t("about_found", lang, n=str(len(table)), of=str(len(store.catalog))))
 st.dataframe(
@@ -30,18 +32,18 @@ st.dataframe(
         t("catalog_link", lang): st.column_config.LinkColumn(display_text="StatLine"),
     },
 )
-ui.downloads(
+downloads(
     shown, list(store.catalog), "catalogus", view, title=t("about_catalog", lang), page="over"
 )
 
 st.subheader(t("about_download", lang))
-options, labels = ui.indicator_options(store, lang)
+options, labels = controls.indicator_options(store, lang)
 chosen = st.multiselect(
     t("about_indicators", lang),
     options,
     default=[view.indicator],
     format_func=labels.get,
-    key="w_over_indicatoren",
+    key=keys.ABOUT_INDICATORS,
 )
 scope = geo.scope_codes(store.gebieden, view.schaal)
 regions = [*view.gemeenten] or scope
@@ -53,7 +55,7 @@ st.caption(
 )
 data = export.observations_table(store, chosen, codes, lang=lang)
 st.dataframe(data, hide_index=True, width="stretch", height=300)
-ui.downloads(
+downloads(
     data,
     [store.indicator(i) for i in chosen],
     "gegevens",
@@ -62,4 +64,4 @@ ui.downloads(
     page="over",
 )
 st.markdown(t("about_method", lang))
-ui.page_end(store, view, "over")
+page_end(store, view, "over")

@@ -5,16 +5,17 @@ import html
 
 import streamlit as st
 
-from dashboard.app import ui
+from dashboard.app import context, controls, keys, resources
+from dashboard.app.widgets import present
 from dashboard.text.i18n import t
 from dashboard.text.numbers import escape_markdown
 from dashboard.views import stories
 
-store = ui.store_or_stop()
-view = ui.current_view(store)
+store = resources.store_or_stop()
+view = controls.current_view(store)
 lang = view.taal
 
-found, errors = ui.shipped_stories()
+found, errors = resources.shipped_stories()
 story: stories.Story | None = None
 if stories.PARAM in st.query_params:
     story, problems = stories.story_from_param(st.query_params.get_all(stories.PARAM), store)
@@ -23,7 +24,7 @@ if stories.PARAM in st.query_params:
 for error in errors:
     st.error(t("story_file_error", lang, error=escape_markdown(error, max_len=500)))
 
-draft = st.session_state.get(ui.DRAFT, [])
+draft = st.session_state.get(keys.DRAFT, [])
 if story is None:
     choices = {key: s.title for key, s in found.items()}
     if draft:
@@ -32,7 +33,7 @@ if story is None:
         st.info(t("story_none", lang))
         st.stop()
     key = st.selectbox(
-        t("story_choose", lang), list(choices), format_func=choices.get, key="w_verhaal"
+        t("story_choose", lang), list(choices), format_func=choices.get, key=keys.STORY
     )
     story = (
         stories.Story(t("story_own", lang, n=str(len(draft))), tuple(draft))
@@ -48,17 +49,17 @@ if st.query_params.get("notities") == "1":
         st.text(slide.notes or "—")
     st.stop()
 
-presenting = st.session_state.setdefault("w_presenteer", True)
+presenting = st.session_state.setdefault(keys.PRESENTING, True)
 st.button(
     t("slide_layout_off" if presenting else "slide_layout_on", lang),
     shortcut="F",
     icon=":material/fullscreen:",
-    on_click=lambda: st.session_state.update(w_presenteer=not presenting),
+    on_click=lambda: st.session_state.update({keys.PRESENTING: not presenting}),
 )
-st.html(ui.PROJECTOR_CSS + (ui.HIDE_CHROME_CSS if presenting else ""))
+st.html(present.PROJECTOR_CSS + (present.HIDE_CHROME_CSS if presenting else ""))
 
 n = len(story.slides)
-current = ui.slide_controls(n, lang)
+current = present.slide_controls(n, lang)
 slide = story.slides[current]
 st.html(
     f'<div class="bw-slide-number">{html.escape(story.title)} · '
@@ -66,13 +67,13 @@ st.html(
 )
 st.title(escape_markdown(slide.title, max_len=120))
 st.html(f'<p class="bw-sentence">{html.escape(slide.sentence)}</p>')
-ui.show_slide(store, slide)
-if st.toggle(t("slide_qr_toggle", lang), value=True, key="w_qr"):
-    ui.qr_corner(slide, lang)
+present.show_slide(slide)
+if st.toggle(t("slide_qr_toggle", lang), value=True, key=keys.QR):
+    present.qr_corner(slide, lang)
 
 with st.expander(t("story_share", lang)):
     link = stories.story_to_param(story, include_notes=False)
-    st.code(f"{ui.app_base_url()}/presenteren?{stories.PARAM}={link}", language=None)
+    st.code(f"{context.app_base_url()}/presenteren?{stories.PARAM}={link}", language=None)
     st.page_link(
         "app_pages/presenteren.py",
         label=t("story_notes_link", lang),

@@ -7,31 +7,32 @@ from functools import partial
 import streamlit as st
 
 from dashboard import state
-from dashboard.app import ui
+from dashboard.app import cache, context, controls, keys, resources
+from dashboard.app.widgets.common import downloads, sentence
+from dashboard.app.widgets.profile import gemeente_picker
+from dashboard.app.widgets.share import page_end
 from dashboard.render import charts
 from dashboard.text.i18n import t
 from dashboard.text.sentences import join_names
-from dashboard.views import profile
 
-store = ui.store_or_stop()
-view = ui.current_view(store)
+store = resources.store_or_stop()
+view = controls.current_view(store)
 lang = view.taal
 
 st.title(t("page_profile", lang))
-ui.show_notices(lang)
-code = ui.gemeente_picker(store, view)
-name = store.name(code)
-prof, scores, summary = ui.cached_profile(code, view.schaal, lang)
+controls.show_notices(lang)
+code = gemeente_picker(store, view)
+pv = cache.profile_view(replace(view, gemeenten=(code,)))
 
-ui.sentence(summary)
+sentence(pv.summary)
 
 st.subheader(t("profile_overview", lang))
 st.caption(t("profile_overview_help", lang))
 event = st.altair_chart(
-    charts.profile_overview(prof, lang),
+    charts.profile_overview(pv.table, lang),
     on_select="rerun",
     selection_mode=charts.OVERVIEW_SELECTION,
-    key="profiel_overzicht",
+    key=keys.PROFILE_OVERVIEW,
 )
 picked = event.selection.get(charts.OVERVIEW_SELECTION) if event else None
 if picked:
@@ -45,20 +46,20 @@ if picked:
         query_params=state.to_query(target),
     )
 
-if ui.embedded():
+if context.embedded():
     st.caption(t("profile_sources", lang))
-    ui.page_end(store, view, "profiel")
+    page_end(store, view, "profiel")
     st.stop()
 
 st.subheader(t("profile_all", lang))
-shown = profile.profile_display(prof, lang)
+shown = pv.shown
 st.dataframe(shown, hide_index=True, width="stretch", height=min(38 * (len(shown) + 1), 900))
-ui.downloads(
+downloads(
     shown,
-    [store.indicator(i) for i in prof["indicator_id"]],
+    [store.indicator(i) for i in pv.indicator_ids],
     f"profiel-{code}",
     view,
-    title=f"{t('page_profile', lang)}: {name}",
+    title=f"{t('page_profile', lang)}: {pv.name}",
     page="profiel",
 )
 st.caption(t("profile_png_help", lang))
@@ -66,7 +67,7 @@ cols = st.columns(2, width=420)
 for col, fmt in zip(cols, ("png", "svg"), strict=True):
     col.download_button(
         t("profile_handout", lang, fmt=fmt.upper()),
-        partial(ui.handout_image, code, view.schaal, lang, fmt, date.today()),
+        partial(cache.handout_image, replace(view, gemeenten=(code,)), fmt, date.today()),
         f"profiel-{code}.{fmt}",
         "image/png" if fmt == "png" else "image/svg+xml",
         on_click="ignore",
@@ -75,15 +76,14 @@ for col, fmt in zip(cols, ("png", "svg"), strict=True):
     )
 
 st.subheader(t("profile_similar", lang))
-similar, compared = ui.cached_similar(code, view.schaal, lang)
 st.caption(
     t(
         "profile_similar_help",
         lang,
-        name=name,
-        names=join_names(similar["gemeente_naam"].tolist(), lang),
+        name=pv.name,
+        names=join_names(pv.similar["gemeente_naam"].tolist(), lang),
     )
 )
-st.dataframe(profile.similar_display(compared, lang), hide_index=True, width="stretch")
+st.dataframe(pv.compared, hide_index=True, width="stretch")
 st.caption(t("profile_sources", lang))
-ui.page_end(store, view, "profiel")
+page_end(store, view, "profiel")

@@ -3,18 +3,20 @@ side by side, in the spirit of Tabel 1 of the Sociale Agenda."""
 
 import streamlit as st
 
-from dashboard.app import ui
+from dashboard.app import context, controls, resources
+from dashboard.app.widgets import regions as parts
+from dashboard.app.widgets.share import page_end
 from dashboard.text.i18n import t
 
-store = ui.store_or_stop()
-view = ui.current_view(store)
+store = resources.store_or_stop()
+view = controls.current_view(store)
 lang = view.taal
 
 st.title(t("page_regions", lang))
-ui.show_notices(lang)
-regions = ui.region_set_picker(store, view)
-ui.region_picture(store, regions, view)
-if not ui.embedded():
+controls.show_notices(lang)
+set_id = parts.region_set_picker(view)
+parts.region_picture(view, set_id)
+if not context.embedded():
     st.subheader(t("regions_table", lang))
-    ui.comparison(store, regions, ui.theme_picker(store, lang), view)
-ui.page_end(store, view, "regios")
+    parts.comparison(view, set_id, parts.theme_picker(store, lang))
+page_end(store, view, "regios")

@@ -3,21 +3,23 @@ with Drenthe and Nederland, a table of change and one small chart per gemeente."
 
 import streamlit as st
 
-from dashboard.app import ui
+from dashboard.app import context, controls, resources
+from dashboard.app.widgets import trends as parts
+from dashboard.app.widgets.share import page_end
 from dashboard.text.i18n import t
 
-store = ui.store_or_stop()
-view = ui.current_view(store)
+store = resources.store_or_stop()
+view = controls.current_view(store)
 lang = view.taal
 ind = store.indicator(view.indicator)
 
 st.title(f"{t('page_trends', lang)}: {ind.label(lang)}")
-ui.show_notices(lang)
+controls.show_notices(lang)
 st.caption(ind.definition(lang))
-codes = ui.trend_series(store, view)
-if not codes:
+extra = parts.extra_series(view)
+if not view.gemeenten and not extra:
     st.caption(t("trend_choose", lang))
-ui.trend_picture(store, codes, view)
-if not ui.embedded():
-    ui.small_multiples(store, view)
-ui.page_end(store, view, "trends")
+parts.trend_picture(view, extra)
+if not context.embedded():
+    parts.small_multiples(view)
+page_end(store, view, "trends")

@@ -8,7 +8,7 @@
 
     python bench/profile_server.py [--scope nederland] [--top 30]
 
-Not part of `python -m bench`; it relies on dashboard.ui internals and says so when one of
+Not part of `python -m bench`; it relies on dashboard.app internals and says so when one of
 them has changed.
 """
 
@@ -74,14 +74,14 @@ def median_ms(fn: Callable[[], Any], n: int = 7) -> float:
 def parts(scope: str) -> dict[str, float | str]:
     import pydeck as pdk
 
-    from dashboard.app import ui
+    from dashboard.app import cache, resources
     from dashboard.render import charts, maps
     from dashboard.render.classify import hex_to_rgba
     from dashboard.state import ViewState
     from dashboard.text import numbers
     from dashboard.views import mapview
 
-    store = ui.get_store()
+    store = resources.get_store()
     view = ViewState(indicator="werkloosheid", periode=None, schaal=scope, kleur="klassen")
     out: dict[str, float | str] = {}
 
@@ -94,9 +94,9 @@ def parts(scope: str) -> dict[str, float | str]:
             out[name] = f"n/a ({type(exc).__name__}: {exc})"[:120]
             return None
 
-    mv = part("cache read: _map_view (unpickled copy)", lambda: ui.cached_map_view(view))
-    areas0 = part("cache read: scope_areas", lambda: ui.scope_areas(scope, "gemeente"))
-    borders = part("cache read: scope_borders", lambda: ui.scope_borders(scope, "gemeente"))
+    mv = part("cache read: map_view (unpickled copy)", lambda: cache.map_view(view))
+    areas0 = part("cache read: scope_areas", lambda: resources.scope_areas(scope, "gemeente"))
+    borders = part("cache read: scope_borders", lambda: resources.scope_borders(scope, "gemeente"))
     if mv is None or areas0 is None:
         return out
 

@@ -127,10 +127,10 @@ def find_page(at: AppTest, name: str) -> dict[str, Any] | None:
 def levels_by_indicator() -> dict[str, str]:
     """gemeente / corop / provincie (no map) per indicator, from the cached store."""
     try:
-        from dashboard.app import ui
+        from dashboard.app.resources import get_store
         from dashboard.model.store import level
 
-        store = ui.get_store()
+        store = get_store()
         return {ind.id: level(set(store.frame(ind.id)["region_code"])) for ind in store.catalog}
     except Exception as exc:  # noqa: BLE001 - levels are only a breakdown; never fail on them
         log(f"levels unavailable: {exc}")

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.app import ui
-from tests.test_app import APP, assert_clean, texts
+from dashboard.app import keys
+from tests.support.apptest import APP, assert_clean, texts
 
 PAGES = {
     "kaart": ("", "Werkloosheid"),
@@ -72,7 +72,7 @@ def test_share_panel_on_the_full_page():
     # closed, the panel is empty: its content is made when it opens
     assert [e.label for e in at.expander].count("Delen en insluiten") == 1
     assert not at.code
-    at.session_state[ui.SHARE_OPEN] = True  # what opening it does
+    at.session_state[keys.SHARE_OPEN] = True  # what opening it does
     at._finished_page_script_hash = ""
     at.run()
     assert_clean(at)
@@ -85,7 +85,7 @@ def test_share_panel_on_the_full_page():
         'style="border:0;max-width:100%"></iframe>'
     ]
     at.radio(key="w_share_mode_").set_value("vast")
-    at.session_state[ui.SHARE_OPEN] = True  # still open (AppTest does not send its state)
+    at.session_state[keys.SHARE_OPEN] = True  # still open (AppTest does not send its state)
     at._finished_page_script_hash = ""
     at.run()
     codes = [c.value for c in at.code]

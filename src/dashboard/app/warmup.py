@@ -5,8 +5,8 @@ Without it, the first request for each view pays 0.1–0.4 s of Python (classes,
 tables), and thirty sessions starting together on a fresh server ask for dozens of new views
 in their first seconds, all in one interpreter: p95 went to seconds (docs/benchmarks.md,
 finding 12). Which views: every indicator of the catalogue, for each scope and language of
-``[warm_up]`` in dashboard.toml (default Drenthe, Dutch), as :func:`dashboard.ui.warm_view`
-computes them. ``DASHBOARD_WARM_UP=0`` switches it off.
+``[warm_up]`` in dashboard.toml (default Drenthe, Dutch), as :func:`warm_view` computes
+them. ``DASHBOARD_WARM_UP=0`` switches it off.
 
 It runs once per server process, in a daemon thread, a view at a time with a short pause
 between views so that visitors' script runs keep the interpreter; a view that fails is
@@ -22,13 +22,33 @@ from dataclasses import dataclass, field
 import streamlit as st
 from streamlit.logger import get_logger
 
-from dashboard.app import ui
+from dashboard.app import cache
+from dashboard.app.resources import get_store
 from dashboard.config import load_settings
 from dashboard.model.store import Store
 from dashboard.state import ViewState
 
 LOG = get_logger(__name__)
 PAUSE = 0.01  # seconds between two views
+
+
+def warm_view(view: ViewState) -> None:
+    """Compute, and so cache, what the map, Regio's and Trends pages show of ``view`` when
+    their own controls are as a visitor finds them (the default region set, all themes, no
+    extra trend series, absolute values), and the map for wide and narrow screens. Calls the
+    same cached functions as the pages, with the same arguments."""
+    mv = cache.map_view(view)
+    if mv.mappable:
+        for narrow in (False, True):
+            cache.map_spec(view, False, narrow)
+        cache.ranking_spec(view)
+        cache.map_table(view)
+    cache.regions_view(view)
+    cache.region_specs(view)
+    cache.comparison_view(view)
+    cache.trend_view(view)
+    cache.trend_spec(view, (), "absoluut")
+    cache.small_multiples_spec(view)
 
 
 def views_to_warm(store: Store, scopes: Sequence[str], languages: Sequence[str]) -> list[ViewState]:
@@ -53,8 +73,13 @@ class WarmUp:
     seconds: float | None = None  # when finished
     finished: threading.Event = field(default_factory=threading.Event)
 
-    def run(self, warm: Callable[[ViewState], None] = ui.warm_view, pause: float = PAUSE) -> None:
-        """Warm every view in order; record the failures and go on."""
+    def run(
+        self, warm: Callable[[ViewState], None] | None = None, pause: float | None = None
+    ) -> None:
+        """Warm every view in order (with :func:`warm_view` and :data:`PAUSE` as they are at
+        call time, unless given); record the failures and go on."""
+        warm = warm_view if warm is None else warm
+        pause = PAUSE if pause is None else pause
         start = time.perf_counter()
         for view in self.views:
             try:
@@ -81,7 +106,7 @@ def start() -> WarmUp | None:
     settings = load_settings()
     if not settings.warm_up_scopes or not settings.warm_up_languages:
         return None
-    job = WarmUp(views_to_warm(ui.get_store(), settings.warm_up_scopes, settings.warm_up_languages))
+    job = WarmUp(views_to_warm(get_store(), settings.warm_up_scopes, settings.warm_up_languages))
     LOG.info(
         "Warm-up started: %d views (%s; %s).",
         len(job.views),

@@ -57,7 +57,7 @@ from dashboard.text import numbers
 from dashboard.text.i18n import t
 from dashboard.text.numbers import period_label
 from dashboard.views import mapview, trends
-from dashboard.vocabulary import DRENTHE_CODE, NEDERLAND_CODE, SCOPES, language
+from dashboard.vocabulary import DRENTHE_CODE, SCOPES, language
 
 BUNDLE_FILE = "vega-bundle.js"
 INDEX_FILE = "index.html"
@@ -74,7 +74,7 @@ _ID = re.compile(r"[a-z0-9_]+")
 @dataclass(frozen=True)
 class ScopeGeometry:
     """Simplified GeoJSON of a scope: its gemeenten, its COROP regions and the province
-    borders (drawn on top of the map), as the app loads them (ui.scope_areas)."""
+    borders (drawn on top of the map), as the app loads them (app.resources.scope_areas)."""
 
     scope: str
     gemeenten: dict[str, Any]
@@ -202,96 +202,16 @@ def _rounded(value: float | None, decimals: int) -> float | None:
     return numbers.round_half_up(float(value), decimals)
 
 
-def _minus(a: float | None, b: float | None) -> float | None:
-    return None if a is None or b is None or pd.isna(a) or pd.isna(b) else float(a) - float(b)
-
-
-@dataclass(frozen=True)
-class Row:
-    """One line of a page's table, for the HTML table and the CSV alike."""
-
-    code: str
-    name: str
-    value: float | None
-    value_text: str
-    rank: int | None
-    diff_drenthe: float | None
-    diff_nederland: float | None
-    note: str
-    reference: bool
-
-
-def table_rows(mv: mapview.MapView, store: Store, lang: str) -> list[Row]:
-    """The areas by rank (missing last), then Drenthe (with its difference to Nederland) and
-    Nederland."""
-    rows = []
-    if mv.mappable:
-        table = mv.table.sort_values(["rank", "name"], na_position="last")
-        for r in table.itertuples():
-            rows.append(
-                Row(
-                    r.region_code,
-                    r.name,
-                    None if pd.isna(r.value) else float(r.value),
-                    r.value_text,
-                    None if pd.isna(r.rank) else int(r.rank),
-                    None if pd.isna(r.diff_drenthe) else float(r.diff_drenthe),
-                    None if pd.isna(r.diff_nederland) else float(r.diff_nederland),
-                    r.status_text,
-                    False,
-                )
-            )
-    fmt = lambda v: numbers.format_value(v, mv.indicator, store.catalog, lang)  # noqa: E731
-    rows.append(
-        Row(
-            DRENTHE_CODE,
-            "Drenthe",
-            mv.drenthe,
-            fmt(mv.drenthe),
-            None,
-            None,
-            _minus(mv.drenthe, mv.nederland),
-            "",
-            True,
-        )
-    )
-    rows.append(
-        Row(
-            NEDERLAND_CODE,
-            t("name_nederland", lang),
-            mv.nederland,
-            fmt(mv.nederland),
-            None,
-            None,
-            None,
-            "",
-            True,
-        )
-    )
-    return rows
-
-
-def _headers(mv: mapview.MapView, store: Store, lang: str) -> list[str]:
-    area = t("col_region" if mv.level == "corop" else "col_gemeente", lang)
-    heads = [area if mv.mappable else t("col_series", lang), t("col_value", lang)]
-    if mv.mappable:
-        heads += [t("col_rank", lang), t("col_diff_drenthe", lang)]
-    heads.append(t("col_diff_nederland", lang))
-    if mv.mappable:
-        heads.append(t("col_status", lang))
-    return heads
-
-
 def data_frame(mv: mapview.MapView, store: Store, lang: str) -> pd.DataFrame:
     """A page's table as numbers, for the CSV: the same rows and columns as the HTML table
     plus the region code; differences rounded as shown, the value as published."""
     ind = mv.indicator
-    heads = _headers(mv, store, lang)
+    heads = mapview.table_headers(mv, lang)
     unit = store.catalog.unit_label(ind.unit, lang)
     if unit:
         heads[1] = f"{heads[1]} ({unit})"
     records = []
-    for row in table_rows(mv, store, lang):
+    for row in mapview.table_rows(mv, store.catalog, lang):
         cells = [row.name, row.value]
         if mv.mappable:
             cells += [row.rank, _rounded(row.diff_drenthe, ind.decimals)]
@@ -315,7 +235,7 @@ def table_html(mv: mapview.MapView, store: Store, lang: str) -> str:
     ``data-value`` attribute; each row carries its region code (``data-code``)."""
     ind = mv.indicator
     lines = {False: [], True: []}
-    for row in table_rows(mv, store, lang):
+    for row in mapview.table_rows(mv, store.catalog, lang):
         cells = [_cell(row.name, header=True), _cell(row.value_text, row.value)]
         if mv.mappable:
             cells.append(_cell("" if row.rank is None else row.rank))
@@ -325,7 +245,9 @@ def table_html(mv: mapview.MapView, store: Store, lang: str) -> str:
             cells.append(_cell(row.note))
         css = ' class="reference"' if row.reference else ""
         lines[row.reference].append(f'<tr{css} data-code="{row.code}">{"".join(cells)}</tr>')
-    head = "".join(f'<th scope="col">{html.escape(h)}</th>' for h in _headers(mv, store, lang))
+    head = "".join(
+        f'<th scope="col">{html.escape(h)}</th>' for h in mapview.table_headers(mv, lang)
+    )
     caption = html.escape(f"{ind.label(lang)}, {period_label(mv.period, lang)}")
     return (
         f"<table><caption>{caption}</caption><thead><tr>{head}</tr></thead>"

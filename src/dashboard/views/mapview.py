@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.model import geo
-from dashboard.model.catalog import Indicator
+from dashboard.model.catalog import Catalog, Indicator
 from dashboard.model.regions import official_set
 from dashboard.model.store import Store, level, region_values
 from dashboard.render import classify
@@ -230,3 +230,107 @@ def map_view(store: Store, view: ViewState) -> MapView:
         source,
         notes,
     )
+
+
+# --- the table ------------------------------------------------------------------------------
+
+
+def _minus(a: float | None, b: float | None) -> float | None:
+    return None if a is None or b is None or pd.isna(a) or pd.isna(b) else float(a) - float(b)
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One line of a view's table: for the app's table, the static site's HTML table and the
+    CSV alike, so they cannot differ."""
+
+    code: str
+    name: str
+    value: float | None
+    value_text: str
+    rank: int | None
+    diff_drenthe: float | None
+    diff_nederland: float | None
+    note: str
+    reference: bool
+
+
+def table_rows(mv: MapView, catalog: Catalog, lang: str) -> list[TableRow]:
+    """The areas by rank (missing last), then Drenthe (with its difference to Nederland) and
+    Nederland."""
+    rows = []
+    if mv.mappable:
+        table = mv.table.sort_values(["rank", "name"], na_position="last")
+        for r in table.itertuples():
+            rows.append(
+                TableRow(
+                    r.region_code,
+                    r.name,
+                    None if pd.isna(r.value) else float(r.value),
+                    r.value_text,
+                    None if pd.isna(r.rank) else int(r.rank),
+                    None if pd.isna(r.diff_drenthe) else float(r.diff_drenthe),
+                    None if pd.isna(r.diff_nederland) else float(r.diff_nederland),
+                    r.status_text,
+                    False,
+                )
+            )
+    fmt = lambda v: numbers.format_value(v, mv.indicator, catalog, lang)  # noqa: E731
+    rows.append(
+        TableRow(
+            DRENTHE_CODE,
+            "Drenthe",
+            mv.drenthe,
+            fmt(mv.drenthe),
+            None,
+            None,
+            _minus(mv.drenthe, mv.nederland),
+            "",
+            True,
+        )
+    )
+    rows.append(
+        TableRow(
+            NEDERLAND_CODE,
+            t("name_nederland", lang),
+            mv.nederland,
+            fmt(mv.nederland),
+            None,
+            None,
+            None,
+            "",
+            True,
+        )
+    )
+    return rows
+
+
+def table_headers(mv: MapView, lang: str) -> list[str]:
+    area = t("col_region" if mv.level == "corop" else "col_gemeente", lang)
+    heads = [area if mv.mappable else t("col_series", lang), t("col_value", lang)]
+    if mv.mappable:
+        heads += [t("col_rank", lang), t("col_diff_drenthe", lang)]
+    heads.append(t("col_diff_nederland", lang))
+    if mv.mappable:
+        heads.append(t("col_status", lang))
+    return heads
+
+
+def shown_table(mv: MapView, catalog: Catalog, lang: str) -> pd.DataFrame:
+    """The areas' table as the map page shows it: by rank, values and differences as text."""
+    ind = mv.indicator
+
+    def diff(value: float | None) -> str:
+        return "" if value is None else numbers.format_difference(value, ind, catalog, lang)
+
+    rows = [r for r in table_rows(mv, catalog, lang) if not r.reference]
+    heads = table_headers(mv, lang)
+    columns = [
+        [r.name for r in rows],
+        [r.value_text for r in rows],
+        pd.array([r.rank for r in rows], dtype="Int64"),
+        [diff(r.diff_drenthe) for r in rows],
+        [diff(r.diff_nederland) for r in rows],
+        [r.note for r in rows],
+    ]
+    return pd.DataFrame(dict(zip(heads, columns, strict=True)))

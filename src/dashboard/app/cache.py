@@ -1,0 +1,321 @@
+"""The cached view models and specs of every page, keyed on the (normalised) ViewState.
+
+Each view model is computed once per server for a view and shared by every session, the
+page, its slide, its images and its downloads. A view is normalised before it becomes a key
+(:func:`for_map` and friends drop the fields a model does not read), so that, say, selecting
+a gemeente does not recompute the map's classes. Streamlit hashes the frozen dataclass by
+its fields."""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from dashboard.app.resources import (
+    get_store,
+    region_areas,
+    scope_areas,
+    scope_borders,
+    scope_gemeenten,
+)
+from dashboard.model.catalog import Indicator
+from dashboard.publish import export
+from dashboard.render import charts, images, maps, static_map
+from dashboard.render.classify import hex_to_rgba
+from dashboard.state import ViewState
+from dashboard.text import sentences
+from dashboard.text.i18n import t
+from dashboard.text.numbers import period_label
+from dashboard.views import compare, mapview, profileview, regionsview, trendview
+
+# --- normalised keys ---------------------------------------------------------------------------
+
+
+def for_map(view: ViewState) -> ViewState:
+    """What a map view reads: everything but the selection."""
+    return replace(view, gemeenten=())
+
+
+def for_regions(view: ViewState) -> ViewState:
+    """What the Regio's page reads: indicator, period, scope, language."""
+    return replace(view, gemeenten=(), kleur=ViewState.kleur)
+
+
+def for_trend(view: ViewState) -> ViewState:
+    """What a trend reads: indicator, selection, language (all periods)."""
+    return replace(view, periode=None, kleur=ViewState.kleur, schaal=ViewState.schaal)
+
+
+def for_profile(view: ViewState) -> ViewState:
+    """What a profile reads: its gemeente, scope and language."""
+    code = profileview.profile_gemeente(get_store(), view)
+    return ViewState(gemeenten=(code,), schaal=view.schaal, taal=view.taal)
+
+
+# --- Kaart --------------------------------------------------------------------------------------
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _map_view(view: ViewState) -> mapview.MapView:
+    return mapview.map_view(get_store(), view)
+
+
+def map_view(view: ViewState) -> mapview.MapView:
+    return _map_view(for_map(view))
+
+
+@st.cache_resource(show_spinner=False, max_entries=512)
+def map_spec(view: ViewState, presenting: bool, narrow: bool) -> maps.DeckSpec:
+    """The choropleth of a view, serialised once (a shared, immutable string)."""
+    mv = map_view(view)
+    level = "corop" if mv.level == "corop" else "gemeente"
+    props = {
+        row.region_code: {
+            "fill": hex_to_rgba(row.color),
+            **{f: getattr(row, f) for f in (*mapview.TOOLTIP_FIELDS, "tip_name")},
+        }
+        for row in mv.table.itertuples()
+    }
+    areas = maps.with_properties(scope_areas(mv.scope, level), props)
+    for feature in areas["features"]:
+        feature["properties"]["name"] = feature["properties"]["tip_name"]
+    selected = maps.only(areas, list(view.gemeenten))
+    labels = []
+    if presenting and len(mv.table) <= 25:
+        text_ = {
+            row.region_code: f"{row.name}\n{row.value_text}" if pd.notna(row.value) else row.name
+            for row in mv.table.itertuples()
+        }
+        labels = maps.label_points(areas, text_)
+    place = maps.VIEWS[mv.scope]
+    if narrow:  # a 360 px column: the whole area must fit
+        place = replace(place, zoom=place.zoom - 1)
+    deck = maps.choropleth(
+        areas,
+        scope_borders(mv.scope, level),
+        selected,
+        place,
+        mapview.TOOLTIP_FIELDS,
+        labels=labels,
+        label_size=20,
+    )
+    return maps.DeckSpec.of(deck)
+
+
+def arrow_spec(chart: alt.TopLevelMixin) -> dict:
+    """``charts.spec`` with its tabular datasets as Arrow IPC bytes, for a cached spec.
+
+    ``st.vega_lite_chart`` turns every dataset of a spec into Arrow on every run (records,
+    then a DataFrame, then Arrow), and passes datasets that are bytes already straight on.
+    Converted once with the very function it would call, a cached spec saves that work on
+    each run: under 30 sessions it was a seventh of the server's time (docs/benchmarks.md).
+    Not for GeoJSON datasets, which Streamlit keeps in the spec."""
+    from streamlit.dataframe_util import convert_anything_to_arrow_bytes
+
+    spec = charts.spec(chart)
+    spec["datasets"] = {
+        name: convert_anything_to_arrow_bytes(rows) for name, rows in spec["datasets"].items()
+    }
+    return spec
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def ranking_spec(view: ViewState) -> dict:
+    mv = map_view(view)
+    unit = get_store().catalog.unit_label(mv.indicator.unit, view.taal)
+    return arrow_spec(
+        charts.ranking(
+            mv.table, unit, mv.drenthe, mv.nederland, view.gemeenten, view.taal,
+            mv.indicator.direction,
+        )
+    )  # fmt: skip
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _map_table(view: ViewState) -> pd.DataFrame:
+    return mapview.shown_table(map_view(view), get_store().catalog, view.taal)
+
+
+def map_table(view: ViewState) -> pd.DataFrame:
+    """The map view's table as shown: ranked, values and differences as text."""
+    return _map_table(for_map(view))
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _map_image(view: ViewState, fmt: str, day: date) -> bytes:
+    mv = map_view(view)
+    level = "corop" if mv.level == "corop" else "gemeente"
+    unit = get_store().catalog.unit_label(mv.indicator.unit, view.taal)
+    areas = scope_areas(view.schaal, level)
+    chart = static_map.map_chart(mv, areas, view.taal, day, unit_label=unit)
+    return images.image_bytes(chart, fmt)
+
+
+def map_image(view: ViewState, fmt: str, day: date) -> bytes:
+    """The map of a view as PNG or SVG: the same classes and legend as the app, with title,
+    period, source and export date drawn in."""
+    return _map_image(for_map(view), fmt, day)
+
+
+# --- Regio's ------------------------------------------------------------------------------------
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _regions_view(view: ViewState, set_id: str | None) -> regionsview.RegionsView:
+    return regionsview.regions_view(get_store(), view, set_id)
+
+
+def regions_view(view: ViewState, set_id: str | None = None) -> regionsview.RegionsView:
+    return _regions_view(for_regions(view), set_id or compare.DEFAULT_SET)
+
+
+def region_strip(rv: regionsview.RegionsView, lang: str) -> alt.TopLevelMixin:
+    return charts.region_strip(rv.spread, rv.unit, rv.drenthe, rv.nederland, lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _region_specs(view: ViewState, set_id: str | None) -> tuple[dict | None, dict | None]:
+    rv = _regions_view(view, set_id)
+    if rv.period is None:
+        return None, None
+    strip = arrow_spec(region_strip(rv, view.taal))
+    if rv.region_values is None:
+        return strip, None
+    areas = region_areas(view.schaal, rv.region_codes)
+    return strip, charts.spec(charts.region_map(areas, rv.region_values, view.taal))
+
+
+def region_specs(view: ViewState, set_id: str | None = None) -> tuple[dict | None, dict | None]:
+    """The strip of gemeenten per region and the small map of the regions (None: no data)."""
+    return _region_specs(for_regions(view), set_id or compare.DEFAULT_SET)
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _comparison_view(view: ViewState, set_id: str | None, theme: str) -> regionsview.ComparisonView:
+    return regionsview.comparison_view(get_store(), view, set_id, theme)
+
+
+def comparison_view(
+    view: ViewState, set_id: str | None = None, theme: str = regionsview.ALL_THEMES
+) -> regionsview.ComparisonView:
+    key = replace(for_regions(view), indicator=ViewState.indicator, periode=None)
+    return _comparison_view(key, set_id or compare.DEFAULT_SET, theme)
+
+
+# --- Trends -------------------------------------------------------------------------------------
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _trend_view(view: ViewState, extra: tuple[str, ...]) -> trendview.TrendView:
+    return trendview.trend_view(get_store(), view, extra)
+
+
+def trend_view(view: ViewState, extra: tuple[str, ...] = ()) -> trendview.TrendView:
+    return _trend_view(for_trend(view), tuple(extra))
+
+
+def trend_chart(tv: trendview.TrendView, measure: str, lang: str) -> alt.TopLevelMixin | None:
+    """The trend as values or as an index (None when there is no index)."""
+    if measure == "index":
+        frame = tv.index.frame
+        return None if frame is None else charts.trend_lines(frame, "index", lang, y="index")
+    return charts.trend_lines(tv.frame, tv.unit, lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _trend_spec(view: ViewState, extra: tuple[str, ...], measure: str) -> dict | None:
+    chart = trend_chart(_trend_view(view, extra), measure, view.taal)
+    return None if chart is None else arrow_spec(chart)
+
+
+def trend_spec(view: ViewState, extra: tuple[str, ...], measure: str) -> dict | None:
+    return _trend_spec(for_trend(view), tuple(extra), measure)
+
+
+def small_multiples_codes(scope: str) -> tuple[str, ...]:
+    return trendview.small_multiples_codes(scope_gemeenten(scope), scope_gemeenten("drenthe"))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _small_multiples_spec(view: ViewState) -> dict | None:
+    codes = small_multiples_codes(view.schaal)
+    tv = trend_view(replace(view, gemeenten=codes))
+    if not trendview.has_gemeente_values(tv.frame):
+        return None
+    return arrow_spec(charts.small_multiples(tv.frame, tv.unit, view.taal))
+
+
+def small_multiples_spec(view: ViewState) -> dict | None:
+    """One mini chart per gemeente of the scope (Drenthe's twelve for the whole country);
+    None when no gemeente has a value."""
+    return _small_multiples_spec(replace(view, gemeenten=(), periode=None, kleur=ViewState.kleur))
+
+
+# --- Gemeenteprofiel and Over de data -----------------------------------------------------------
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _profile_view(view: ViewState) -> profileview.ProfileView:
+    return profileview.profile_view(get_store(), view)
+
+
+def profile_view(view: ViewState) -> profileview.ProfileView:
+    return _profile_view(for_profile(view))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _handout_image(view: ViewState, fmt: str, day: date) -> bytes:
+    store = get_store()
+    pv = _profile_view(view)
+    lang = view.taal
+    inds = [store.indicator(i) for i in pv.with_value]
+    meta = export.ExportMeta.for_indicators(inds, day, lang)
+    footer = [
+        *textwrap.wrap(f"{t('export_source', lang)}: {meta.source}", 130),
+        f"{t('export_licence', lang)}: {meta.licence}",
+        f"{t('export_date', lang)}: {day.isoformat()}",
+    ]
+    chart = charts.profile_handout(pv.table, pv.name, pv.summary, footer, lang)
+    return images.image_bytes(chart, fmt)
+
+
+def handout_image(view: ViewState, fmt: str, day: date) -> bytes:
+    """The one-page profile handout as PNG or SVG (made when downloaded, cached per day)."""
+    return _handout_image(for_profile(view), fmt, day)
+
+
+@st.cache_data(show_spinner=False)
+def catalog_table(lang: str) -> pd.DataFrame:
+    return export.catalog_table(get_store(), lang)
+
+
+# --- every page ---------------------------------------------------------------------------------
+
+PAGE_SUMMARIES = ("kaart", "regios", "trends", "profiel")
+
+
+def page_summary(page: str, view: ViewState) -> str:
+    """The one plain sentence a page says of a view: what a slide made there says."""
+    if page == "regios":
+        return regions_view(view).summary
+    if page == "trends":
+        return trend_view(view).summary
+    if page == "profiel":
+        return profile_view(view).summary
+    return map_view(view).summary
+
+
+def chart_image(chart: Any, ind: Indicator, period: str, lang: str, fmt: str) -> bytes:
+    """A chart of a page as PNG or SVG, with the indicator, period, source and date drawn in."""
+    footer = [
+        *textwrap.wrap(sentences.source_line(ind, period, lang), 120),
+        f"{t('export_date', lang)}: {date.today().isoformat()}",
+    ]
+    framed = charts.titled(chart, ind.label(lang), period_label(period, lang), footer)
+    return images.image_bytes(framed, fmt)

@@ -1,0 +1,29 @@
+"""Where the page is shown: embedded in another site, on a narrow screen, at which address."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+CONTROLS_PARAM = "bediening"  # ?embed=true&bediening=ja: an embed that keeps the controls
+
+
+def embedded() -> bool:
+    """The page is shown inside another site (Streamlit's ``?embed=true``)."""
+    return bool(st.context.is_embedded)
+
+
+def narrow() -> bool:
+    """The page may be a phone-wide column: an embed, or a phone's browser ("Mobi" is in the
+    user agent of phone browsers, as MDN recommends for this check)."""
+    return embedded() or "Mobi" in (st.context.headers.get("User-Agent") or "")
+
+
+def embed_with_controls() -> bool:
+    return st.query_params.get(CONTROLS_PARAM) == "ja"
+
+
+def app_base_url() -> str:
+    """The app's address as the browser sees it (scheme, host, port), without the page."""
+    url = st.context.url or ""
+    parts = url.split("/", 3)  # ["http:", "", "host:port", "page?query"]
+    return "/".join(parts[:3]) if len(parts) >= 3 else ""

@@ -1,0 +1,206 @@
+"""The shared controls in the sidebar and their sync with the URL: the view of a session.
+
+The URL wins on a session's first run and whenever it changes without the controls (a link
+between pages, the browser's back button); otherwise the controls write the URL. Parsing and
+writing query parameters is :mod:`dashboard.state`'s; this module only wires it to widgets.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import state, vocabulary
+from dashboard.app import keys
+from dashboard.app.resources import scope_gemeenten
+from dashboard.model.store import Store
+from dashboard.state import ViewState
+from dashboard.text.i18n import t
+from dashboard.text.numbers import escape_markdown, period_label
+
+KEY = keys.VIEW
+
+
+def query_dict() -> dict[str, list[str]]:
+    return {k: st.query_params.get_all(k) for k in st.query_params}
+
+
+def _parse_url(store: Store) -> tuple[ViewState, list[state.Notice]]:
+    return state.parse_query(
+        query_dict(),
+        indicators=store.catalog.indicators,
+        periods_of=store.periods,
+        gemeente_codes=set(store.gebieden["gemeente_code"]),
+    )
+
+
+def _seed(store: Store) -> None:
+    """On a session's first run: read the URL into the widgets' state, keep the notices."""
+    view, notices = _parse_url(store)
+    periods = store.periods(view.indicator)
+    st.session_state[KEY["indicator"]] = view.indicator
+    st.session_state[KEY["periode"]] = view.periode or periods[-1]
+    st.session_state[KEY["gemeente"]] = list(view.gemeenten)
+    st.session_state[KEY["schaal"]] = view.schaal
+    st.session_state[KEY["taal"]] = view.taal
+    st.session_state[KEY["kleur"]] = view.kleur
+    st.session_state[keys.PERIOD_EXPLICIT] = view.periode is not None
+    st.session_state[keys.NOTICES] = notices
+    st.session_state[keys.SEEDED] = True
+
+
+def _on_period_change() -> None:
+    st.session_state[keys.PERIOD_EXPLICIT] = True
+
+
+def _on_indicator_change() -> None:
+    st.session_state[keys.PERIOD_EXPLICIT] = False
+
+
+def indicator_options(store: Store, lang: str) -> tuple[list[str], dict[str, str]]:
+    options, labels = [], {}
+    for theme, indicators in store.catalog.by_theme().items():
+        theme_label = store.catalog.theme_label(theme, lang)
+        for ind in indicators:
+            options.append(ind.id)
+            labels[ind.id] = f"{theme_label} · {ind.label(lang)}"
+    return options, labels
+
+
+def flat(query: dict[str, list[str]]) -> dict[str, str | list[str]]:
+    """The view's query parameters in the shape of state.to_query (one value, a list for
+    gemeente); parameters of a page itself are left out."""
+    return {k: v if k == "gemeente" else v[-1] for k, v in query.items() if k in state.PARAMS}
+
+
+def controls(store: Store) -> ViewState:
+    """Draw the shared controls in the sidebar, sync the URL, and return the view."""
+    for key in KEY.values():
+        if key in st.session_state:
+            # Re-assigning makes the values survive a page switch: Streamlit otherwise
+            # resets widgets of the entry point to their defaults on the new page.
+            st.session_state[key] = st.session_state[key]
+    in_url = flat(query_dict())
+    if not st.session_state.get(keys.SEEDED) or (
+        in_url and in_url != st.session_state.get(keys.WRITTEN)
+    ):
+        # a first visit, or a URL the controls did not write (a link between pages, the
+        # browser's back button): the URL wins. An empty URL (after a page switch) keeps
+        # the session's view and gets it written back.
+        _seed(store)
+    ss = st.session_state
+    lang = ss[KEY["taal"]]
+    sidebar = st.sidebar
+
+    options, labels = indicator_options(store, lang)
+    indicator = sidebar.selectbox(
+        t("indicator", lang),
+        options,
+        key=KEY["indicator"],
+        format_func=labels.__getitem__,
+        help=t("indicator_help", lang),
+        on_change=_on_indicator_change,
+    )
+    periods = store.periods(indicator)
+    if ss.get(KEY["periode"]) not in periods or not ss.get(keys.PERIOD_EXPLICIT):
+        ss[KEY["periode"]] = periods[-1]
+    periode = sidebar.selectbox(
+        t("period", lang),
+        list(reversed(periods)),
+        key=KEY["periode"],
+        format_func=lambda p: period_label(p, lang),
+        on_change=_on_period_change,
+    )
+    schaal = sidebar.radio(
+        t("scope", lang),
+        vocabulary.SCOPES,
+        key=KEY["schaal"],
+        format_func=lambda s: t(f"scope_{s}", lang),
+    )
+    scope_codes = scope_gemeenten(schaal)
+    chosen = ss.get(KEY["gemeente"], [])
+    gemeente_options = sorted(set(scope_codes) | set(chosen), key=store.name)
+    gemeenten = sidebar.multiselect(
+        t("gemeenten", lang),
+        gemeente_options,
+        key=KEY["gemeente"],
+        format_func=store.name,
+        max_selections=vocabulary.MAX_GEMEENTEN,
+        placeholder="Kies gemeenten" if lang == "nl" else "Choose municipalities",
+        help=t("gemeenten_help", lang),
+    )
+    kleur = sidebar.radio(
+        t("colouring", lang),
+        vocabulary.COLOURINGS,
+        key=KEY["kleur"],
+        format_func=lambda c: t(f"colour_{c}", lang),
+    )
+    taal = sidebar.segmented_control(
+        t("language", lang),
+        vocabulary.LANGUAGES,
+        key=KEY["taal"],
+        format_func=lambda code: {"nl": "Nederlands", "en": "English"}[code],
+        selection_mode="single",
+    )
+    if taal is None:  # a segmented control can be deselected; keep the language
+        taal = lang
+    view = ViewState(
+        indicator=indicator,
+        periode=periode if ss.get(keys.PERIOD_EXPLICIT) else None,
+        gemeenten=tuple(gemeenten),
+        schaal=schaal,
+        taal=taal,
+        kleur=kleur,
+    )
+    query = state.to_query(view)
+    current = query_dict()
+    if query != flat(current):
+        # parameters of a page itself (a story, a slide number) stay as they are
+        extra = {k: v for k, v in current.items() if k not in state.PARAMS}
+        st.query_params.from_dict({**extra, **query})
+    if ss.get(keys.WRITTEN) not in (None, query):
+        ss[keys.NOTICES] = []  # the user changed the view: notices about the old URL are stale
+    ss[keys.WRITTEN] = query
+    return view
+
+
+def url_view(store: Store) -> ViewState:
+    """The view from the URL alone, without controls (an embed): notices are kept."""
+    view, notices = _parse_url(store)
+    st.session_state[keys.NOTICES] = notices
+    return view
+
+
+def show_notices(lang: str) -> None:
+    for notice in st.session_state.get(keys.NOTICES, []):
+        value = f"“{escape_markdown(notice.value)}”" if notice.value else ""
+        st.warning(t(f"notice_{notice.reason}", lang, value=value, param=notice.param), icon="⚠️")
+
+
+def select_gemeente(code: str | None) -> None:
+    """Add a gemeente to the shared selection (from a map click); call from a callback."""
+    if not code or not code.startswith("GM"):
+        return
+    chosen = list(st.session_state.get(KEY["gemeente"], []))
+    if code in chosen:
+        chosen.remove(code)
+    else:
+        chosen.append(code)
+    st.session_state[KEY["gemeente"]] = chosen[-vocabulary.MAX_GEMEENTEN :]
+
+
+def put_first(code: str) -> None:
+    """Put a gemeente first in the shared selection (the profile's picker)."""
+    rest = [c for c in st.session_state.get(KEY["gemeente"], []) if c != code]
+    st.session_state[KEY["gemeente"]] = [code, *rest][: vocabulary.MAX_GEMEENTEN]
+
+
+def set_current_view(view: ViewState) -> None:
+    st.session_state[keys.CURRENT] = view
+
+
+def current_view(store: Store) -> ViewState:
+    """The view app.py's controls produced in this run. A page run on its own (Streamlit's
+    AppTest runs only the page when asked for one) draws the controls itself."""
+    if keys.CURRENT not in st.session_state:
+        set_current_view(controls(store))
+    return st.session_state[keys.CURRENT]

@@ -1,0 +1,36 @@
+"""Every session-state key the app uses, in one registry, so that no two page parts collide
+and a newcomer sees what a session keeps. Widget keys start with ``w_``; Streamlit keeps
+their values per session."""
+
+from __future__ import annotations
+
+from dashboard import state
+
+# the shared controls (app.py's sidebar), one per view parameter
+VIEW = {name: f"w_{name}" for name in state.PARAMS}
+PERIOD_EXPLICIT = "_periode_explicit"  # the period was chosen (else: follow the latest)
+SEEDED = "_view_seeded"  # the URL has been read into the controls once
+WRITTEN = "_view_written"  # the query parameters the controls last wrote
+NOTICES = "_view_notices"  # what could not be used of the URL
+CURRENT = "_current_view"  # the view app.py's controls produced in this run
+
+MAP_SELECTION = "kaart"  # the map page's pydeck chart (its click selection)
+REGION_SET = "w_regio_set"
+REGION_THEME = "w_regio_thema"
+TREND_REGIONS = "w_trend_regios"
+TREND_MEASURE = "w_trend_maat"
+PROFILE_GEMEENTE = "w_profiel_gemeente"
+PROFILE_OVERVIEW = "profiel_overzicht"
+ABOUT_SEARCH = "w_over_zoek"
+ABOUT_INDICATORS = "w_over_indicatoren"
+
+SLIDE = "w_dia"  # the slide number (0-based)
+SLIDE_MAP = "dia_kaart"
+STORY = "w_verhaal"  # the chosen shipped story
+DRAFT = "_story_draft"  # slides added with "voeg deze weergave toe"
+PRESENTING = "w_presenteer"  # the presentation layout (F)
+QR = "w_qr"
+
+SHARE_OPEN = "x_share_open_"  # + page path: whether 'Delen en insluiten' is open
+SHARE_MODE = "w_share_mode_"  # + page path
+SHARE_SIZE = "w_share_size_"  # + page path

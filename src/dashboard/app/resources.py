@@ -1,0 +1,107 @@
+"""What every session shares, loaded once per server process: the store, the boundaries of
+each scope and the shipped stories. Nothing here depends on a session's view."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from dashboard import vocabulary
+from dashboard.config import ConfigError, check_folder, load_settings
+from dashboard.model import geo
+from dashboard.model.errors import DataError
+from dashboard.model.store import Store, load_store
+from dashboard.render import maps
+from dashboard.text.i18n import t
+from dashboard.text.numbers import escape_markdown
+from dashboard.views import compare, stories
+
+
+@st.cache_resource(show_spinner="Gegevens laden…")
+def get_store() -> Store:
+    return load_store()
+
+
+def store_or_stop() -> Store:
+    """The store, or a clear message (never a traceback) and a stopped script."""
+    try:
+        return get_store()
+    except (DataError, ConfigError) as exc:
+        st.error(f"{t('data_error')}\n\n{escape_markdown(str(exc), max_len=600)}")
+        st.stop()
+        raise  # unreachable: st.stop() raises
+
+
+@st.cache_resource(show_spinner=False)
+def scope_gemeenten(scope: str) -> tuple[str, ...]:
+    """The gemeente codes of a scope (geo.scope_codes, once per scope)."""
+    return tuple(geo.scope_codes(get_store().gebieden, scope))
+
+
+@st.cache_data(show_spinner=False)
+def scope_areas(scope: str, level: str) -> dict[str, Any]:
+    """Simplified GeoJSON of the gemeenten (level 'gemeente') or COROP regions ('corop') of a
+    scope, with region_code and name."""
+    store = get_store()
+    geo_dir = check_folder(load_settings(), "geo_dir")
+    gemeenten = geo.load_gemeenten(geo_dir, scope, store.gebieden)
+    if level == "gemeente":
+        return maps.feature_collection(gemeenten)
+    scope_gebieden = store.gebieden[store.gebieden["gemeente_code"].isin(gemeenten["region_code"])]
+    codes = sorted(scope_gebieden["corop_code"].unique())
+    return maps.feature_collection(geo.load_outlines(geo_dir, "corop", codes))
+
+
+@st.cache_data(show_spinner=False)
+def scope_outlines(scope: str) -> list[dict[str, Any]]:
+    """Province borders (thick) and COROP borders (thin) of a scope, simplified."""
+    store = get_store()
+    geo_dir = check_folder(load_settings(), "geo_dir")
+    provinces = vocabulary.SCOPE_PROVINCES[scope]
+    g = store.gebieden
+    if provinces is not None:
+        g = g[g["provincie_code"].isin(provinces)]
+    outlines = [
+        maps.feature_collection(
+            geo.load_outlines(geo_dir, "provincie", sorted(g["provincie_code"].unique()))
+        )
+    ]
+    if scope != "nederland":
+        corop = geo.load_outlines(geo_dir, "corop", sorted(g["corop_code"].unique()))
+        outlines.append(maps.feature_collection(corop))
+    return outlines
+
+
+@st.cache_resource(show_spinner=False)
+def scope_borders(scope: str, level: str) -> maps.Borders:
+    """The borders of a scope's areas (level 'gemeente' or 'corop') and its outlines, once
+    per server: shared by every session and never mutated."""
+    return maps.Borders.of(scope_areas(scope, level), scope_outlines(scope))
+
+
+@st.cache_resource(show_spinner=False)
+def region_sets(scope: str) -> dict[str, Any]:
+    """The region sets of a scope (built once per scope; they never change)."""
+    return compare.region_set_choices(get_store(), scope)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def region_areas(scope: str, region_codes: tuple[str, ...]) -> dict[str, Any]:
+    """Simplified GeoJSON of regions dissolved from their member gemeenten."""
+    store = get_store()
+    regions = {r.code: r for s in region_sets(scope).values() for r in s.regions}
+    geo_dir = check_folder(load_settings(), "geo_dir")
+    gemeenten = geo.load_gemeenten(geo_dir, "nederland", store.gebieden)
+    chosen = [regions[c] for c in region_codes]
+    dissolved = geo.dissolve(
+        gemeenten, {r.code: list(r.members) for r in chosen}, {r.code: r.name() for r in chosen}
+    )
+    return maps.feature_collection(dissolved)
+
+
+@st.cache_data(show_spinner=False)
+def shipped_stories() -> tuple[dict[str, stories.Story], list[str]]:
+    """The stories in data/stories and, separately, what is wrong with the invalid ones."""
+    found, errors = stories.list_stories(stories.STORIES_DIR, get_store())
+    return found, [str(e) for e in errors]

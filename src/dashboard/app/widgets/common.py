@@ -1,0 +1,131 @@
+"""Parts every page uses: the summary sentence, charts, legends, downloads, styles."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from datetime import date
+from functools import partial
+from typing import Any
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from dashboard import urls
+from dashboard.model.catalog import Indicator
+from dashboard.publish import export
+from dashboard.render import charts, images
+from dashboard.render.classify import legend_items
+from dashboard.state import ViewState
+from dashboard.text.numbers import escape_markdown
+
+STYLES = """
+<style>
+.bw-legend ul { list-style: none; padding: 0; margin: 0.3rem 0 0 0; display: flex;
+  flex-wrap: wrap; gap: 0.3rem 1rem; }
+.bw-legend li { display: flex; align-items: center; gap: 0.4rem; font-size: 0.95rem; }
+.bw-legend .swatch { width: 1.1rem; height: 1.1rem; border: 1px solid #666;
+  display: inline-block; }
+</style>
+"""
+
+
+def styles() -> None:
+    st.html(STYLES)
+
+
+def sentence(text_: str) -> None:
+    """A view's one plain summary sentence, in bold, as text (never markup)."""
+    st.markdown(f"**{escape_markdown(text_, max_len=2000)}**")
+
+
+def source(text_: str) -> None:
+    """A view's source line, as text."""
+    st.caption(escape_markdown(text_, max_len=500))
+
+
+def vega(chart: alt.TopLevelMixin | dict, width: str = "stretch") -> None:
+    """An Altair chart (or its ``charts.spec``), drawn without validating it again."""
+    st.vega_lite_chart(chart if isinstance(chart, dict) else charts.spec(chart), width=width)
+
+
+def legend_html(classes: Any, lang: str, no_data: bool, title: str | None = None) -> None:
+    """A legend of colour classes as an HTML list (pydeck and Vega maps have none)."""
+    items = "".join(
+        f'<li><span class="swatch" style="background:{color}"></span>{html.escape(label)}</li>'
+        for color, label in legend_items(classes, lang, no_data=no_data)
+    )
+    if title is None:
+        st.markdown(f'<div class="bw-legend"><ul>{items}</ul></div>', unsafe_allow_html=True)
+        return
+    st.markdown(
+        f'<div class="bw-legend" role="list" aria-label="{html.escape(title)}">'
+        f"<strong>{html.escape(title)}</strong><ul>{items}</ul></div>",
+        unsafe_allow_html=True,
+    )
+
+
+def downloads(
+    frame: pd.DataFrame,
+    indicators: list[Indicator],
+    name: str,
+    view: ViewState,
+    title: str = "",
+    page: str = "",
+) -> None:
+    """CSV, CSV for a Dutch Excel and Excel of exactly ``frame``, each carrying source,
+    licence, export date and the view's URL. The files are made only when clicked."""
+    meta = export.ExportMeta.for_indicators(
+        indicators, date.today(), view.taal, title=title, url=urls.view_url(view, page)
+    )
+    cols = st.columns(3, width=520)
+    common = {"on_click": "ignore", "type": "tertiary", "icon": ":material/download:"}
+    cols[0].download_button(
+        "CSV",
+        partial(export.to_csv, frame, meta),
+        f"{name}.csv",
+        "text/csv",
+        key=f"dl-{name}-csv",
+        **common,
+    )
+    cols[1].download_button(
+        "CSV (Excel NL)",
+        partial(export.to_csv, frame, meta, dutch_excel=True),
+        f"{name}-excel-nl.csv",
+        "text/csv",
+        key=f"dl-{name}-csvnl",
+        **common,
+    )
+    cols[2].download_button(
+        "Excel",
+        partial(export.to_excel, frame, meta),
+        f"{name}.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"dl-{name}-xlsx",
+        **common,
+    )
+
+
+def image_downloads(make: Callable[[str], bytes], name: str) -> None:
+    """PNG and SVG downloads of a chart; ``make(fmt)`` renders it only when clicked."""
+    cols = st.columns(2, width=320)
+    for col, fmt in zip(cols, images.FORMATS, strict=True):
+        col.download_button(
+            fmt.upper(),
+            partial(make, fmt),
+            f"{name}.{fmt}",
+            "image/png" if fmt == "png" else "image/svg+xml",
+            on_click="ignore",
+            type="tertiary",
+            icon=":material/image:",
+            key=f"img-{name}-{fmt}",
+        )
+
+
+EMBED_CSS = """
+<style>
+.stMain .block-container { padding: 0.5rem 1rem 1rem 1rem; }
+.stMain h1 { font-size: 1.6rem !important; }
+</style>
+"""

@@ -1,0 +1,180 @@
+"""Presenteren's parts: the slide controls, a slide's view drawn for the projector, the QR
+code in its corner, and 'Voeg deze weergave toe' in the sidebar of every page."""
+
+from __future__ import annotations
+
+import base64
+import html
+from typing import Any
+
+import altair as alt
+import streamlit as st
+
+from dashboard.app import cache, keys
+from dashboard.app.context import app_base_url
+from dashboard.app.resources import get_store
+from dashboard.app.widgets.common import source, vega
+from dashboard.app.widgets.map import legend, map_chart, reference_only
+from dashboard.render import charts
+from dashboard.state import ViewState
+from dashboard.text.i18n import t
+from dashboard.views import stories
+
+PROJECTOR_CSS = """
+<style>
+.stMain p, .stMain li, .stMain [data-testid="stCaptionContainer"] { font-size: 28px !important;
+  line-height: 1.35; }
+.stMain h1 { font-size: 56px !important; }
+.bw-sentence { font-size: 34px; font-weight: 700; color: #111; margin: 0.4rem 0 0.8rem; }
+.bw-slide-number { font-size: 24px; color: #333; }
+.bw-qr { position: fixed; right: 24px; bottom: 24px; width: 180px; background: #fff;
+  padding: 6px; border: 2px solid #111; z-index: 1000; }
+.bw-qr p { font-size: 14px !important; margin: 0; text-align: center; }
+.stMain button p, .stMain [data-baseweb] p, .stMain label p { font-size: 18px !important; }
+.stMain .block-container { padding-right: 220px; }
+.bw-legend li { font-size: 24px !important; }
+.bw-legend .swatch { width: 1.6rem; height: 1.6rem; }
+</style>
+"""
+HIDE_CHROME_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stSidebarCollapsedControl"]
+  { display: none !important; }
+.stMain .block-container { padding-top: 1rem; max-width: 100%; }
+</style>
+"""
+
+
+def add_to_story(view: ViewState, page: str) -> None:
+    """Sidebar button: add the current view as a slide of the facilitator's own story, with
+    the sentence its page says of it."""
+    page = {"": "kaart"}.get(page, page)
+    if page not in stories.PAGES:
+        return
+    lang = view.taal
+    draft: list[stories.Slide] = st.session_state.setdefault(keys.DRAFT, [])
+
+    def add() -> None:
+        ind = get_store().indicator(view.indicator)
+        sentence = cache.page_summary(page, view)
+        slide = stories.Slide(
+            page, view, ind.label(lang)[: stories.MAX_TITLE], sentence[: stories.MAX_SENTENCE]
+        )
+        st.session_state[keys.DRAFT] = [*draft, slide][: stories.MAX_SLIDES]
+
+    st.sidebar.button(
+        t("story_add", lang, n=str(len(draft))),
+        on_click=add,
+        icon=":material/playlist_add:",
+        help=t("story_add_help", lang),
+    )
+
+
+def _stepper(n: int) -> Any:
+    def go(delta: int | None = None, to: int | None = None) -> None:
+        current = st.session_state.get(keys.SLIDE, 0)
+        target = to if to is not None else current + (delta or 0)
+        st.session_state[keys.SLIDE] = max(0, min(n - 1, target))
+
+    return go
+
+
+def slide_controls(n: int, lang: str) -> int:
+    """Buttons to step through n slides, each with the key a presenter's clicker or keyboard
+    sends (→ ← PageDown PageUp Home End); returns the current slide (0-based)."""
+    go = _stepper(n)
+    st.session_state[keys.SLIDE] = max(0, min(n - 1, st.session_state.get(keys.SLIDE, 0)))
+    cols = st.columns(5, width=760)
+    cols[0].button(
+        t("slide_first", lang),
+        on_click=go,
+        kwargs={"to": 0},
+        shortcut="Home",
+        icon=":material/first_page:",
+    )
+    cols[1].button(
+        t("slide_previous", lang),
+        on_click=go,
+        kwargs={"delta": -1},
+        shortcut="Left",
+        icon=":material/chevron_left:",
+    )
+    cols[2].button(
+        t("slide_next", lang),
+        on_click=go,
+        kwargs={"delta": 1},
+        shortcut="Right",
+        icon=":material/chevron_right:",
+        type="primary",
+    )
+    cols[3].button(
+        t("slide_last", lang),
+        on_click=go,
+        kwargs={"to": n - 1},
+        shortcut="End",
+        icon=":material/last_page:",
+    )
+    # what presenter clickers send: the same steps on PageUp / PageDown
+    with cols[4]:
+        st.button(
+            t("slide_previous", lang) + " (PageUp)",
+            on_click=go,
+            kwargs={"delta": -1},
+            shortcut="PageUp",
+            key="dia_pageup",
+            type="tertiary",
+        )
+        st.button(
+            t("slide_next", lang) + " (PageDown)",
+            on_click=go,
+            kwargs={"delta": 1},
+            shortcut="PageDown",
+            key="dia_pagedown",
+            type="tertiary",
+        )
+    return st.session_state[keys.SLIDE]
+
+
+def projector_chart(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    """Axis and legend text large enough to read from the back of a room."""
+    return chart.configure_axis(
+        labelFontSize=20, titleFontSize=22, labelLimit=400, tickCount=6
+    ).configure_legend(labelFontSize=20, titleFontSize=20, symbolSize=200)
+
+
+def show_slide(slide: stories.Slide) -> None:
+    """One slide's view, drawn for the projector from the same view model as its page (the
+    shared controls are not touched)."""
+    view = slide.view
+    lang = view.taal
+    mv = cache.map_view(view)
+    if slide.page == "kaart" and mv.mappable:
+        left, right = st.columns([3, 1], gap="large")
+        with left:
+            map_chart(mv, view, key=keys.SLIDE_MAP, presenting=True)
+        with right:
+            legend(mv, lang)
+    elif slide.page == "regios":
+        rv = cache.regions_view(view)
+        vega(projector_chart(cache.region_strip(rv, lang)), width="stretch")
+    elif slide.page == "trends":
+        tv = cache.trend_view(view)
+        vega(projector_chart(charts.trend_lines(tv.frame, tv.unit, lang)), width="stretch")
+    elif slide.page == "profiel":
+        pv = cache.profile_view(view)
+        vega(projector_chart(charts.profile_overview(pv.table, lang, selectable=False)))
+    else:
+        reference_only(mv, lang)
+    source(mv.source)
+
+
+def qr_corner(slide: stories.Slide, lang: str) -> None:
+    url = stories.slide_url(slide, app_base_url())
+    svg = stories.qr_svg(url, title=t("slide_qr", lang))
+    # as an image: st.html sanitises inline SVG away
+    src = "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+    label = html.escape(t("slide_qr", lang))
+    st.html(
+        f'<div class="bw-qr"><img src="{src}" alt="{label}: {html.escape(url)}" width="168">'
+        f"<p>{label}</p></div>"
+    )

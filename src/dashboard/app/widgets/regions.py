@@ -1,0 +1,110 @@
+"""The Regio's page's parts: the region set and theme pickers, the regional picture of one
+indicator and the Tabel 1-style comparison."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.app import cache, keys
+from dashboard.app.context import embedded
+from dashboard.app.resources import region_sets
+from dashboard.app.widgets.common import (
+    downloads,
+    image_downloads,
+    legend_html,
+    sentence,
+    vega,
+)
+from dashboard.model.store import Store
+from dashboard.state import ViewState
+from dashboard.text.i18n import t
+from dashboard.text.numbers import escape_markdown
+from dashboard.views import compare
+from dashboard.views.regionsview import ALL_THEMES
+
+BEST_COLOR, WORST_COLOR = "#d1e5f0", "#f6e0c0"  # light blue / light brown, text stays dark
+
+
+def region_set_picker(view: ViewState) -> str:
+    """The region set to compare (COROP regions by default); its id."""
+    choices = region_sets(view.schaal)
+    if embedded():
+        return compare.DEFAULT_SET
+    lang = view.taal
+    set_id = st.segmented_control(
+        t("region_set", lang),
+        list(choices),
+        default=compare.DEFAULT_SET,
+        key=keys.REGION_SET,
+        format_func=lambda k: choices[k].label(lang),
+    )
+    return set_id or compare.DEFAULT_SET
+
+
+def theme_picker(store: Store, lang: str) -> str:
+    """The theme (or all) of the comparison table."""
+    return st.selectbox(
+        t("theme", lang),
+        [ALL_THEMES, *store.catalog.by_theme()],
+        key=keys.REGION_THEME,
+        format_func=lambda k: (
+            t("all_themes", lang) if k == ALL_THEMES else store.catalog.theme_label(k, lang)
+        ),
+    )
+
+
+def region_picture(view: ViewState, set_id: str) -> None:
+    """The chosen indicator across the regions: gemeenten as dots per region, a small map of
+    the regions and a summary sentence."""
+    lang = view.taal
+    rv = cache.regions_view(view, set_id)
+    ind = rv.indicator
+    st.subheader(ind.label(lang))
+    sentence(rv.summary)
+    strip, region_map = cache.region_specs(view, set_id)
+    if strip is None or rv.period is None:
+        st.info(t("regions_no_data", lang), icon="ℹ️")
+        return
+    period = rv.period
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        vega(strip)
+        if not embedded():
+            image_downloads(
+                lambda fmt: cache.chart_image(cache.region_strip(rv, lang), ind, period, lang, fmt),
+                f"regios-{ind.id}",
+            )
+    if region_map is not None:
+        with right:
+            vega(region_map)
+            legend_html(rv.classes, lang, no_data=False)
+    st.caption(rv.source)
+    if not embedded():
+        downloads(rv.spread, [ind], f"regios-{ind.id}", view, title=ind.label(lang), page="regios")
+
+
+def _colour(cell: object) -> str:
+    text_ = str(cell)
+    if text_.startswith("✓"):
+        return f"background-color: {BEST_COLOR}"
+    if text_.startswith("✗"):
+        return f"background-color: {WORST_COLOR}"
+    return ""
+
+
+def comparison(view: ViewState, set_id: str, theme: str) -> None:
+    lang = view.taal
+    cv = cache.comparison_view(view, set_id, theme)
+    st.dataframe(cv.shown.style.map(_colour), hide_index=True, width="stretch")
+    st.caption(f"{t('regions_legend', lang)} {t('computed_marker', lang)}")
+    with st.expander(t("regions_weighting", lang)):
+        for weighting, names in cv.weightings:
+            st.markdown(f"{escape_markdown(weighting, 800)}  \n*{escape_markdown(names, 4000)}*")
+    downloads(
+        cv.shown,
+        list(cv.indicators),
+        "regios",
+        view,
+        title=t("page_regions", lang),
+        page="regios",
+    )

@@ -1,0 +1,91 @@
+"""The end of every page: 'Delen en insluiten' (link and iframe snippet, live or frozen), or
+in an embed the link to the full dashboard."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import replace
+from datetime import date
+
+import streamlit as st
+
+from dashboard import urls
+from dashboard.app import keys
+from dashboard.app.context import app_base_url, embedded
+from dashboard.model.store import Store
+from dashboard.publish import share
+from dashboard.state import ViewState
+from dashboard.text.i18n import t
+from dashboard.text.numbers import period_label
+
+
+def dashboard_link(view: ViewState, page: str) -> None:
+    """'Bekijk in het dashboard': the full app in the same state, in a new tab."""
+    url = app_base_url() + urls.view_url(view, page)
+    st.markdown(
+        f'<a href="{html.escape(url)}" target="_blank" rel="noopener">'
+        f"{html.escape(t('embed_open', view.taal))} ↗</a>",
+        unsafe_allow_html=True,
+    )
+
+
+def frozen(view: ViewState, store: Store) -> ViewState:
+    """The view fixed to the period it shows now ('vast')."""
+    return replace(view, periode=view.periode or store.latest_period(view.indicator))
+
+
+def share_panel(store: Store, view: ViewState, page: str) -> None:
+    """'Delen en insluiten': the link of this view and an iframe snippet, live or frozen.
+
+    Its content is made only while the panel is open (a rerun when it opens): the
+    highlighted snippet took a quarter second of the browser's main thread on every first
+    load, before the map could be drawn (docs/benchmarks.md)."""
+    lang = view.taal
+    panel = st.expander(
+        t("share_title", lang),
+        icon=":material/share:",
+        key=keys.SHARE_OPEN + page,
+        on_change="rerun",
+    )
+    if not panel.open:
+        return
+    with panel:
+        mode = st.radio(
+            t("share_mode", lang),
+            ["live", "vast"],
+            format_func=lambda m: t(f"share_{m}", lang),
+            horizontal=True,
+            key=keys.SHARE_MODE + page,
+        )
+        shown = frozen(view, store) if mode == "vast" else view
+        url = app_base_url() + urls.view_url(shown, page)
+        st.caption(t("share_link", lang))
+        st.code(url, language=None)
+        size = st.selectbox(
+            t("share_size", lang),
+            list(share.EMBED_SIZES),
+            format_func=lambda s: f"{s} ({share.EMBED_SIZES[s][0]} × {share.EMBED_SIZES[s][1]})",
+            key=keys.SHARE_SIZE + page,
+        )
+        ind = store.indicator(view.indicator)
+        caption = (
+            t(
+                "share_frozen_caption",
+                lang,
+                period=period_label(shown.periode or "", lang),
+                date=date.today().isoformat(),
+            )
+            if mode == "vast"
+            else ""
+        )
+        st.caption(t("share_embed", lang))
+        st.code(share.embed_snippet(url, ind.label(lang), size, caption), language="html")
+
+
+def page_end(store: Store, view: ViewState, page: str) -> None:
+    """The end of every page: in an embed the link to the full dashboard, else the
+    'Delen en insluiten' panel."""
+    if embedded():
+        dashboard_link(view, page)
+    else:
+        share_panel(store, view, page)

@@ -1,0 +1,78 @@
+"""The Trends page's parts: the extra series, the trend chart with its table of change, and
+the small multiples."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.app import cache, keys
+from dashboard.app.context import embedded
+from dashboard.app.resources import region_sets
+from dashboard.app.widgets.common import downloads, image_downloads, sentence, vega
+from dashboard.state import ViewState
+from dashboard.text.i18n import t
+from dashboard.views.trendview import MEASURES
+
+
+def extra_series(view: ViewState) -> tuple[str, ...]:
+    """Regions chosen on the page to follow next to the selected gemeenten."""
+    if embedded():
+        return ()
+    lang = view.taal
+    regions = {r.code: r for s in region_sets(view.schaal).values() for r in s.regions}
+    chosen = st.multiselect(
+        t("trend_regions", lang),
+        list(regions),
+        key=keys.TREND_REGIONS,
+        format_func=lambda c: regions[c].name(lang),
+        max_selections=6,
+        placeholder=t("trend_regions_placeholder", lang),
+    )
+    return tuple(chosen)
+
+
+def trend_picture(view: ViewState, extra: tuple[str, ...]) -> None:
+    lang = view.taal
+    tv = cache.trend_view(view, extra)
+    ind = tv.indicator
+    measure = (
+        st.segmented_control(
+            t("trend_measure", lang),
+            list(MEASURES),
+            default=MEASURES[0],
+            key=keys.TREND_MEASURE,
+            format_func=lambda m: t(f"trend_{m}", lang),
+        )
+        or MEASURES[0]
+    )
+    sentence(tv.summary)
+    spec = cache.trend_spec(view, extra, measure)
+    if measure == "index":
+        st.caption(tv.index.message(lang))
+    if spec is not None:
+        vega(spec)
+        if not embedded():
+
+            def trend_image(fmt: str) -> bytes:
+                chart = cache.trend_chart(tv, measure, lang)
+                return cache.chart_image(chart, ind, tv.latest, lang, fmt)
+
+            image_downloads(trend_image, f"trend-{ind.id}")
+    if embedded():
+        st.caption(tv.source)
+        return
+    if not tv.comparable:
+        st.info(t("trend_not_comparable", lang), icon="ℹ️")
+    st.subheader(t("trend_changes", lang))
+    st.dataframe(tv.changes, hide_index=True, width="stretch")
+    st.caption(tv.source)
+    downloads(tv.download, [ind], f"trend-{ind.id}", view, title=ind.label(lang), page="trends")
+
+
+def small_multiples(view: ViewState) -> None:
+    """One mini chart per gemeente of the scope (Drenthe's twelve for the whole country)."""
+    spec = cache.small_multiples_spec(view)
+    if spec is None:
+        return
+    st.subheader(t("trend_small_multiples", view.taal))
+    vega(spec, width="content")

@@ -1,0 +1,14 @@
+"""Every URL the dashboard writes: the path and query of a view on a page."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from dashboard import state
+from dashboard.state import ViewState
+
+
+def view_url(view: ViewState, page: str = "") -> str:
+    """The path and query of a view on a page (relative to the app's root)."""
+    query = urlencode(state.to_query(view), doseq=True)
+    return f"/{page}" + (f"?{query}" if query else "")
