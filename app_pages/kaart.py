@@ -30,4 +30,4 @@ else:
     sentence(mv.summary)
     parts.data_table(mv, view)
 parts.footer(mv)
-page_end(store, view, "")
+page_end(store, view, "kaart")

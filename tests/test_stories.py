@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 import segno
 
+from dashboard import pages
 from dashboard.config import PROJECT_DATA
 from dashboard.state import ViewState, parse_query
 from dashboard.views import stories as S
@@ -59,7 +60,7 @@ def test_shipped_story_loads_against_the_real_store(shipped, store):
     assert shipped.title == "Sociale Agenda Drenthe 2024 — nulmeting"
     assert 8 <= len(shipped.slides) <= 12
     for slide in shipped.slides:
-        assert slide.page in S.PAGES
+        assert slide.page in pages.SLIDE_PAGES
         assert slide.view.indicator in store.catalog
         assert slide.view.periode in store.periods(slide.view.indicator)
         assert slide.title and slide.sentence and slide.notes
@@ -631,7 +632,7 @@ def test_hostile_values_are_shortened_in_messages(known):
 def test_slide_query_opens_the_same_view(shipped, store):
     for slide in shipped.slides:
         link = S.slide_query(slide)
-        assert link["path"] == S.PAGE_PATHS[slide.page]
+        assert link["path"] == pages.page(slide.page).url_path
         assert link["query"]["indicator"] == slide.view.indicator  # always written
         view, notices = parse_query(
             link["query"], store.catalog.indicators, store.periods, store.gemeente_codes()

@@ -31,6 +31,6 @@ DRAFT = "_story_draft"  # slides added with "voeg deze weergave toe"
 PRESENTING = "w_presenteer"  # the presentation layout (F)
 QR = "w_qr"
 
-SHARE_OPEN = "x_share_open_"  # + page path: whether 'Delen en insluiten' is open
-SHARE_MODE = "w_share_mode_"  # + page path
-SHARE_SIZE = "w_share_size_"  # + page path
+SHARE_OPEN = "x_share_open_"  # + page id: whether 'Delen en insluiten' is open
+SHARE_MODE = "w_share_mode_"  # + page id
+SHARE_SIZE = "w_share_size_"  # + page id

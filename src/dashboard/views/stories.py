@@ -47,8 +47,8 @@ Links (``?verhaal=...``)
 Per-slide links
     :func:`slide_query` gives the page path and the query parameters (``state.to_query``) of a
     slide, :func:`slide_url` the URL itself, and :func:`qr_svg` a QR code for it, so people in
-    the room open the same view on their phones. The page paths in :data:`PAGE_PATHS` must
-    match the ``url_path`` of the pages in app.py.
+    the room open the same view on their phones. Which pages a slide may show, and their
+    paths, are those of :mod:`dashboard.pages` (``slides=True``).
 """
 
 from __future__ import annotations
@@ -67,6 +67,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypedDict
 from urllib.parse import urlencode
 
+from dashboard import pages
 from dashboard.config import PROJECT_DATA
 from dashboard.state import COLOURINGS, LANGS, MAX_GEMEENTEN, SCOPES, ViewState, to_query
 
@@ -76,9 +77,6 @@ if TYPE_CHECKING:
 STORIES_DIR = PROJECT_DATA / "stories"
 PARAM = "verhaal"  # the query parameter that carries a whole story
 FORMAT_VERSION = 1
-
-PAGES = ("kaart", "regios", "trends", "profiel")
-PAGE_PATHS = {"kaart": "", "regios": "regios", "trends": "trends", "profiel": "profiel"}
 
 MAX_SLIDES = 40
 MAX_TITLE = 120
@@ -126,7 +124,7 @@ _BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 @dataclass(frozen=True)
 class Slide:
-    page: str  # one of PAGES
+    page: str  # the id of a page a slide may show (dashboard.pages.SLIDE_PAGES)
     view: ViewState
     title: str
     sentence: str
@@ -449,7 +447,7 @@ class _Reader:
         f = self.fields(raw, n, names)
         key = {long: short for short, long in names.items()}  # field -> key as written
 
-        page = self.choice(f.get("page"), n, key["page"], PAGES, None)
+        page = self.choice(f.get("page"), n, key["page"], pages.SLIDE_PAGES, None)
         indicator: str | None = None
         raw_indicator = f.get("indicator")
         if raw_indicator is None:
@@ -700,7 +698,7 @@ def slide_query(slide: Slide) -> SlideLink:
     must keep its meaning if the default changes. (A slide without ``periode`` still follows
     the latest period.)"""
     query = to_query(slide.view, default=ViewState(indicator=""))
-    return {"path": PAGE_PATHS[slide.page], "query": query}
+    return {"path": pages.page(slide.page).url_path, "query": query}
 
 
 def slide_url(slide: Slide, base_url: str = "") -> str:

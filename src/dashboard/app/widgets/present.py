@@ -10,6 +10,7 @@ from typing import Any
 import altair as alt
 import streamlit as st
 
+from dashboard import pages
 from dashboard.app import cache, keys
 from dashboard.app.context import app_base_url
 from dashboard.app.resources import get_store
@@ -45,12 +46,12 @@ HIDE_CHROME_CSS = """
 """
 
 
-def add_to_story(view: ViewState, page: str) -> None:
-    """Sidebar button: add the current view as a slide of the facilitator's own story, with
-    the sentence its page says of it."""
-    page = {"": "kaart"}.get(page, page)
-    if page not in stories.PAGES:
+def add_to_story(view: ViewState, shown: pages.Page) -> None:
+    """Sidebar button on the pages a slide can show: add the current view as a slide of the
+    facilitator's own story, with the sentence its page says of it."""
+    if not shown.slides:
         return
+    page = shown.id
     lang = view.taal
     draft: list[stories.Slide] = st.session_state.setdefault(keys.DRAFT, [])
 

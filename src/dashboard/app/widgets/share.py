@@ -20,7 +20,8 @@ from dashboard.text.i18n import t
 
 
 def dashboard_link(view: ViewState, page: str) -> None:
-    """'Bekijk in het dashboard': the full app in the same state, in a new tab."""
+    """'Bekijk in het dashboard': the full app in the same state (on the page with this id),
+    in a new tab."""
     url = app_base_url() + urls.view_url(view, page)
     st.markdown(
         f'<a href="{html.escape(url)}" target="_blank" rel="noopener">'
@@ -83,8 +84,8 @@ def share_panel(store: Store, view: ViewState, page: str) -> None:
 
 
 def page_end(store: Store, view: ViewState, page: str) -> None:
-    """The end of every page: in an embed the link to the full dashboard, else the
-    'Delen en insluiten' panel."""
+    """The end of every page (``page``: its id in dashboard.pages): in an embed the link to
+    the full dashboard, else the 'Delen en insluiten' panel."""
     if embedded():
         dashboard_link(view, page)
     else:
