@@ -6,7 +6,7 @@ from functools import partial
 
 import streamlit as st
 
-from dashboard import state
+from dashboard import urls
 from dashboard.app import cache, context, controls, keys, resources
 from dashboard.app.widgets.common import downloads, sentence
 from dashboard.app.widgets.profile import gemeente_picker
@@ -43,7 +43,7 @@ if picked:
         "app_pages/kaart.py",
         label=t("profile_open_map", lang, label=ind.label(lang)),
         icon=":material/map:",
-        query_params=state.to_query(target),
+        query_params=urls.to_query(target),
     )
 
 if context.embedded():

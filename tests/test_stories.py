@@ -19,7 +19,8 @@ import segno
 
 from dashboard import pages
 from dashboard.config import PROJECT_DATA
-from dashboard.state import ViewState, parse_query
+from dashboard.state import ViewState
+from dashboard.urls import parse_query
 from dashboard.views import stories as S
 
 SHIPPED = S.STORIES_DIR / "sociale_agenda_2024_nulmeting.toml"

@@ -1,14 +1,155 @@
-"""Every URL the dashboard writes: the path and query of a view on a page."""
+"""Every URL and query parameter of the dashboard: read and written here, nowhere else (pure).
+
+A view is reproducible from its URL. The public parameter names (documented in the README):
+
+``indicator``  catalogue id                    ``periode``  canonical period (latest if absent)
+``gemeente``   CBS codes, repeated or comma-separated (GM0106,GM0114)
+``schaal``     drenthe | noord-nederland | nederland            ``taal``  nl | en
+``kleur``      klassen (fixed over all periods) | periode (classes of the shown period only) |
+               drenthe | nederland (diverging colours centred on that value)
+
+Values that equal the default are left out of the URL, so a URL without ``periode`` follows
+new data ("live") and one with ``periode`` is frozen to that period.
+
+Why not ``bind="query-params"`` on the widgets: Streamlit writes a bound selectbox's
+*formatted label* into the URL (``?indicator=Mediaan+gestandaardiseerd+inkomen``) and drops an
+invalid value silently. Our URLs carry catalogue ids and CBS codes, and a bad value must show a
+notice; so :func:`parse_query` validates and :func:`to_query` writes, and app/controls.py
+syncs them with the widgets. The Streamlit code passes ``st.query_params`` in as it is: every
+function here that reads parameters takes any mapping, and all values of a repeated parameter
+where the mapping has ``get_all`` (as ``st.query_params`` has).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection, Mapping, Sequence
+from typing import Any
 from urllib.parse import urlencode
 
-from dashboard import pages, state
-from dashboard.state import ViewState
+from dashboard import pages
+from dashboard.state import (
+    COLOURINGS,
+    DEFAULT_INDICATOR,
+    LANGS,
+    MAX_GEMEENTEN,
+    SCOPES,
+    Notice,
+    ViewState,
+)
+
+PARAMS = ("indicator", "periode", "gemeente", "schaal", "taal", "kleur")  # the view's
+
+Params = Mapping[str, Any]  # a dict of str or lists of str, or st.query_params
+
+
+def _raw(params: Params, name: str) -> list[str]:
+    get_all = getattr(params, "get_all", None)
+    raw = get_all(name) if callable(get_all) else params.get(name)
+    if raw is None:
+        return []
+    return [str(v) for v in ([raw] if isinstance(raw, str) else raw)]
+
+
+def _values(params: Params, name: str) -> list[str]:
+    return [v.strip() for v in _raw(params, name)]
+
+
+def _single(params: Params, name: str) -> str | None:
+    values = _values(params, name)
+    return values[-1] if values else None
+
+
+def _choice(params: Params, name: str, allowed: Sequence[str], notices: list[Notice]) -> str:
+    value = _single(params, name)
+    if value is None or value == "":
+        return allowed[0]
+    if value.lower() in allowed:
+        return value.lower()
+    notices.append(Notice(name, value, "unknown_value"))
+    return allowed[0]
+
+
+def parse_query(
+    params: Params,
+    indicators: Collection[str],
+    periods_of: Callable[[str], Sequence[str]],
+    gemeente_codes: Collection[str],
+    default_indicator: str = DEFAULT_INDICATOR,
+) -> tuple[ViewState, list[Notice]]:
+    """Read a view from query parameters. Anything unusable falls back to its default and
+    yields a :class:`Notice`; nothing here raises."""
+    notices: list[Notice] = []
+    indicator = _single(params, "indicator")
+    if indicator is None or indicator == "":
+        indicator = default_indicator
+    elif indicator not in indicators:
+        notices.append(Notice("indicator", indicator, "unknown_indicator"))
+        indicator = default_indicator
+
+    periode = _single(params, "periode") or None
+    if periode is not None and periode not in periods_of(indicator):
+        notices.append(Notice("periode", periode, "unknown_period"))
+        periode = None
+
+    gemeenten: list[str] = []
+    for value in _values(params, "gemeente"):
+        for code in (c.strip().upper() for c in value.split(",")):
+            if not code:
+                continue
+            if code not in gemeente_codes:
+                notices.append(Notice("gemeente", code, "unknown_gemeente"))
+            elif code not in gemeenten:
+                gemeenten.append(code)
+    if len(gemeenten) > MAX_GEMEENTEN:
+        notices.append(Notice("gemeente", "", "too_many_gemeenten"))
+        gemeenten = gemeenten[:MAX_GEMEENTEN]
+
+    state = ViewState(
+        indicator=indicator,
+        periode=periode,
+        gemeenten=tuple(gemeenten),
+        schaal=_choice(params, "schaal", SCOPES, notices),
+        taal=_choice(params, "taal", LANGS, notices),
+        kleur=_choice(params, "kleur", COLOURINGS, notices),
+    )
+    return state, notices
+
+
+def to_query(state: ViewState, default: ViewState | None = None) -> dict[str, str | list[str]]:
+    """The URL parameters of a view: only what differs from the default view."""
+    default = default or ViewState()
+    query: dict[str, str | list[str]] = {}
+    for name in ("indicator", "periode", "schaal", "taal", "kleur"):
+        value = getattr(state, name)
+        if value is not None and value != getattr(default, name):
+            query[name] = value
+    if state.gemeenten:
+        query["gemeente"] = list(state.gemeenten)
+    return query
+
+
+def all_values(params: Params) -> dict[str, list[str]]:
+    """Every parameter with all its values as written, in the URL's order."""
+    return {name: _raw(params, name) for name in params}
+
+
+def view_query(params: Params) -> dict[str, str | list[str]]:
+    """The view's parameters as they are in the URL, in the shape of :func:`to_query` (the
+    last value of each, every value of ``gemeente``); the parameters of a page are left out."""
+    return {
+        name: values if name == "gemeente" else values[-1]
+        for name, values in all_values(params).items()
+        if name in PARAMS and values
+    }
+
+
+def page_query(params: Params) -> dict[str, list[str]]:
+    """The parameters that are not the view's (a story, its speaker notes), kept as they
+    are when the controls rewrite the URL."""
+    return {name: values for name, values in all_values(params).items() if name not in PARAMS}
 
 
 def view_url(view: ViewState, page: str = pages.DEFAULT.id) -> str:
     """The path and query of a view on a page (by id; relative to the app's root)."""
-    query = urlencode(state.to_query(view), doseq=True)
+    query = urlencode(to_query(view), doseq=True)
     return f"/{pages.page(page).url_path}" + (f"?{query}" if query else "")

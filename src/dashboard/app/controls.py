@@ -2,14 +2,14 @@
 
 The URL wins on a session's first run and whenever it changes without the controls (a link
 between pages, the browser's back button); otherwise the controls write the URL. Parsing and
-writing query parameters is :mod:`dashboard.state`'s; this module only wires it to widgets.
+writing query parameters is :mod:`dashboard.urls`'s; this module only wires it to widgets.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import state
+from dashboard import state, urls
 from dashboard.app import keys
 from dashboard.app.resources import scope_gemeenten
 from dashboard.model.schema import period_label
@@ -21,13 +21,9 @@ from dashboard.text.numbers import escape_markdown
 KEY = keys.VIEW
 
 
-def query_dict() -> dict[str, list[str]]:
-    return {k: st.query_params.get_all(k) for k in st.query_params}
-
-
 def _parse_url(store: Store) -> tuple[ViewState, list[state.Notice]]:
-    return state.parse_query(
-        query_dict(),
+    return urls.parse_query(
+        st.query_params,
         indicators=store.catalog.indicators,
         periods_of=store.periods,
         gemeente_codes=set(store.gebieden["gemeente_code"]),
@@ -67,12 +63,6 @@ def indicator_options(store: Store, lang: str) -> tuple[list[str], dict[str, str
     return options, labels
 
 
-def flat(query: dict[str, list[str]]) -> dict[str, str | list[str]]:
-    """The view's query parameters in the shape of state.to_query (one value, a list for
-    gemeente); parameters of a page itself are left out."""
-    return {k: v if k == "gemeente" else v[-1] for k, v in query.items() if k in state.PARAMS}
-
-
 def controls(store: Store) -> ViewState:
     """Draw the shared controls in the sidebar, sync the URL, and return the view."""
     for key in KEY.values():
@@ -80,7 +70,7 @@ def controls(store: Store) -> ViewState:
             # Re-assigning makes the values survive a page switch: Streamlit otherwise
             # resets widgets of the entry point to their defaults on the new page.
             st.session_state[key] = st.session_state[key]
-    in_url = flat(query_dict())
+    in_url = urls.view_query(st.query_params)
     if not st.session_state.get(keys.SEEDED) or (
         in_url and in_url != st.session_state.get(keys.WRITTEN)
     ):
@@ -152,12 +142,10 @@ def controls(store: Store) -> ViewState:
         taal=taal,
         kleur=kleur,
     )
-    query = state.to_query(view)
-    current = query_dict()
-    if query != flat(current):
+    query = urls.to_query(view)
+    if query != urls.view_query(st.query_params):
         # parameters of a page itself (a story, a slide number) stay as they are
-        extra = {k: v for k, v in current.items() if k not in state.PARAMS}
-        st.query_params.from_dict({**extra, **query})
+        st.query_params.from_dict({**urls.page_query(st.query_params), **query})
     if ss.get(keys.WRITTEN) not in (None, query):
         ss[keys.NOTICES] = []  # the user changed the view: notices about the old URL are stale
     ss[keys.WRITTEN] = query

@@ -4,10 +4,10 @@ their values per session."""
 
 from __future__ import annotations
 
-from dashboard import state
+from dashboard import urls
 
 # the shared controls (app.py's sidebar), one per view parameter
-VIEW = {name: f"w_{name}" for name in state.PARAMS}
+VIEW = {name: f"w_{name}" for name in urls.PARAMS}
 PERIOD_EXPLICIT = "_periode_explicit"  # the period was chosen (else: follow the latest)
 SEEDED = "_view_seeded"  # the URL has been read into the controls once
 WRITTEN = "_view_written"  # the query parameters the controls last wrote

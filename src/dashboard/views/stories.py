@@ -20,7 +20,7 @@ Files (``data/stories/*.toml``)
         indicator = "tabel1_bijstand"                      # a catalogue id
         periode = "2023"                                   # optional; absent = the latest
         gemeenten = ["GM0114"]                             # optional, at most 12 CBS codes
-        schaal = "drenthe"                                 # optional, as in the URL (state.py)
+        schaal = "drenthe"                                 # optional, as in the URL (urls.py)
         taal = "nl"                                        # optional
         kleur = "klassen"                                  # optional
         title = "..."                                      # required, at most 120, one line
@@ -45,7 +45,7 @@ Links (``?verhaal=...``)
     the 64 KB request-header limit of Streamlit's web server (Tornado).
 
 Per-slide links
-    :func:`slide_query` gives the page path and the query parameters (``state.to_query``) of a
+    :func:`slide_query` gives the page path and the query parameters (``urls.to_query``) of a
     slide, :func:`slide_url` the URL itself, and :func:`qr_svg` a QR code for it, so people in
     the room open the same view on their phones. Which pages a slide may show, and their
     paths, are those of :mod:`dashboard.pages` (``slides=True``).
@@ -69,7 +69,8 @@ from urllib.parse import urlencode
 
 from dashboard import pages
 from dashboard.config import PROJECT_DATA
-from dashboard.state import COLOURINGS, LANGS, MAX_GEMEENTEN, SCOPES, ViewState, to_query
+from dashboard.state import COLOURINGS, LANGS, MAX_GEMEENTEN, SCOPES, ViewState
+from dashboard.urls import to_query
 
 if TYPE_CHECKING:
     from dashboard.model.store import Store
@@ -140,7 +141,7 @@ class Story:
 
 @dataclass(frozen=True)
 class Known:
-    """What a story may refer to: the same three things :func:`state.parse_query` takes."""
+    """What a story may refer to: the same three things :func:`urls.parse_query` takes."""
 
     indicators: Collection[str]
     periods_of: Callable[[str], Sequence[str]]
@@ -689,7 +690,7 @@ def story_from_param(param: Any, known: Known | Store) -> tuple[Story | None, li
 
 class SlideLink(TypedDict):
     path: str  # page path without leading slash: "" for the map, "regios", ...
-    query: dict[str, str | list[str]]  # state.to_query of the slide's view
+    query: dict[str, str | list[str]]  # urls.to_query of the slide's view
 
 
 def slide_query(slide: Slide) -> SlideLink:

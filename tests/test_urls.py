@@ -1,10 +1,14 @@
-"""The URL form of a view: parse_query validates untrusted parameters, to_query writes them."""
+"""Every URL and query parameter: parse_query validates untrusted parameters, to_query writes
+them."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pytest
 
-from dashboard.state import MAX_GEMEENTEN, Notice, ViewState, parse_query, to_query
+from dashboard.state import MAX_GEMEENTEN, Notice, ViewState
+from dashboard.urls import all_values, page_query, parse_query, to_query, view_query
 
 INDICATORS = {"vrijwilligerswerk", "werkloosheid", "overgewicht"}
 PERIODS = {
@@ -114,3 +118,59 @@ def test_round_trip():
         "overgewicht", "2020", ("GM0106", "GM1730"), "noord-nederland", "en", "nederland"
     )
     assert parse(to_query(view)) == (view, [])
+
+
+class QueryParams(Mapping):
+    """What Streamlit's st.query_params looks like to urls: [name] is the last value,
+    get_all(name) every value."""
+
+    def __init__(self, pairs: list[tuple[str, str]]):
+        self.pairs = pairs
+
+    def __getitem__(self, name: str) -> str:
+        values = self.get_all(name)
+        if not values:
+            raise KeyError(name)
+        return values[-1]
+
+    def __iter__(self):
+        return iter(dict.fromkeys(name for name, _ in self.pairs))
+
+    def __len__(self) -> int:
+        return len(list(iter(self)))
+
+    def get_all(self, name: str) -> list[str]:
+        return [value for key, value in self.pairs if key == name]  # [] when absent
+
+
+URL = QueryParams(
+    [
+        ("indicator", "werkloosheid"),
+        ("gemeente", "GM0114"),
+        ("verhaal", "abc"),
+        ("gemeente", "GM0106"),
+        ("notities", "1"),
+        ("taal", "en"),
+    ]
+)
+
+
+def test_st_query_params_are_read_with_every_value():
+    view, notices = parse(URL)
+    assert notices == []
+    assert view == ViewState("werkloosheid", gemeenten=("GM0114", "GM0106"), taal="en")
+
+
+def test_the_view_and_the_page_parameters_of_a_url():
+    assert view_query(URL) == {
+        "indicator": "werkloosheid",
+        "gemeente": ["GM0114", "GM0106"],
+        "taal": "en",
+    }
+    assert page_query(URL) == {"verhaal": ["abc"], "notities": ["1"]}
+    assert all_values(URL)["gemeente"] == ["GM0114", "GM0106"]
+    # as written: the controls compare the URL with what they wrote, and keep the rest
+    assert view_query({"indicator": " werkloosheid", "gemeente": "GM0114"}) == {
+        "indicator": " werkloosheid",
+        "gemeente": ["GM0114"],
+    }
