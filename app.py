@@ -29,7 +29,7 @@ controls.set_current_view(view)
 nav = [
     st.Page(
         p.file,
-        title=t(p.title_key, view.taal),
+        title=t(p.title_key, view.lang),
         icon=p.icon,
         url_path=p.url_path or None,  # the default page is at the root whatever its path
         default=p is pages.DEFAULT,

@@ -13,7 +13,7 @@ from dashboard.views import stories
 
 store = resources.store_or_stop()
 view = controls.current_view(store)
-lang = view.taal
+lang = view.lang
 
 found, errors = resources.shipped_stories()
 story: stories.Story | None = None

@@ -17,7 +17,7 @@ from dashboard.text.numbers import join_names
 
 store = resources.store_or_stop()
 view = controls.current_view(store)
-lang = view.taal
+lang = view.lang
 
 st.title(t("page_profile", lang))
 controls.show_notices(lang)
@@ -37,7 +37,7 @@ event = st.altair_chart(
 picked = event.selection.get(charts.OVERVIEW_SELECTION) if event else None
 if picked:
     ind = store.indicator(picked[0]["indicator_id"])
-    target = replace(view, indicator=ind.id, periode=None, gemeenten=(code,))
+    target = replace(view, indicator=ind.id, period=None, gemeenten=(code,))
     cols = st.columns(2, width=640)
     cols[0].page_link(
         "app_pages/kaart.py",

@@ -63,7 +63,7 @@ def test_shipped_story_loads_against_the_real_store(shipped, store):
     for slide in shipped.slides:
         assert slide.page in pages.SLIDE_PAGES
         assert slide.view.indicator in store.catalog
-        assert slide.view.periode in store.periods(slide.view.indicator)
+        assert slide.view.period in store.periods(slide.view.indicator)
         assert slide.title and slide.sentence and slide.notes
         assert len(slide.sentence) <= 130, "keep key sentences short for the projector"
     used = {s.view.indicator for s in shipped.slides}
@@ -92,7 +92,7 @@ def test_every_figure_in_the_shipped_story_is_in_observations(shipped, observati
         rows = [
             r
             for r in observations
-            if r["indicator_id"] == slide.view.indicator and r["period"] == slide.view.periode
+            if r["indicator_id"] == slide.view.indicator and r["period"] == slide.view.period
         ]
         assert rows, (n, slide.view.indicator)
         for text in (slide.title, slide.sentence):
@@ -157,7 +157,7 @@ def test_a_good_file_loads(tmp_path, known):
         (
             S.Slide(
                 "kaart",
-                ViewState(indicator="tabel1_bijstand", periode="2023"),
+                ViewState(indicator="tabel1_bijstand", period="2023"),
                 "Bijstand",
                 "Zuidoost-Drenthe telt 37 per 1.000 inwoners.",
             ),

@@ -27,11 +27,11 @@ def test_empty_query_is_the_default_view():
     assert parse({}) == (ViewState(), [])
     assert ViewState() == ViewState(
         indicator="vrijwilligerswerk",
-        periode=None,
+        period=None,
         gemeenten=(),
-        schaal="drenthe",
-        taal="nl",
-        kleur="klassen",
+        scope="drenthe",
+        lang="nl",
+        colouring="klassen",
     )
 
 
@@ -62,7 +62,7 @@ def test_unknown_indicator_falls_back_with_a_notice():
     view, notices = parse({"indicator": "<script>alert(1)</script>", "periode": "2022"})
     assert view.indicator == "vrijwilligerswerk"
     # the period is then checked against the default indicator, which has no 2022
-    assert view.periode is None
+    assert view.period is None
     assert notices == [
         Notice("indicator", "<script>alert(1)</script>", "unknown_indicator"),
         Notice("periode", "2022", "unknown_period"),
@@ -71,7 +71,7 @@ def test_unknown_indicator_falls_back_with_a_notice():
 
 def test_impossible_period_falls_back_to_latest():
     view, notices = parse({"indicator": "overgewicht", "periode": "2021"})
-    assert (view.indicator, view.periode) == ("overgewicht", None)
+    assert (view.indicator, view.period) == ("overgewicht", None)
     assert notices == [Notice("periode", "2021", "unknown_period")]
 
 
@@ -106,7 +106,7 @@ def test_last_value_of_a_repeated_single_parameter_wins():
 
 def test_to_query_leaves_out_defaults():
     assert to_query(ViewState()) == {}
-    assert to_query(ViewState(periode="2023", gemeenten=("GM0114",), taal="en")) == {
+    assert to_query(ViewState(period="2023", gemeenten=("GM0114",), lang="en")) == {
         "periode": "2023",
         "taal": "en",
         "gemeente": ["GM0114"],
@@ -158,7 +158,7 @@ URL = QueryParams(
 def test_st_query_params_are_read_with_every_value():
     view, notices = parse(URL)
     assert notices == []
-    assert view == ViewState("werkloosheid", gemeenten=("GM0114", "GM0106"), taal="en")
+    assert view == ViewState("werkloosheid", gemeenten=("GM0114", "GM0106"), lang="en")
 
 
 def test_the_view_and_the_page_parameters_of_a_url():

@@ -18,12 +18,15 @@ DEFAULT_INDICATOR = "vrijwilligerswerk"
 
 @dataclass(frozen=True)
 class ViewState:
-    indicator: str = DEFAULT_INDICATOR
-    periode: str | None = None  # None: the latest period of the indicator
-    gemeenten: tuple[str, ...] = ()
-    schaal: str = "drenthe"
-    taal: str = "nl"
-    kleur: str = "klassen"
+    """One view. The fields are English, like the rest of the code; the public URL
+    parameters stay Dutch (``periode``, ``schaal``, ...), mapped in urls.VIEW_PARAMS."""
+
+    indicator: str = DEFAULT_INDICATOR  # a catalogue id
+    period: str | None = None  # None: the latest period of the indicator
+    gemeenten: tuple[str, ...] = ()  # CBS codes of the selected gemeenten, in order
+    scope: str = "drenthe"  # the map's area: one of SCOPES
+    lang: str = "nl"  # one of LANGS
+    colouring: str = "klassen"  # one of COLOURINGS
 
 
 @dataclass(frozen=True)

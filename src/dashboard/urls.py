@@ -37,7 +37,22 @@ from dashboard.state import (
     ViewState,
 )
 
-PARAMS = ("indicator", "periode", "gemeente", "schaal", "taal", "kleur")  # the view's
+# ViewState field -> its public URL parameter. The fields are English like the rest of the
+# code; the parameters are Dutch because the URLs are (and printed links must keep working).
+# ``gemeenten`` keeps its Dutch name in code too: a gemeente is the CBS unit the codes
+# (GM0106) name, a term of the domain like "indicator", and the whole code base says
+# gemeente (gemeente_code, MAX_GEMEENTEN); "areas" or "municipalities" would blur that only
+# gemeenten, never regions or provinces, can be selected.
+VIEW_PARAMS = {
+    "indicator": "indicator",
+    "period": "periode",
+    "gemeenten": "gemeente",
+    "scope": "schaal",
+    "lang": "taal",
+    "colouring": "kleur",
+}
+PARAMS = tuple(VIEW_PARAMS.values())  # the view's parameters, as in the URL
+P = VIEW_PARAMS
 
 Params = Mapping[str, Any]  # a dict of str or lists of str, or st.query_params
 
@@ -79,52 +94,53 @@ def parse_query(
     """Read a view from query parameters. Anything unusable falls back to its default and
     yields a :class:`Notice`; nothing here raises."""
     notices: list[Notice] = []
-    indicator = _single(params, "indicator")
+    indicator = _single(params, P["indicator"])
     if indicator is None or indicator == "":
         indicator = default_indicator
     elif indicator not in indicators:
-        notices.append(Notice("indicator", indicator, "unknown_indicator"))
+        notices.append(Notice(P["indicator"], indicator, "unknown_indicator"))
         indicator = default_indicator
 
-    periode = _single(params, "periode") or None
-    if periode is not None and periode not in periods_of(indicator):
-        notices.append(Notice("periode", periode, "unknown_period"))
-        periode = None
+    period = _single(params, P["period"]) or None
+    if period is not None and period not in periods_of(indicator):
+        notices.append(Notice(P["period"], period, "unknown_period"))
+        period = None
 
     gemeenten: list[str] = []
-    for value in _values(params, "gemeente"):
+    for value in _values(params, P["gemeenten"]):
         for code in (c.strip().upper() for c in value.split(",")):
             if not code:
                 continue
             if code not in gemeente_codes:
-                notices.append(Notice("gemeente", code, "unknown_gemeente"))
+                notices.append(Notice(P["gemeenten"], code, "unknown_gemeente"))
             elif code not in gemeenten:
                 gemeenten.append(code)
     if len(gemeenten) > MAX_GEMEENTEN:
-        notices.append(Notice("gemeente", "", "too_many_gemeenten"))
+        notices.append(Notice(P["gemeenten"], "", "too_many_gemeenten"))
         gemeenten = gemeenten[:MAX_GEMEENTEN]
 
-    state = ViewState(
+    view = ViewState(
         indicator=indicator,
-        periode=periode,
+        period=period,
         gemeenten=tuple(gemeenten),
-        schaal=_choice(params, "schaal", SCOPES, notices),
-        taal=_choice(params, "taal", LANGS, notices),
-        kleur=_choice(params, "kleur", COLOURINGS, notices),
+        scope=_choice(params, P["scope"], SCOPES, notices),
+        lang=_choice(params, P["lang"], LANGS, notices),
+        colouring=_choice(params, P["colouring"], COLOURINGS, notices),
     )
-    return state, notices
+    return view, notices
 
 
-def to_query(state: ViewState, default: ViewState | None = None) -> dict[str, str | list[str]]:
-    """The URL parameters of a view: only what differs from the default view."""
+def to_query(view: ViewState, default: ViewState | None = None) -> dict[str, str | list[str]]:
+    """The URL parameters of a view: only what differs from the default view (gemeenten,
+    when there are any, last and as a list)."""
     default = default or ViewState()
     query: dict[str, str | list[str]] = {}
-    for name in ("indicator", "periode", "schaal", "taal", "kleur"):
-        value = getattr(state, name)
-        if value is not None and value != getattr(default, name):
-            query[name] = value
-    if state.gemeenten:
-        query["gemeente"] = list(state.gemeenten)
+    for field, param in VIEW_PARAMS.items():
+        value = getattr(view, field)
+        if field != "gemeenten" and value is not None and value != getattr(default, field):
+            query[param] = value
+    if view.gemeenten:
+        query[P["gemeenten"]] = list(view.gemeenten)
     return query
 
 
@@ -137,7 +153,7 @@ def view_query(params: Params) -> dict[str, str | list[str]]:
     """The view's parameters as they are in the URL, in the shape of :func:`to_query` (the
     last value of each, every value of ``gemeente``); the parameters of a page are left out."""
     return {
-        name: values if name == "gemeente" else values[-1]
+        name: values if name == P["gemeenten"] else values[-1]
         for name, values in all_values(params).items()
         if name in PARAMS and values
     }

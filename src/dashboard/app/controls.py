@@ -35,12 +35,12 @@ def _seed(store: Store) -> None:
     view, notices = _parse_url(store)
     periods = store.periods(view.indicator)
     st.session_state[KEY["indicator"]] = view.indicator
-    st.session_state[KEY["periode"]] = view.periode or periods[-1]
-    st.session_state[KEY["gemeente"]] = list(view.gemeenten)
-    st.session_state[KEY["schaal"]] = view.schaal
-    st.session_state[KEY["taal"]] = view.taal
-    st.session_state[KEY["kleur"]] = view.kleur
-    st.session_state[keys.PERIOD_EXPLICIT] = view.periode is not None
+    st.session_state[KEY["period"]] = view.period or periods[-1]
+    st.session_state[KEY["gemeenten"]] = list(view.gemeenten)
+    st.session_state[KEY["scope"]] = view.scope
+    st.session_state[KEY["lang"]] = view.lang
+    st.session_state[KEY["colouring"]] = view.colouring
+    st.session_state[keys.PERIOD_EXPLICIT] = view.period is not None
     st.session_state[keys.NOTICES] = notices
     st.session_state[keys.SEEDED] = True
 
@@ -79,7 +79,7 @@ def controls(store: Store) -> ViewState:
         # the session's view and gets it written back.
         _seed(store)
     ss = st.session_state
-    lang = ss[KEY["taal"]]
+    lang = ss[KEY["lang"]]
     sidebar = st.sidebar
 
     options, labels = indicator_options(store, lang)
@@ -92,55 +92,55 @@ def controls(store: Store) -> ViewState:
         on_change=_on_indicator_change,
     )
     periods = store.periods(indicator)
-    if ss.get(KEY["periode"]) not in periods or not ss.get(keys.PERIOD_EXPLICIT):
-        ss[KEY["periode"]] = periods[-1]
-    periode = sidebar.selectbox(
+    if ss.get(KEY["period"]) not in periods or not ss.get(keys.PERIOD_EXPLICIT):
+        ss[KEY["period"]] = periods[-1]
+    period = sidebar.selectbox(
         t("period", lang),
         list(reversed(periods)),
-        key=KEY["periode"],
+        key=KEY["period"],
         format_func=lambda p: period_label(p, lang),
         on_change=_on_period_change,
     )
-    schaal = sidebar.radio(
+    scope = sidebar.radio(
         t("scope", lang),
         state.SCOPES,
-        key=KEY["schaal"],
+        key=KEY["scope"],
         format_func=lambda s: t(f"scope_{s}", lang),
     )
-    scope_codes = scope_gemeenten(schaal)
-    chosen = ss.get(KEY["gemeente"], [])
+    scope_codes = scope_gemeenten(scope)
+    chosen = ss.get(KEY["gemeenten"], [])
     gemeente_options = sorted(set(scope_codes) | set(chosen), key=store.name)
     gemeenten = sidebar.multiselect(
         t("gemeenten", lang),
         gemeente_options,
-        key=KEY["gemeente"],
+        key=KEY["gemeenten"],
         format_func=store.name,
         max_selections=state.MAX_GEMEENTEN,
         placeholder="Kies gemeenten" if lang == "nl" else "Choose municipalities",
         help=t("gemeenten_help", lang),
     )
-    kleur = sidebar.radio(
+    colouring = sidebar.radio(
         t("colouring", lang),
         state.COLOURINGS,
-        key=KEY["kleur"],
+        key=KEY["colouring"],
         format_func=lambda c: t(f"colour_{c}", lang),
     )
-    taal = sidebar.segmented_control(
+    language = sidebar.segmented_control(
         t("language", lang),
         state.LANGS,
-        key=KEY["taal"],
+        key=KEY["lang"],
         format_func=lambda code: {"nl": "Nederlands", "en": "English"}[code],
         selection_mode="single",
     )
-    if taal is None:  # a segmented control can be deselected; keep the language
-        taal = lang
+    if language is None:  # a segmented control can be deselected; keep the language
+        language = lang
     view = ViewState(
         indicator=indicator,
-        periode=periode if ss.get(keys.PERIOD_EXPLICIT) else None,
+        period=period if ss.get(keys.PERIOD_EXPLICIT) else None,
         gemeenten=tuple(gemeenten),
-        schaal=schaal,
-        taal=taal,
-        kleur=kleur,
+        scope=scope,
+        lang=language,
+        colouring=colouring,
     )
     query = urls.to_query(view)
     if query != urls.view_query(st.query_params):
@@ -171,18 +171,18 @@ def select_gemeente(code: str | None) -> None:
     """Add a gemeente to the shared selection (from a map click); call from a callback."""
     if not code or not code.startswith("GM"):
         return
-    chosen = list(st.session_state.get(KEY["gemeente"], []))
+    chosen = list(st.session_state.get(KEY["gemeenten"], []))
     if code in chosen:
         chosen.remove(code)
     else:
         chosen.append(code)
-    st.session_state[KEY["gemeente"]] = chosen[-state.MAX_GEMEENTEN :]
+    st.session_state[KEY["gemeenten"]] = chosen[-state.MAX_GEMEENTEN :]
 
 
 def put_first(code: str) -> None:
     """Put a gemeente first in the shared selection (the profile's picker)."""
-    rest = [c for c in st.session_state.get(KEY["gemeente"], []) if c != code]
-    st.session_state[KEY["gemeente"]] = [code, *rest][: state.MAX_GEMEENTEN]
+    rest = [c for c in st.session_state.get(KEY["gemeenten"], []) if c != code]
+    st.session_state[KEY["gemeenten"]] = [code, *rest][: state.MAX_GEMEENTEN]
 
 
 def set_current_view(view: ViewState) -> None:

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from dashboard import urls
 
-# the shared controls (app.py's sidebar), one per view parameter
-VIEW = {name: f"w_{name}" for name in urls.PARAMS}
+# the shared controls (app.py's sidebar), one per ViewState field, named after its parameter
+VIEW = {field: f"w_{param}" for field, param in urls.VIEW_PARAMS.items()}
 PERIOD_EXPLICIT = "_periode_explicit"  # the period was chosen (else: follow the latest)
 SEEDED = "_view_seeded"  # the URL has been read into the controls once
 WRITTEN = "_view_written"  # the query parameters the controls last wrote

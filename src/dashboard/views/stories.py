@@ -475,9 +475,9 @@ class _Reader:
                     period_ok = False
         gemeenten = self.gemeenten(f.get("gemeenten"), n, key["gemeenten"])
         defaults = ViewState()
-        schaal = self.choice(f.get("schaal"), n, key["schaal"], SCOPES, defaults.schaal)
-        taal = self.choice(f.get("taal"), n, key["taal"], LANGS, defaults.taal)
-        kleur = self.choice(f.get("kleur"), n, key["kleur"], COLOURINGS, defaults.kleur)
+        schaal = self.choice(f.get("schaal"), n, key["schaal"], SCOPES, defaults.scope)
+        taal = self.choice(f.get("taal"), n, key["taal"], LANGS, defaults.lang)
+        kleur = self.choice(f.get("kleur"), n, key["kleur"], COLOURINGS, defaults.colouring)
         title = self.text(f.get("title"), n, key["title"], MAX_TITLE, required=True)
         sentence = self.text(f.get("sentence"), n, key["sentence"], MAX_SENTENCE, required=True)
         notes = self.text(f.get("notes"), n, key["notes"], MAX_NOTES, False, multiline=True)
@@ -488,11 +488,11 @@ class _Reader:
             return None
         view = ViewState(
             indicator=indicator,
-            periode=periode,
+            period=periode,
             gemeenten=gemeenten or (),
-            schaal=schaal or defaults.schaal,
-            taal=taal or defaults.taal,
-            kleur=kleur or defaults.kleur,
+            scope=schaal or defaults.scope,
+            lang=taal or defaults.lang,
+            colouring=kleur or defaults.colouring,
         )
         return Slide(page, view, title, sentence, notes or "")
 
@@ -601,11 +601,13 @@ def list_stories(
 def _slide_json(slide: Slide, include_notes: bool) -> dict[str, Any]:
     v = slide.view
     out: dict[str, Any] = {"p": slide.page, "i": v.indicator}
-    if v.periode is not None:
-        out["pe"] = v.periode
+    if v.period is not None:
+        out["pe"] = v.period
     if v.gemeenten:
         out["g"] = list(v.gemeenten)
-    out.update({"sc": v.schaal, "l": v.taal, "k": v.kleur, "t": slide.title, "z": slide.sentence})
+    out.update(
+        {"sc": v.scope, "l": v.lang, "k": v.colouring, "t": slide.title, "z": slide.sentence}
+    )
     if slide.notes and include_notes:
         out["n"] = slide.notes
     return out

@@ -77,7 +77,7 @@ def downloads(
     """CSV, CSV for a Dutch Excel and Excel of exactly ``frame``, each carrying source,
     licence, export date and the view's URL. The files are made only when clicked."""
     meta = export.ExportMeta.for_indicators(
-        indicators, date.today(), view.taal, title=title, url=urls.view_url(view, page)
+        indicators, date.today(), view.lang, title=title, url=urls.view_url(view, page)
     )
     cols = st.columns(3, width=520)
     common = {"on_click": "ignore", "type": "tertiary", "icon": ":material/download:"}

@@ -52,7 +52,7 @@ def add_to_story(view: ViewState, shown: pages.Page) -> None:
     if not shown.slides:
         return
     page = shown.id
-    lang = view.taal
+    lang = view.lang
     draft: list[stories.Slide] = st.session_state.setdefault(keys.DRAFT, [])
 
     def add() -> None:
@@ -147,7 +147,7 @@ def show_slide(slide: stories.Slide) -> None:
     """One slide's view, drawn for the projector from the same view model as its page (the
     shared controls are not touched)."""
     view = slide.view
-    lang = view.taal
+    lang = view.lang
     mv = cache.map_view(view)
     if slide.page == "kaart" and mv.mappable:
         left, right = st.columns([3, 1], gap="large")
