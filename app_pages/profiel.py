@@ -6,7 +6,7 @@ from functools import partial
 
 import streamlit as st
 
-from dashboard import urls
+from dashboard import pages, urls
 from dashboard.app import cache, context, controls, keys, resources
 from dashboard.app.widgets.common import downloads, sentence
 from dashboard.app.widgets.profile import gemeente_picker
@@ -40,7 +40,7 @@ if picked:
     target = replace(view, indicator=ind.id, period=None, gemeenten=(code,))
     cols = st.columns(2, width=640)
     cols[0].page_link(
-        "app_pages/kaart.py",
+        pages.page("kaart").file,
         label=t("profile_open_map", lang, label=ind.label(lang)),
         icon=":material/map:",
         query_params=urls.to_query(target),

@@ -98,3 +98,12 @@ def test_share_panel_on_the_full_page():
     codes = [c.value for c in at.code]
     assert "http://dashboard.test/?indicator=werkloosheid&periode=2024" in codes
     assert any("<p>Cijfers over 2024, vastgezet op " in c for c in codes)
+
+
+def test_an_embed_with_bediening_ja_keeps_the_controls():
+    at = embedded("kaart", indicator="werkloosheid", bediening="ja")
+    assert_clean(at)
+    assert texts(at.title) == ["Werkloosheid"]
+    assert at.sidebar.selectbox[0].value == "werkloosheid"
+    assert len(at.sidebar.radio) == 2  # scope and colouring
+    assert at.query_params["bediening"] == "ja"  # the controls leave a page's parameter

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import segno
 
-from dashboard import pages
+from dashboard import pages, urls
 from dashboard.config import PROJECT_DATA
 from dashboard.state import ViewState
 from dashboard.urls import parse_query
@@ -632,7 +632,7 @@ def test_hostile_values_are_shortened_in_messages(known):
 
 def test_slide_query_opens_the_same_view(shipped, store):
     for slide in shipped.slides:
-        link = S.slide_query(slide)
+        link = urls.slide_query(slide)
         assert link["path"] == pages.page(slide.page).url_path
         assert link["query"]["indicator"] == slide.view.indicator  # always written
         view, notices = parse_query(
@@ -642,14 +642,14 @@ def test_slide_query_opens_the_same_view(shipped, store):
 
 
 def test_slide_url(shipped):
-    assert S.slide_url(shipped.slides[0], "https://example.org/") == (
+    assert urls.slide_url(shipped.slides[0], "https://example.org/") == (
         "https://example.org/regios?indicator=tabel1_bijstand&periode=2023"
     )
-    assert S.slide_url(shipped.slides[10], "https://example.org") == (
+    assert urls.slide_url(shipped.slides[10], "https://example.org") == (
         "https://example.org/?indicator=vrijwilligerswerk&periode=2023&kleur=nederland"
         "&gemeente=GM0106,GM0114"
     )
-    assert S.slide_url(shipped.slides[1]).startswith("/?indicator=tabel1_besteedbaar_inkomen")
+    assert urls.slide_url(shipped.slides[1]).startswith("/?indicator=tabel1_besteedbaar_inkomen")
 
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -680,7 +680,7 @@ def svg_modules(svg: str) -> tuple[int, set[tuple[int, int]]]:
 
 
 def test_qr_svg_encodes_the_url(shipped):
-    url = S.slide_url(shipped.slides[3], "https://dashboard.drenthe.example")
+    url = urls.slide_url(shipped.slides[3], "https://dashboard.drenthe.example")
     svg = S.qr_svg(url)
     qr = segno.make_qr(url, error="h")
     assert qr.designator == "8-H" and not qr.is_micro  # H: readable even when partly covered

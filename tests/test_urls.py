@@ -4,9 +4,12 @@ them."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
+from urllib.parse import parse_qs
 
 import pytest
 
+from dashboard import pages, urls
 from dashboard.state import MAX_GEMEENTEN, Notice, ViewState
 from dashboard.urls import all_values, page_query, parse_query, to_query, view_query
 
@@ -17,6 +20,14 @@ PERIODS = {
     "overgewicht": ["2016", "2020", "2022"],
 }
 GEMEENTEN = {"GM0106", "GM0114", "GM1730", *(f"GM{n:04d}" for n in range(1, 20))}
+
+
+@dataclass(frozen=True)
+class Slide:
+    """What urls needs of a story's slide: its page and its view."""
+
+    page: str
+    view: ViewState
 
 
 def parse(params):
@@ -173,4 +184,70 @@ def test_the_view_and_the_page_parameters_of_a_url():
     assert view_query({"indicator": " werkloosheid", "gemeente": "GM0114"}) == {
         "indicator": " werkloosheid",
         "gemeente": ["GM0114"],
+    }
+
+
+# -- page parameters and the URLs of stories, slides and embeds ---------------------------
+
+
+def test_the_page_parameters():
+    assert (urls.STORY_PARAM, urls.NOTES_PARAM, urls.CONTROLS_PARAM) == (
+        "verhaal",
+        "notities",
+        "bediening",
+    )
+    assert urls.story_param(URL) == ["abc"]
+    assert urls.story_param({"verhaal": ""}) == [""]  # a story link, if an empty one
+    assert urls.story_param({"indicator": "werkloosheid"}) is None
+    assert urls.wants_notes(URL) and urls.wants_notes({"notities": ["0", "1"]})
+    assert not urls.wants_notes({}) and not urls.wants_notes({"notities": "ja"})
+    assert urls.wants_controls({"embed": "true", "bediening": "ja"})
+    assert not urls.wants_controls({"bediening": "1"}) and not urls.wants_controls({})
+    # none of them is the view's: the controls keep them when they rewrite the URL
+    assert not {urls.STORY_PARAM, urls.NOTES_PARAM, urls.CONTROLS_PARAM} & set(urls.PARAMS)
+
+
+def test_view_urls_by_page_id():
+    view = ViewState("werkloosheid", "2022", ("GM0114", "GM0106"))
+    assert urls.view_url(view) == (
+        "/?indicator=werkloosheid&periode=2022&gemeente=GM0114&gemeente=GM0106"
+    )
+    assert urls.view_url(ViewState(), "regios") == "/regios"
+    assert urls.view_url(ViewState(lang="en"), "over") == "/over?taal=en"
+    with pytest.raises(KeyError):
+        urls.view_url(view, "")  # a page id, not a path
+
+
+def test_story_links():
+    assert urls.story_url("eJxL", "https://x.nl/") == "https://x.nl/presenteren?verhaal=eJxL"
+    assert urls.story_url("eJxL", notes=True) == "/presenteren?verhaal=eJxL&notities=1"
+    assert urls.story_query("eJxL") == {"verhaal": "eJxL"}
+    assert urls.story_query("eJxL", notes=True) == {"verhaal": "eJxL", "notities": "1"}
+
+
+def test_embed_url_adds_streamlits_embed_mode():
+    assert urls.embed_url("http://h/regios") == "http://h/regios?embed=true"
+    assert urls.embed_url("http://h/?indicator=x") == "http://h/?indicator=x&embed=true"
+    assert urls.embed_url("http://h/", controls=True) == "http://h/?embed=true&bediening=ja"
+
+
+@pytest.mark.parametrize(
+    "view",
+    [
+        ViewState(),
+        ViewState("werkloosheid", "2024", ("GM1730",), "nederland", "en", "periode"),
+        ViewState("overgewicht", None, tuple(sorted(GEMEENTEN))[:MAX_GEMEENTEN], lang="en"),
+    ],
+)
+@pytest.mark.parametrize("page", pages.SLIDE_PAGES)
+def test_a_slide_url_opens_its_view_on_its_page(view, page):
+    slide = Slide(page, view)
+    path, _, query = urls.slide_url(slide, "https://x.nl").partition("?")
+    assert path == f"https://x.nl/{pages.page(page).url_path}"
+    params = parse_qs(query, keep_blank_values=True)
+    assert params["indicator"] == [view.indicator]  # written even when it is the default
+    assert parse(params) == (view, [])
+    assert urls.slide_query(slide) == {
+        "path": pages.page(page).url_path,
+        "query": {"indicator": view.indicator, **to_query(view)},
     }

@@ -23,7 +23,7 @@ where the mapping has ``get_all`` (as ``st.query_params`` has).
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
-from typing import Any
+from typing import Any, Protocol, TypedDict
 from urllib.parse import urlencode
 
 from dashboard import pages
@@ -169,3 +169,75 @@ def view_url(view: ViewState, page: str = pages.DEFAULT.id) -> str:
     """The path and query of a view on a page (by id; relative to the app's root)."""
     query = urlencode(to_query(view), doseq=True)
     return f"/{pages.page(page).url_path}" + (f"?{query}" if query else "")
+
+
+# -- page parameters -------------------------------------------------------------------------
+
+STORY_PARAM = "verhaal"  # /presenteren?verhaal=...: a whole story (views.stories packs it)
+NOTES_PARAM = "notities"  # /presenteren?verhaal=...&notities=1: its speaker notes
+CONTROLS_PARAM = "bediening"  # ?embed=true&bediening=ja: an embed that keeps the controls
+EMBED_PARAM = "embed"  # Streamlit's own: ?embed=true shows the page without the app's chrome
+
+
+def story_param(params: Params) -> list[str] | None:
+    """Every value of ``verhaal`` as written (the story reader takes the last), or None when
+    the URL has no story; an empty ``?verhaal=`` is a story link, and a problem to show."""
+    return _raw(params, STORY_PARAM) if STORY_PARAM in params else None
+
+
+def wants_notes(params: Params) -> bool:
+    return _single(params, NOTES_PARAM) == "1"
+
+
+def wants_controls(params: Params) -> bool:
+    return _single(params, CONTROLS_PARAM) == "ja"
+
+
+def story_query(packed: str, notes: bool = False) -> dict[str, str]:
+    """The query of a story link (``packed``: views.stories.story_to_param), optionally
+    opening its speaker notes."""
+    return {STORY_PARAM: packed, **({NOTES_PARAM: "1"} if notes else {})}
+
+
+def story_url(packed: str, base_url: str = "", notes: bool = False) -> str:
+    """``{base_url}/presenteren?verhaal=...``: a whole story in one link (the packed form is
+    URL-safe, so it is written as it is)."""
+    query = "&".join(f"{k}={v}" for k, v in story_query(packed, notes).items())
+    return f"{base_url.rstrip('/')}/{pages.page('presenteren').url_path}?{query}"
+
+
+class _OnAPage(Protocol):
+    """A view on a page: a story's slide (views.stories.Slide)."""
+
+    page: str
+    view: ViewState
+
+
+class SlideLink(TypedDict):
+    path: str  # page path without leading slash: "" for the map, "regios", ...
+    query: dict[str, str | list[str]]  # to_query of the slide's view
+
+
+def slide_query(slide: _OnAPage) -> SlideLink:
+    """The page path and query parameters that open this slide's view. Unlike the app's own
+    URLs the indicator is always written, even when it is the default one: a printed QR code
+    must keep its meaning if the default changes. (A slide without ``periode`` still follows
+    the latest period.)"""
+    query = to_query(slide.view, default=ViewState(indicator=""))
+    return {"path": pages.page(slide.page).url_path, "query": query}
+
+
+def slide_url(slide: _OnAPage, base_url: str = "") -> str:
+    """``{base_url}/{path}?{query}``; gemeenten comma-separated (shorter QR codes).
+    Without a base URL the result is a root-relative link (``/regios?indicator=...``)."""
+    link = slide_query(slide)
+    query = {k: ",".join(v) if isinstance(v, list) else v for k, v in link["query"].items()}
+    qs = urlencode(query, safe=",")
+    return f"{base_url.rstrip('/')}/{link['path']}" + (f"?{qs}" if qs else "")
+
+
+def embed_url(url: str, controls: bool = False) -> str:
+    """The URL of a view in Streamlit's embed mode (no app chrome); ``controls`` keeps the
+    shared controls in the embed (``bediening=ja``)."""
+    extra = f"{EMBED_PARAM}=true" + (f"&{CONTROLS_PARAM}=ja" if controls else "")
+    return url + ("&" if "?" in url else "?") + extra

@@ -44,11 +44,14 @@ Links (``?verhaal=...``)
     harmless; what matters is that the cap exists. :data:`MAX_PARAM_CHARS` keeps a link below
     the 64 KB request-header limit of Streamlit's web server (Tornado).
 
+    The link itself (``/presenteren?verhaal=...``, ``&notities=1`` for the speaker notes) is
+    written by :func:`dashboard.urls.story_url`.
+
 Per-slide links
-    :func:`slide_query` gives the page path and the query parameters (``urls.to_query``) of a
-    slide, :func:`slide_url` the URL itself, and :func:`qr_svg` a QR code for it, so people in
-    the room open the same view on their phones. Which pages a slide may show, and their
-    paths, are those of :mod:`dashboard.pages` (``slides=True``).
+    :func:`dashboard.urls.slide_url` gives the URL of a slide's view on its page, and
+    :func:`qr_svg` a QR code for it, so people in the room open the same view on their
+    phones. Which pages a slide may show, and their paths, are those of
+    :mod:`dashboard.pages` (``slides=True``).
 """
 
 from __future__ import annotations
@@ -64,19 +67,16 @@ import zlib
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypedDict
-from urllib.parse import urlencode
+from typing import TYPE_CHECKING, Any
 
 from dashboard import pages
 from dashboard.config import PROJECT_DATA
 from dashboard.state import COLOURINGS, LANGS, MAX_GEMEENTEN, SCOPES, ViewState
-from dashboard.urls import to_query
 
 if TYPE_CHECKING:
     from dashboard.model.store import Store
 
 STORIES_DIR = PROJECT_DATA / "stories"
-PARAM = "verhaal"  # the query parameter that carries a whole story
 FORMAT_VERSION = 1
 
 MAX_SLIDES = 40
@@ -687,30 +687,7 @@ def story_from_param(param: Any, known: Known | Store) -> tuple[Story | None, li
     return story, reader.finish()
 
 
-# -- per-slide links and QR codes --------------------------------------------------------
-
-
-class SlideLink(TypedDict):
-    path: str  # page path without leading slash: "" for the map, "regios", ...
-    query: dict[str, str | list[str]]  # urls.to_query of the slide's view
-
-
-def slide_query(slide: Slide) -> SlideLink:
-    """The page path and query parameters that open this slide's view. Unlike the app's own
-    URLs the indicator is always written, even when it is the default one: a printed QR code
-    must keep its meaning if the default changes. (A slide without ``periode`` still follows
-    the latest period.)"""
-    query = to_query(slide.view, default=ViewState(indicator=""))
-    return {"path": pages.page(slide.page).url_path, "query": query}
-
-
-def slide_url(slide: Slide, base_url: str = "") -> str:
-    """``{base_url}/{path}?{query}``; gemeenten comma-separated (shorter QR codes).
-    Without a base URL the result is a root-relative link (``/regios?indicator=...``)."""
-    link = slide_query(slide)
-    query = {k: ",".join(v) if isinstance(v, list) else v for k, v in link["query"].items()}
-    qs = urlencode(query, safe=",")
-    return f"{base_url.rstrip('/')}/{link['path']}" + (f"?{qs}" if qs else "")
+# -- QR codes --------------------------------------------------------------------------
 
 
 def qr_svg(url: str, title: str | None = None) -> str:

@@ -10,7 +10,7 @@ from typing import Any
 import altair as alt
 import streamlit as st
 
-from dashboard import pages
+from dashboard import pages, urls
 from dashboard.app import cache, keys
 from dashboard.app.context import app_base_url
 from dashboard.app.resources import get_store
@@ -170,7 +170,7 @@ def show_slide(slide: stories.Slide) -> None:
 
 
 def qr_corner(slide: stories.Slide, lang: str) -> None:
-    url = stories.slide_url(slide, app_base_url())
+    url = urls.slide_url(slide, app_base_url())
     svg = stories.qr_svg(url, title=t("slide_qr", lang))
     # as an image: st.html sanitises inline SVG away
     src = "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
