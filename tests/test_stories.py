@@ -297,6 +297,36 @@ def test_file_errors_name_file_slide_and_field(
     assert str(err) == f"{path}, {message}"
 
 
+def test_a_files_view_is_read_as_a_urls_view(tmp_path, known, store):
+    """The view's values go through urls.parse_query: what a URL accepts, a file accepts."""
+    text = GOOD.replace(
+        'periode = "2023"',
+        'periode = " 2023 "\ngemeenten = ["gm0106", "GM0114,GM1730"]\n'
+        'schaal = "Nederland"\ntaal = "EN"\nkleur = ""',
+    )
+    (slide,) = S.load_story(write(tmp_path, text), known).slides
+    query = {
+        "indicator": "tabel1_bijstand",
+        "periode": " 2023 ",
+        "gemeente": ["gm0106", "GM0114,GM1730"],
+        "schaal": "Nederland",
+        "taal": "EN",
+        "kleur": "",
+    }
+    view, notices = parse_query(query, known.indicators, known.periods_of, known.gemeente_codes)
+    assert notices == []
+    expected = ViewState(
+        "tabel1_bijstand", "2023", ("GM0106", "GM0114", "GM1730"), "nederland", "en"
+    )
+    assert slide.view == view == expected
+
+
+def test_a_file_may_not_list_a_code_twice_even_in_another_case(tmp_path, known):
+    text = GOOD.replace('periode = "2023"', 'gemeenten = ["GM0106", "gm0106"]')
+    problem = only_problem(error_of(write(tmp_path, text), known))
+    assert problem.message() == "dia 1, gemeenten: gemeentecode 'gm0106' staat er meer dan eens in"
+
+
 def test_unknown_key_at_story_level(tmp_path, known):
     path = write(tmp_path, 'titel = "Test"\n' + GOOD)
     err = error_of(path, known)
@@ -578,6 +608,31 @@ def test_repairable_values_fall_back_to_defaults(known):
         ("n", "not_text"),
         ("sc", "unknown_value"),
         ("x", "unknown_key"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        {"sc": "Nederland", "l": "EN", "k": "Periode"},
+        {"g": ["gm0106", " GM0114 ", "GM0106,GM1730"]},
+        {"pe": " 2023 ", "sc": "", "k": "klassen"},
+        {"sc": "mars", "g": ["GM9999", "GM0106", "xx"], "l": "<b>"},
+        {"g": [f"GM{n:04d}" for n in (14, 34, 37, 47, 50, 59, 60, 72, 74, 80, 85, 86, 88)]},
+    ],
+)
+def test_a_links_view_is_read_as_a_urls_view(known, values):
+    """Same values, same view and the same complaints as urls.parse_query (as problems)."""
+    story, problems = S.story_from_param(pack(story_json(slide_json(**values))), known)
+    names = {"pe": "periode", "g": "gemeente", "sc": "schaal", "l": "taal", "k": "kleur"}
+    query = {"indicator": "tabel1_bijstand", "periode": "2023"}
+    query |= {names[k]: v for k, v in values.items()}
+    view, notices = parse_query(query, known.indicators, known.periods_of, known.gemeente_codes)
+    assert story.slides[0].view == view
+    short = {"periode": "pe", "gemeente": "g", "schaal": "sc", "taal": "l", "kleur": "k"}
+    assert [(p.field, p.reason) for p in problems] == [(short[x.param], x.reason) for x in notices]
+    assert [p.value for p in problems if p.reason != "too_many_gemeenten"] == [
+        x.value for x in notices if x.reason != "too_many_gemeenten"
     ]
 
 

@@ -53,6 +53,12 @@ VIEW_PARAMS = {
 }
 PARAMS = tuple(VIEW_PARAMS.values())  # the view's parameters, as in the URL
 P = VIEW_PARAMS
+# the parameters with a closed list of values; the first is the default
+CHOICES: dict[str, tuple[str, ...]] = {
+    P["scope"]: SCOPES,
+    P["lang"]: LANGS,
+    P["colouring"]: COLOURINGS,
+}
 
 Params = Mapping[str, Any]  # a dict of str or lists of str, or st.query_params
 
@@ -123,9 +129,9 @@ def parse_query(
         indicator=indicator,
         period=period,
         gemeenten=tuple(gemeenten),
-        scope=_choice(params, P["scope"], SCOPES, notices),
-        lang=_choice(params, P["lang"], LANGS, notices),
-        colouring=_choice(params, P["colouring"], COLOURINGS, notices),
+        scope=_choice(params, P["scope"], CHOICES[P["scope"]], notices),
+        lang=_choice(params, P["lang"], CHOICES[P["lang"]], notices),
+        colouring=_choice(params, P["colouring"], CHOICES[P["colouring"]], notices),
     )
     return view, notices
 
