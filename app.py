@@ -5,7 +5,7 @@ the view state these controls produce (see dashboard.app.controls and dashboard.
 
 import streamlit as st
 
-from dashboard import pages
+from dashboard import pages, urls
 from dashboard.app import context, controls, resources, warmup
 from dashboard.app.widgets import common, present
 from dashboard.text.i18n import t
@@ -26,8 +26,8 @@ controls.set_current_view(view)
 # them). The folder is app_pages/, not pages/: Streamlit treats a pages/ folder as a legacy
 # (v1) multipage app until the first st.navigation call of the server process, so the very
 # first visitor of /profiel after a restart would get that page without this entry point.
-nav = [
-    st.Page(
+nav = {
+    p.id: st.Page(
         p.file,
         title=t(p.title_key, view.lang),
         icon=p.icon,
@@ -35,8 +35,21 @@ nav = [
         default=p is pages.DEFAULT,
     )
     for p in pages.PAGES
+}
+
+
+def forward(target: st.Page):
+    """A renamed path: open the page now there with the same query (urls.RENAMED_PATHS)."""
+    return lambda: st.switch_page(target, query_params=urls.all_values(st.query_params))
+
+
+moved = [
+    st.Page(forward(nav[page_id]), title=nav[page_id].title, url_path=path, visibility="hidden")
+    for path, page_id in urls.moved_paths().items()
 ]
-page = st.navigation(nav, position="hidden" if context.embedded() else "sidebar")
+page = st.navigation(
+    [*nav.values(), *moved], position="hidden" if context.embedded() else "sidebar"
+)
 shown = pages.by_path(page.url_path)
 if shown is not None and not context.embedded():
     present.add_to_story(view, shown)

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import pages
+from dashboard import pages, urls
 from dashboard.text.i18n import t
-from tests.test_app import ROOT, assert_clean, open_app
+from tests.test_app import ROOT, assert_clean, open_app, texts
 
 
 def test_the_public_pages_ids_paths_and_files():
@@ -57,3 +57,24 @@ def test_the_navigation_has_exactly_the_registrys_pages(lang):
     assert registered(at) == [
         (p.url_path, p.file, t(p.title_key, lang), p.icon) for p in pages.PAGES
     ]
+
+
+def test_a_renamed_path_forwards_to_its_page_with_the_same_query(monkeypatch):
+    """A fake rename in urls.RENAMED_PATHS: /vergelijk (a printed QR code) opens Regio's."""
+    monkeypatch.setitem(urls.RENAMED_PATHS, "vergelijk", "regios")
+    at = open_app(indicator="werkloosheid", gemeente=["GM0114", "GM0106"], verhaal="x")
+    (moved,) = [
+        h for h, info in at._registered_pages.items() if info["url_pathname"] == "vergelijk"
+    ]
+    at._page_hash = moved  # what a browser asking for /vergelijk sends
+    at.run()
+    assert_clean(at)
+    assert texts(at.title) == ["Regio's"]
+    assert at.query_params == {
+        "indicator": "werkloosheid",
+        "gemeente": ["GM0114", "GM0106"],
+        "verhaal": "x",
+    }
+    # served after the registry's pages by a function (no file), hidden from the menu
+    last = list(at._registered_pages.values())[-1]
+    assert (last["url_pathname"], last["script_path"]) == ("vergelijk", "")

@@ -795,3 +795,29 @@ def test_fuzzed_links_never_raise(shipped, known):
         for problem in problems:
             problem.message("nl")
             problem.message("en")
+
+
+# -- renamed ids ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def renamed(monkeypatch):
+    """A fake rename (urls' migration tables): the indicator 'bijstand' became
+    'tabel1_bijstand', the page 'regiokaart' became 'regios'."""
+    monkeypatch.setitem(urls.RENAMED_INDICATORS, "bijstand", "tabel1_bijstand")
+    monkeypatch.setitem(urls.RENAMED_PAGES, "regiokaart", "regios")
+
+
+def test_a_link_made_before_a_rename_still_opens(renamed, known):
+    old = pack(story_json(slide_json(p="regiokaart", i="bijstand", g=["GM0106"])))
+    story = story_and_no_problems(old, known)
+    (slide,) = story.slides
+    assert (slide.page, slide.view) == ("regios", ViewState("tabel1_bijstand", "2023", ("GM0106",)))
+    assert urls.slide_url(slide) == "/regios?indicator=tabel1_bijstand&periode=2023&gemeente=GM0106"
+    assert story_and_no_problems(S.story_to_param(story), known) == story  # new ids from now on
+
+
+def test_a_story_file_written_before_a_rename_still_loads(renamed, tmp_path, known):
+    text = GOOD.replace('"kaart"', '"regiokaart"').replace('"tabel1_bijstand"', '"bijstand"')
+    (slide,) = S.load_story(write(tmp_path, text), known).slides
+    assert (slide.page, slide.view.indicator) == ("regios", "tabel1_bijstand")

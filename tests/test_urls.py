@@ -251,3 +251,59 @@ def test_a_slide_url_opens_its_view_on_its_page(view, page):
         "path": pages.page(page).url_path,
         "query": {"indicator": view.indicator, **to_query(view)},
     }
+
+
+# -- migrations of renamed ids ------------------------------------------------------------
+
+
+def test_the_migration_tables_point_at_what_exists(store):
+    """Every rename leads to an id that exists now, and no old name is still in use."""
+    for old, new in urls.RENAMED_INDICATORS.items():
+        assert urls.current_indicator(old) in store.catalog.indicators, (old, new)
+        assert old not in store.catalog.indicators, old
+    for old in urls.RENAMED_PAGES:
+        assert urls.current_page(old) in pages.BY_ID and old not in pages.BY_ID, old
+    for path, page_id in urls.moved_paths().items():
+        assert page_id in pages.BY_ID and pages.by_path(path) is None, path
+
+
+@pytest.fixture
+def renamed(monkeypatch):
+    """A fake rename: the indicator 'werkloos' became 'werkloosheid', the page 'regiokaart'
+    became 'regios'."""
+    monkeypatch.setitem(urls.RENAMED_INDICATORS, "werkloos", "werkloosheid")
+    monkeypatch.setitem(urls.RENAMED_PAGES, "regiokaart", "regios")
+
+
+def test_a_renamed_indicator_in_a_url_is_read_as_its_new_id(renamed):
+    # the QR code of a slide printed before the rename
+    old = "/regios?indicator=werkloos&periode=2022&gemeente=GM0114,GM0106&taal=en"
+    view, notices = parse(parse_qs(old.partition("?")[2]))
+    assert notices == []
+    assert view == ViewState("werkloosheid", "2022", ("GM0114", "GM0106"), lang="en")
+    assert to_query(view)["indicator"] == "werkloosheid"  # and written with its new id
+
+
+def test_renames_are_followed_in_chains_and_cycles_do_not_hang(monkeypatch):
+    monkeypatch.setitem(urls.RENAMED_INDICATORS, "a", "b")
+    monkeypatch.setitem(urls.RENAMED_INDICATORS, "b", "overgewicht")
+    assert parse({"indicator": "a", "periode": "2016"}) == (
+        ViewState("overgewicht", "2016"),
+        [],
+    )
+    monkeypatch.setitem(urls.RENAMED_INDICATORS, "x", "y")
+    monkeypatch.setitem(urls.RENAMED_INDICATORS, "y", "x")
+    view, notices = parse({"indicator": "x"})
+    assert view == ViewState() and notices == [Notice("indicator", "x", "unknown_indicator")]
+
+
+def test_an_unknown_old_id_is_named_as_written(monkeypatch):
+    monkeypatch.setitem(urls.RENAMED_INDICATORS, "oud", "weg")
+    assert parse({"indicator": "oud"})[1] == [Notice("indicator", "oud", "unknown_indicator")]
+
+
+def test_renamed_page_ids_and_paths(renamed, monkeypatch):
+    assert urls.current_page("regiokaart") == "regios"
+    assert urls.current_page("kaart") == "kaart"
+    monkeypatch.setitem(urls.RENAMED_PATHS, "vergelijk", "regiokaart")
+    assert urls.moved_paths() == {"vergelijk": "regios"}

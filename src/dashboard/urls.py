@@ -62,6 +62,39 @@ CHOICES: dict[str, tuple[str, ...]] = {
 
 Params = Mapping[str, Any]  # a dict of str or lists of str, or st.query_params
 
+# -- migrations --------------------------------------------------------------------------------
+# Renamed ids, old -> new, applied wherever an id is read from outside (a URL, a story file,
+# a ?verhaal= link, a slide's QR code), so that bookmarks, embeds and printed QR codes keep
+# working after a rename. When you rename, add a line; never remove one (chains are followed:
+# a -> b and later b -> c send a to c).
+RENAMED_INDICATORS: dict[str, str] = {}  # catalogue id
+RENAMED_PAGES: dict[str, str] = {}  # page id, as story files and links name a slide's page
+RENAMED_PATHS: dict[str, str] = {}  # URL path -> the page id now there (app.py redirects)
+
+
+def _current(table: Mapping[str, str], name: str) -> str:
+    for _ in range(len(table)):  # a cycle (a mistake in a table) must not hang a request
+        if name not in table:
+            break
+        name = table[name]
+    return name
+
+
+def current_indicator(indicator_id: str) -> str:
+    """The id an indicator has now, after any renames."""
+    return _current(RENAMED_INDICATORS, indicator_id)
+
+
+def current_page(page_id: str) -> str:
+    """The id a page has now, after any renames."""
+    return _current(RENAMED_PAGES, page_id)
+
+
+def moved_paths() -> dict[str, str]:
+    """Old URL path -> the id of the page now there, for every renamed path (app.py serves
+    each as a hidden page that forwards to that page with the same query)."""
+    return {path: current_page(page_id) for path, page_id in RENAMED_PATHS.items()}
+
 
 def _raw(params: Params, name: str) -> list[str]:
     get_all = getattr(params, "get_all", None)
@@ -97,14 +130,14 @@ def parse_query(
     gemeente_codes: Collection[str],
     default_indicator: str = DEFAULT_INDICATOR,
 ) -> tuple[ViewState, list[Notice]]:
-    """Read a view from query parameters. Anything unusable falls back to its default and
-    yields a :class:`Notice`; nothing here raises."""
+    """Read a view from query parameters. A renamed indicator id is read as its current one;
+    anything unusable falls back to its default and yields a :class:`Notice`; nothing here
+    raises."""
     notices: list[Notice] = []
-    indicator = _single(params, P["indicator"])
-    if indicator is None or indicator == "":
-        indicator = default_indicator
-    elif indicator not in indicators:
-        notices.append(Notice(P["indicator"], indicator, "unknown_indicator"))
+    written = _single(params, P["indicator"])
+    indicator = current_indicator(written) if written else default_indicator
+    if written and indicator not in indicators:
+        notices.append(Notice(P["indicator"], written, "unknown_indicator"))
         indicator = default_indicator
 
     period = _single(params, P["period"]) or None

@@ -493,7 +493,10 @@ class _Reader:
         f = self.fields(raw, n, names)
         key = {long: short for short, long in names.items()}  # field -> key as written
 
-        page = self.choice(f.get("page"), n, key["page"], pages.SLIDE_PAGES, None)
+        raw_page = f.get("page")
+        if isinstance(raw_page, str):
+            raw_page = urls.current_page(raw_page)  # a renamed page id is read as its new one
+        page = self.choice(raw_page, n, key["page"], pages.SLIDE_PAGES, None)
         view = self.view(f, n, key)
         title = self.text(f.get("title"), n, key["title"], MAX_TITLE, required=True)
         sentence = self.text(f.get("sentence"), n, key["sentence"], MAX_SENTENCE, required=True)
