@@ -3,6 +3,9 @@ them."""
 
 from __future__ import annotations
 
+import itertools
+import subprocess
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import parse_qs
@@ -10,7 +13,7 @@ from urllib.parse import parse_qs
 import pytest
 
 from dashboard import pages, urls
-from dashboard.state import MAX_GEMEENTEN, Notice, ViewState
+from dashboard.state import COLOURINGS, LANGS, MAX_GEMEENTEN, SCOPES, Notice, ViewState
 from dashboard.urls import all_values, page_query, parse_query, to_query, view_query
 
 INDICATORS = {"vrijwilligerswerk", "werkloosheid", "overgewicht"}
@@ -307,3 +310,34 @@ def test_renamed_page_ids_and_paths(renamed, monkeypatch):
     assert urls.current_page("kaart") == "kaart"
     monkeypatch.setitem(urls.RENAMED_PATHS, "vergelijk", "regiokaart")
     assert urls.moved_paths() == {"vergelijk": "regios"}
+
+
+def every_view():
+    gemeenten = [(), ("GM1730",), ("GM0114", "GM0106"), tuple(sorted(GEMEENTEN))[:MAX_GEMEENTEN]]
+    for indicator, periods in PERIODS.items():
+        for view in itertools.product(
+            [indicator], [None, *periods], gemeenten, SCOPES, LANGS, COLOURINGS
+        ):
+            yield ViewState(*view)
+
+
+def test_every_view_round_trips_through_its_url():
+    views = list(every_view())
+    assert len(views) == sum(1 + len(p) for p in PERIODS.values()) * 4 * 3 * 2 * 4 == 960
+    for view in views:
+        query = to_query(view)
+        assert parse(query) == (view, []), view
+        # and as the browser has it: the URL string, read back by Streamlit's parsing rules
+        path, _, qs = urls.view_url(view, "trends").partition("?")
+        assert path == "/trends"
+        assert parse(parse_qs(qs)) == (view, []), view
+        assert set(query) <= set(urls.PARAMS)
+
+
+def test_pages_urls_and_stories_do_not_import_streamlit():
+    code = (
+        "import sys\n"
+        "import dashboard.pages, dashboard.state, dashboard.urls, dashboard.views.stories\n"
+        "assert 'streamlit' not in sys.modules, 'streamlit imported'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)  # PYTHONPATH is inherited

@@ -1,5 +1,24 @@
 """Every URL and query parameter of the dashboard: read and written here, nowhere else (pure).
 
+The view
+    :func:`parse_query` reads a :class:`~dashboard.state.ViewState` from untrusted query
+    parameters (with :class:`~dashboard.state.Notice` s for what it could not use),
+    :func:`to_query` writes one; :data:`VIEW_PARAMS` maps the English fields to the public
+    Dutch parameter names. :func:`view_query` and :func:`page_query` split a URL into the
+    view's parameters and a page's own. The story reader (views.stories) validates a slide's
+    view with :func:`parse_query` too.
+Page parameters
+    ``verhaal`` (:func:`story_param`) and ``notities=1`` (:func:`wants_notes`) on
+    /presenteren, ``bediening=ja`` (:func:`wants_controls`) in an embed.
+URLs
+    :func:`view_url` (a view on a page, for shares, exports and the embed's way back),
+    :func:`slide_url` / :func:`slide_query` (a slide's view: QR codes), :func:`story_url` /
+    :func:`story_query` (a whole story), :func:`embed_url` (an iframe's). Pages are named by
+    their id in :mod:`dashboard.pages`, which knows their paths.
+Migrations
+    :data:`RENAMED_INDICATORS`, :data:`RENAMED_PAGES`, :data:`RENAMED_PATHS`: old names that
+    keep working wherever a name is read from outside.
+
 A view is reproducible from its URL. The public parameter names (documented in the README):
 
 ``indicator``  catalogue id                    ``periode``  canonical period (latest if absent)
