@@ -41,8 +41,6 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.common import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     DEFAULT_PAGES,
     MAP_INDICATORS,
     ROOT,
@@ -60,6 +58,7 @@ from bench.common import (
     summarize,
     write_json,
 )
+from dashboard.testing import launch_chromium
 
 TIMEOUT_MS = 60_000
 
@@ -465,7 +464,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     indicators = [i for i in parse_pages(args.indicators) if i in labels]
     result: dict[str, Any] = {"machine": machine(), "pages": {}, "skipped": []}
     with streamlit_server("browser") as server, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch_chromium(pw.chromium)
         log("warming the server (first visit loads the store) ...")
         registered, cold = discover_pages(browser, server.url)
         result["cold_server_first_visit"] = round(cold, 3)

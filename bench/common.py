@@ -1,5 +1,6 @@
 """Shared helpers of the benchmark scripts: statistics, the Streamlit server under test, /proc
-sampling of CPU and memory, the Chromium launch flags, the page list and the in-page probes.
+sampling of CPU and memory, the page list and the in-page probes. What the scripts share with
+the tests (free port, server start, Debian's Chromium and its flags) is dashboard.testing.
 
 These are scripts, not tests: nothing here is collected by pytest (testpaths = ["tests"])."""
 
@@ -20,19 +21,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dashboard import pages
+from dashboard import pages, testing
+from dashboard.testing import CHROMIUM
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app.py"
 RESULTS = ROOT / "bench" / "results"
-
-# Debian's Chromium with the browser tests' flags; never a downloaded browser
-from tests.browser.conftest import (  # noqa: E402, F401 (re-exported)
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    free_port,
-    wait_healthy,
-)
 
 VIEWPORT = {"width": 1400, "height": 1000}
 
@@ -241,42 +235,13 @@ def streamlit_server(
     name: str, extra_args: Sequence[str] = (), warm_up: bool = False, app: Path = APP
 ) -> Iterator[Server]:
     """`streamlit run app.py` (or another `app`, run in its folder) on a free 127.0.0.1
-    port; log in bench/results/<name>.log. The app's warm-up is off unless `warm_up` (see
+    port; log in bench/results/streamlit-<name>.log. The app's warm-up is off unless `warm_up` (see
     `Server.wait_warm_up`)."""
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    port = free_port()
+    env = {WARM_UP_ENV: "1" if warm_up else "0"}
+    args = ["--server.fileWatcherType=none", *extra_args]
     log_path = RESULTS / f"streamlit-{name}.log"
-    with log_path.open("w") as out:
-        proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                str(app),
-                "--server.headless=true",
-                "--server.address=127.0.0.1",
-                f"--server.port={port}",
-                "--browser.gatherUsageStats=false",
-                "--server.fileWatcherType=none",
-                *extra_args,
-            ],
-            cwd=app.parent,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            env={**os.environ, WARM_UP_ENV: "1" if warm_up else "0"},
-        )
-        server = Server(url=f"http://127.0.0.1:{port}", pid=proc.pid, log=log_path)
-        try:
-            wait_healthy(server.url, proc, timeout=90)
-            yield server
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+    with testing.streamlit_server(app, log_path, args=args, env=env, timeout=90) as running:
+        yield Server(url=running.url, pid=running.pid, log=log_path)
 
 
 @dataclass

@@ -51,8 +51,6 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.common import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     MAP_INDICATORS,
     PROBE_JS,
     VIEWPORT,
@@ -72,6 +70,7 @@ from bench.common import (
     write_json,
 )
 from bench.wsclient import RunResult, StreamlitSession
+from dashboard.testing import launch_chromium
 
 SWITCH_TIMEOUT_MS = 60_000
 LOAD_TIMEOUT_MS = 180_000
@@ -319,7 +318,7 @@ async def run_level(
     async with async_playwright() as pw:
         browser = None
         if browsers:
-            browser = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            browser = await launch_chromium(pw.chromium)
         rng = random.Random(seed)
         sessions: list[Session | WsSession] = []
         for i in range(n):
@@ -358,7 +357,7 @@ async def warm(url: str) -> list[dict[str, Any]]:
             registered[:] = pages
 
     async with async_playwright() as pw:
-        browser = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = await launch_chromium(pw.chromium)
         context = await browser.new_context(viewport=VIEWPORT, locale="nl-NL")
         await context.add_init_script(PROBE_JS)
         page = await context.new_page()

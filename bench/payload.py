@@ -32,8 +32,6 @@ if __package__ in (None, ""):
 
 from bench.browser import discover_pages, page_url, switch_once, wait_mark
 from bench.common import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     DEFAULT_PAGES,
     SCOPES,
     catalog_labels,
@@ -47,6 +45,7 @@ from bench.common import (
     streamlit_server,
     write_json,
 )
+from dashboard.testing import launch_chromium
 
 STATIC_TYPES = {"script", "stylesheet", "font", "image"}
 SETTLE_MS = 2000
@@ -193,7 +192,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     labels = catalog_labels()
     result: dict[str, Any] = {"machine": machine(), "pages": {}, "skipped": []}
     with streamlit_server("payload") as server, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch_chromium(pw.chromium)
         log("warming the server ...")
         registered, _ = discover_pages(browser, server.url)
         specs, result["skipped"] = select_pages(parse_pages(args.pages), registered)

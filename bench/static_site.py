@@ -30,16 +30,14 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.common import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     VIEWPORT,
-    free_port,
     log,
     machine,
     ms,
     summarize,
     write_json,
 )
+from dashboard.testing import free_port, launch_chromium
 
 CHARTS = ("kaart", "rangorde", "trend")
 DRAWN_JS = """charts => charts.every(c =>
@@ -102,7 +100,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         site.export_site(store, geo_dir, out, "drenthe", [args.indicator], "nl", date.today())
         files = {p.name: p.stat().st_size for p in out.rglob("*") if p.is_file()}
         with serve(out) as base, sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            browser = launch_chromium(pw.chromium)
             url = f"{base}/{args.indicator}.html"
             for _ in range(args.runs):
                 context = browser.new_context(viewport=VIEWPORT, locale="nl-NL")

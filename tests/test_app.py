@@ -4,43 +4,12 @@ and hostile URLs show the default view with an escaped notice."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from dashboard.model.store import level
 from dashboard.state import SCOPES
-
-ROOT = Path(__file__).resolve().parents[1]
-APP = str(ROOT / "app.py")
-
-
-def rerun(at: AppTest) -> AppTest:
-    """Run the app again after an interaction.
-
-    AppTest (Streamlit 1.67) re-runs only the *page* a navigation app finished on, skipping
-    the entry point where our shared controls live; a real browser always runs app.py. An
-    empty page hash makes it run app.py, which then runs the default (map) page."""
-    at._finished_page_script_hash = ""
-    return at.run()
-
-
-def open_app(**params: str | list[str]) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    for name, value in params.items():
-        at.query_params[name] = value
-    return at.run()
-
-
-def texts(elements) -> list[str]:
-    """Element texts as a reader sees them (markdown backslash escapes removed)."""
-    return [re.sub(r"\\(.)", r"\1", e.value) for e in elements]
-
-
-def assert_clean(at: AppTest) -> None:
-    assert not at.exception, [e.value for e in at.exception]
-    assert not at.error, texts(at.error)
+from tests.support.apptest import assert_clean, open_app, rerun, texts
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import pages
 from dashboard.app import keys
-from tests.test_app import APP, assert_clean, texts
+from tests.support.apptest import APP, assert_clean, texts
 
 # The title each embedded page shows for werkloosheid; the paths are the registry's.
 # (Presenteren is for a projector, not for embedding in another site.)

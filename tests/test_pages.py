@@ -8,7 +8,7 @@ import pytest
 
 from dashboard import pages, urls
 from dashboard.text.i18n import t
-from tests.test_app import ROOT, assert_clean, open_app, texts
+from tests.support.apptest import ROOT, assert_clean, open_app, texts
 
 
 def test_the_public_pages_ids_paths_and_files():

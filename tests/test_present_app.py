@@ -3,10 +3,15 @@ hostile links, and a story built with 'Voeg deze weergave toe'."""
 
 from __future__ import annotations
 
+import json
+import re
+
+import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.views import stories
-from tests.test_app import APP, assert_clean, texts
+from dashboard.state import ViewState
+from dashboard.views import mapview, regionsview, stories, trendview
+from tests.support.apptest import APP, assert_clean, texts
 
 SHIPPED = stories.STORIES_DIR / "sociale_agenda_2024_nulmeting.toml"
 
@@ -105,3 +110,52 @@ def test_the_story_links_on_the_page(store):
         "presenteren",
         f"verhaal={stories.story_to_param(story)}&notities=1",
     )
+
+
+def y_orders(at: AppTest) -> list[list[str]]:
+    """The category order (``sort``) of every y encoding of the charts drawn, chart by chart."""
+    orders = []
+    for chart in at.get("vega_lite_chart"):
+        found = re.findall(r'"y":\s*\{[^{}]*"sort":\s*(\[[^\]]*\])', chart.proto.spec)
+        orders.append(json.loads(found[0]) if found else [])
+    return orders
+
+
+TABEL1_ORDER = ["Noord-Drenthe", "Zuidwest-Drenthe", "Zuidoost-Drenthe"]
+
+
+def test_a_regions_slide_draws_the_regions_in_the_order_of_its_page(store):
+    story = stories.load_story(SHIPPED, store)
+    assert story.slides[0].page == "regios"
+    at = present()
+    assert texts(at.title) == [story.slides[0].title]
+    assert y_orders(at) == [TABEL1_ORDER]
+    # the Regio's page of the same view: the same order (its strip is the first chart)
+    page = AppTest.from_file(APP, default_timeout=120)
+    page.query_params["indicator"] = story.slides[0].view.indicator
+    page.run()
+    page.switch_page("app_pages/regios.py").run()
+    assert y_orders(page)[0] == TABEL1_ORDER
+
+
+@pytest.mark.parametrize(
+    ("path", "page"),
+    [("app_pages/regios.py", "regios"), ("app_pages/trends.py", "trends")],
+)
+def test_a_slide_added_on_a_page_says_that_pages_sentence(store, path, page):
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params["indicator"] = "werkloosheid"
+    at.query_params["gemeente"] = "GM0114"
+    at.run()
+    at.switch_page(path).run()
+    next(b for b in at.sidebar.button if b.label.startswith("Voeg deze weergave toe")).click()
+    at.switch_page(path).run()
+    assert_clean(at)
+    [slide] = at.session_state["_story_draft"]
+    view = ViewState(indicator="werkloosheid", gemeenten=("GM0114",))
+    expected = {
+        "regios": regionsview.regions_view(store, view).summary,
+        "trends": trendview.trend_view(store, view).summary,
+    }[page]
+    assert (slide.page, slide.sentence) == (page, expected[: stories.MAX_SENTENCE])
+    assert slide.sentence != mapview.map_view(store, view).summary

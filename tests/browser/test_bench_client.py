@@ -4,14 +4,10 @@ if Streamlit changes it, the concurrency benchmark must fail here, not measure n
 from __future__ import annotations
 
 import asyncio
-import sys
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-
-from bench.common import catalog_labels  # noqa: E402
-from bench.wsclient import StreamlitSession  # noqa: E402
+from bench.common import catalog_labels
+from bench.wsclient import StreamlitSession
 
 
 async def switches(url: str) -> list:

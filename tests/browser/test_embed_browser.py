@@ -6,10 +6,8 @@ from __future__ import annotations
 import pytest
 
 from dashboard.publish.share import embed_snippet
-from tests.browser.conftest import SCREENSHOTS
-from tests.browser.test_map_browser import assert_no_errors
-
-CANVAS = "[data-testid='stDeckGlJsonChart'] canvas"
+from dashboard.testing import MAP_CANVAS, wait_map_painted, wait_script_finished
+from tests.support.browser import assert_no_errors, shoot
 
 
 @pytest.mark.parametrize(("size", "width"), [("klein", 360), ("breed", 1200)])
@@ -25,9 +23,12 @@ def test_map_embedded_in_an_iframe(page, app_url, tmp_path, size, width):
     page.set_viewport_size({"width": width + 40, "height": 1000})
     page.goto(host.as_uri())
     frame = page.frame_locator("iframe[title='Werkloosheid']")
-    frame.locator(CANVAS).first.wait_for(timeout=120_000)
+    frame.locator(MAP_CANVAS).first.wait_for(timeout=120_000)
     frame.get_by_text("Bekijk in het dashboard").wait_for(timeout=60_000)
-    page.wait_for_timeout(1500)
+    # the waits need the Frame itself (a FrameLocator cannot evaluate)
+    app = page.locator("iframe[title='Werkloosheid']").element_handle().content_frame()
+    wait_script_finished(app)
+    wait_map_painted(app)
     assert frame.locator("h1").first.inner_text() == "Werkloosheid"
     text = frame.locator("body").inner_text()
     assert "Werkloosheid in 2024: het hoogst in Assen (3,8%)" in text
@@ -41,5 +42,4 @@ def test_map_embedded_in_an_iframe(page, app_url, tmp_path, size, width):
     assert link.get_attribute("href") == f"{app_url}/?indicator=werkloosheid"
     assert link.get_attribute("target") == "_blank"
     assert_no_errors(page)
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"insluiten-{size}.png"), full_page=True)
+    shoot(page, f"insluiten-{size}")

@@ -5,53 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import SCREENSHOTS
-
-# Streamlit shows these when a script fails; none may appear
-ERROR_TEXT = ("Traceback", "Error:", "Exception", "Het dashboard kan de gegevens niet laden")
-
-
-def open_view(page, url: str, timeout: float = 90_000):
-    page.goto(url)
-    page.locator("[data-testid='stDeckGlJsonChart'] canvas").first.wait_for(timeout=timeout)
-    page.locator(".bw-legend").wait_for(timeout=timeout)
-    # wait for the script run to finish (the status widget disappears)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout
-    )
-    page.wait_for_timeout(800)  # let deck.gl paint the layers
-
-
-def canvas_is_painted(page) -> bool:
-    """True when the map canvas has pixels of more than two colours (not blank)."""
-    return page.evaluate(
-        """() => {
-        const c = document.querySelector("[data-testid='stDeckGlJsonChart'] canvas");
-        const copy = document.createElement('canvas');
-        copy.width = c.width; copy.height = c.height;
-        const ctx = copy.getContext('2d');
-        ctx.drawImage(c, 0, 0);
-        const data = ctx.getImageData(0, 0, c.width, c.height).data;
-        const seen = new Set();
-        for (let i = 0; i < data.length; i += 4 * 97) {
-            seen.add(data[i] + ',' + data[i + 1] + ',' + data[i + 2]);
-            if (seen.size > 4) return true;
-        }
-        return false;
-    }"""
-    )
-
-
-def body_text(page) -> str:
-    return page.locator("body").inner_text()
-
-
-def assert_no_errors(page) -> None:
-    text = body_text(page)
-    for needle in ERROR_TEXT:
-        assert needle not in text
-    assert page.locator("[data-testid='stException']").count() == 0
-    assert page.js_errors == []
+from dashboard.testing import MAP_CANVAS
+from tests.support.browser import assert_no_errors, body_text, open_view, shoot
 
 
 @pytest.mark.parametrize(
@@ -88,18 +43,16 @@ def assert_no_errors(page) -> None:
     ],
 )
 def test_map_page(page, app_url, name, query, title, summary):
-    open_view(page, app_url + "/" + query)
+    open_view(page, app_url + "/" + query)  # fails unless deck.gl paints the map
     assert page.locator("h1").first.inner_text() == title
-    assert canvas_is_painted(page)
     # the areas are the whole map: no basemap library, no tiles
-    assert page.locator("[data-testid='stDeckGlJsonChart'] canvas").count() == 1
+    assert page.locator(MAP_CANVAS).count() == 1
     assert page.locator(".maplibregl-map").count() == 0
     assert page.locator(".bw-legend").is_visible()
     assert summary in body_text(page)
     assert "Bron:" in body_text(page)
     assert_no_errors(page)
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"kaart-{name}.png"), full_page=True)
+    shoot(page, f"kaart-{name}")
 
 
 def test_shared_url_opens_the_same_view(page, app_url):
@@ -135,7 +88,7 @@ def test_switching_indicator_updates_map_and_url(page, app_url):
 
 def test_clicking_the_map_selects_a_gemeente(page, app_url):
     open_view(page, app_url + "/")
-    canvas = page.locator("[data-testid='stDeckGlJsonChart'] canvas").first
+    canvas = page.locator(MAP_CANVAS).first
     box = canvas.bounding_box()
     # the middle of the Drenthe map lies inside a gemeente; hovering until its tooltip shows
     # makes sure deck.gl can pick before we click (slow on a busy machine without a GPU)

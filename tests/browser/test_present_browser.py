@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import SCREENSHOTS, new_page
-from tests.browser.test_map_browser import assert_no_errors, canvas_is_painted, open_view
-from tests.browser.test_pages_browser import VEGA, open_page
+from dashboard.testing import MAP_CANVAS, wait_map_painted, wait_script_finished, wait_vega_drawn
+from tests.support.browser import assert_no_errors, new_page, open_page, open_view, shoot
 
-MAP = "[data-testid='stDeckGlJsonChart'] canvas"
 IPHONE = (
     "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 "
     "(KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1"
@@ -33,14 +31,14 @@ def wait_for_title(page, previous: str, timeout: float = 60_000) -> str:
         arg=previous,
         timeout=timeout,
     )
-    page.wait_for_timeout(1200)
+    wait_script_finished(page, timeout=timeout)  # the slide's run is over: ready for a key
     return slide_title(page)
 
 
 def test_keys_step_through_the_story(projector, app_url):
     page = projector
     open_page(page, f"{app_url}/presenteren")
-    page.locator(VEGA).first.wait_for(timeout=60_000)
+    assert wait_vega_drawn(page) == 1  # the first slide's chart
     assert slide_title(page) == "Drie regio's, één nulmeting"
     assert "dia 1 van 12" in page.locator(".bw-slide-number").inner_text()
     assert page.locator("[data-testid='stSidebar']").is_hidden()  # presentation layout
@@ -51,8 +49,7 @@ def test_keys_step_through_the_story(projector, app_url):
     qr = page.locator(".bw-qr img")
     assert qr.is_visible() and qr.evaluate("img => img.naturalWidth") > 0
     assert "/regios?indicator=tabel1_bijstand" in qr.get_attribute("alt")
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / "presenteren-dia-1.png"))
+    shoot(page, "presenteren-dia-1", full_page=False)
 
     page.locator("h1").first.click()  # focus the page, not a widget
     seen = [slide_title(page)]
@@ -65,10 +62,9 @@ def test_keys_step_through_the_story(projector, app_url):
         "Onder de lage-inkomensgrens",
         "Bijstand: Zuidoost-Drenthe het hoogst",
     ]
-    page.locator(MAP).first.wait_for(timeout=60_000)
-    page.wait_for_timeout(1000)
-    assert canvas_is_painted(page)
-    page.screenshot(path=str(SCREENSHOTS / "presenteren-dia-4.png"))
+    page.locator(MAP_CANVAS).first.wait_for(timeout=60_000)
+    wait_map_painted(page)
+    shoot(page, "presenteren-dia-4", full_page=False)
     page.keyboard.press("ArrowLeft")
     assert wait_for_title(page, seen[-1]) == seen[-2]
     page.keyboard.press("PageUp")
@@ -89,14 +85,12 @@ def test_map_on_a_phone(browser, app_url):
         user_agent=IPHONE,
     )
     try:
-        open_view(page, app_url + "/?indicator=vrijwilligerswerk")
+        open_view(page, app_url + "/?indicator=vrijwilligerswerk")  # fails unless painted
         assert page.locator("h1").first.inner_text() == "Vrijwilligerswerk"
-        assert canvas_is_painted(page)
         # nothing wider than the phone: no sideways scrolling
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
         assert "Van Westerveld zijn geen gegevens." in page.locator("body").inner_text()
         assert_no_errors(page)
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SCREENSHOTS / "telefoon-kaart.png"), full_page=True)
+        shoot(page, "telefoon-kaart")
     finally:
         page.context.close()

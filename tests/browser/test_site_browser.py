@@ -9,7 +9,7 @@ import pytest
 
 from dashboard.config import check_folder
 from dashboard.publish import site
-from tests.browser.conftest import SCREENSHOTS
+from tests.support.browser import shoot
 
 
 @pytest.fixture(scope="module")
@@ -46,9 +46,8 @@ def test_static_page_draws_offline(page, site_dir, name, charts):
     for chart in charts:
         page.locator(f"#{chart} svg.marks").wait_for(timeout=30_000)
         assert page.locator(f"#{chart} svg.marks path, #{chart} svg.marks text").count() > 5
-    page.wait_for_timeout(300)
+    page.wait_for_load_state("networkidle")  # any request the page would make has been made
     assert requests == []
     assert page.js_errors == []
     assert page.locator("h1").first.inner_text()
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"site-{name}.png"), full_page=True)
+    shoot(page, f"site-{name}")

@@ -73,8 +73,13 @@ class WarmUp:
     seconds: float | None = None  # when finished
     finished: threading.Event = field(default_factory=threading.Event)
 
-    def run(self, warm: Callable[[ViewState], None] = warm_view, pause: float = PAUSE) -> None:
-        """Warm every view in order; record the failures and go on."""
+    def run(
+        self, warm: Callable[[ViewState], None] | None = None, pause: float | None = None
+    ) -> None:
+        """Warm every view in order (with :func:`warm_view` and :data:`PAUSE` as they are at
+        call time, unless given); record the failures and go on."""
+        warm = warm_view if warm is None else warm
+        pause = PAUSE if pause is None else pause
         start = time.perf_counter()
         for view in self.views:
             try:

@@ -84,7 +84,7 @@ def _lang(lang: str) -> str:
 @dataclass(frozen=True)
 class ScopeGeometry:
     """Simplified GeoJSON of a scope: its gemeenten, its COROP regions and the province
-    borders (drawn on top of the map), as the app loads them (ui.scope_areas)."""
+    borders (drawn on top of the map), as the app loads them (app.resources.scope_areas)."""
 
     scope: str
     gemeenten: dict[str, Any]
