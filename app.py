@@ -5,6 +5,7 @@ the view state these controls produce (see dashboard.app.controls and dashboard.
 
 import streamlit as st
 
+from dashboard import pages, urls
 from dashboard.app import context, controls, resources, warmup
 from dashboard.app.widgets import common, present
 from dashboard.text.i18n import t
@@ -21,46 +22,35 @@ else:
     view = controls.controls(store)
 controls.set_current_view(view)
 
-# Page paths are public (embeds and bookmarks use them). The folder is app_pages/, not
-# pages/: Streamlit treats a pages/ folder as a legacy (v1) multipage app until the first
-# st.navigation call of the server process, so the very first visitor of /profiel after a
-# restart would get that page without this entry point (no layout, no navigation titles).
-pages = [
-    st.Page(
-        "app_pages/kaart.py", title=t("page_map", view.taal), icon=":material/map:", default=True
-    ),
-    st.Page(
-        "app_pages/regios.py",
-        title=t("page_regions", view.taal),
-        icon=":material/compare_arrows:",
-        url_path="regios",
-    ),
-    st.Page(
-        "app_pages/trends.py",
-        title=t("page_trends", view.taal),
-        icon=":material/show_chart:",
-        url_path="trends",
-    ),
-    st.Page(
-        "app_pages/profiel.py",
-        title=t("page_profile", view.taal),
-        icon=":material/location_city:",
-        url_path="profiel",
-    ),
-    st.Page(
-        "app_pages/presenteren.py",
-        title=t("page_present", view.taal),
-        icon=":material/co_present:",
-        url_path="presenteren",
-    ),
-    st.Page(
-        "app_pages/over.py",
-        title=t("page_about", view.taal),
-        icon=":material/info:",
-        url_path="over",
-    ),
+# The pages come from dashboard.pages (their paths are public: embeds and bookmarks use
+# them). The folder is app_pages/, not pages/: Streamlit treats a pages/ folder as a legacy
+# (v1) multipage app until the first st.navigation call of the server process, so the very
+# first visitor of /profiel after a restart would get that page without this entry point.
+nav = {
+    p.id: st.Page(
+        p.file,
+        title=t(p.title_key, view.lang),
+        icon=p.icon,
+        url_path=p.url_path or None,  # the default page is at the root whatever its path
+        default=p is pages.DEFAULT,
+    )
+    for p in pages.PAGES
+}
+
+
+def forward(target: st.Page):
+    """A renamed path: open the page now there with the same query (urls.RENAMED_PATHS)."""
+    return lambda: st.switch_page(target, query_params=urls.all_values(st.query_params))
+
+
+moved = [
+    st.Page(forward(nav[page_id]), title=nav[page_id].title, url_path=path, visibility="hidden")
+    for path, page_id in urls.moved_paths().items()
 ]
-page = st.navigation(pages, position="hidden" if context.embedded() else "sidebar")
-if not context.embedded():
-    present.add_to_story(view, page.url_path)
+page = st.navigation(
+    [*nav.values(), *moved], position="hidden" if context.embedded() else "sidebar"
+)
+shown = pages.by_path(page.url_path)
+if shown is not None and not context.embedded():
+    present.add_to_story(view, shown)
 page.run()

@@ -10,7 +10,7 @@ from dashboard.app.widgets.share import page_end
 store = resources.store_or_stop()
 view = controls.current_view(store)
 mv = cache.map_view(view)
-lang = view.taal
+lang = view.lang
 
 parts.page_header(mv, lang)
 if not mv.mappable:
@@ -30,4 +30,4 @@ else:
     sentence(mv.summary)
     parts.data_table(mv, view)
 parts.footer(mv)
-page_end(store, view, "")
+page_end(store, view, "kaart")

@@ -13,7 +13,7 @@ from dashboard.vocabulary import DRENTHE_CODE, NEDERLAND_CODE
 
 store = resources.store_or_stop()
 view = controls.current_view(store)
-lang = view.taal
+lang = view.lang
 
 st.title(t("page_about", lang))
 controls.show_notices(lang)
@@ -45,13 +45,13 @@ chosen = st.multiselect(
     format_func=labels.get,
     key=keys.ABOUT_INDICATORS,
 )
-scope = geo.scope_codes(store.gebieden, view.schaal)
+scope = geo.scope_codes(store.gebieden, view.scope)
 regions = [*view.gemeenten] or scope
 codes = [*dict.fromkeys([*regions, DRENTHE_CODE, NEDERLAND_CODE])]
 st.caption(
     t("about_regions", lang, n=str(len(regions)))
     if view.gemeenten
-    else t("about_regions_scope", lang, scope=t(f"scope_{view.schaal}", lang))
+    else t("about_regions_scope", lang, scope=t(f"scope_{view.scope}", lang))
 )
 data = export.observations_table(store, chosen, codes, lang=lang)
 st.dataframe(data, hide_index=True, width="stretch", height=300)

@@ -5,6 +5,7 @@ import html
 
 import streamlit as st
 
+from dashboard import pages, urls
 from dashboard.app import context, controls, keys, resources
 from dashboard.app.widgets import present
 from dashboard.text.i18n import t
@@ -13,12 +14,13 @@ from dashboard.views import stories
 
 store = resources.store_or_stop()
 view = controls.current_view(store)
-lang = view.taal
+lang = view.lang
 
 found, errors = resources.shipped_stories()
 story: stories.Story | None = None
-if stories.PARAM in st.query_params:
-    story, problems = stories.story_from_param(st.query_params.get_all(stories.PARAM), store)
+packed = urls.story_param(st.query_params)
+if packed is not None:
+    story, problems = stories.story_from_param(packed, store)
     for problem in problems[:5]:
         st.warning(escape_markdown(problem.message(lang), max_len=300), icon="⚠️")
 for error in errors:
@@ -41,7 +43,7 @@ if story is None:
         else found[key]
     )
 
-if st.query_params.get("notities") == "1":
+if urls.wants_notes(st.query_params):
     st.title(f"{t('story_notes', lang)}: {escape_markdown(story.title, 120)}")
     for n, slide in enumerate(story.slides, start=1):
         st.subheader(f"{n}. {escape_markdown(slide.title, 120)}")
@@ -73,10 +75,10 @@ if st.toggle(t("slide_qr_toggle", lang), value=True, key=keys.QR):
 
 with st.expander(t("story_share", lang)):
     link = stories.story_to_param(story, include_notes=False)
-    st.code(f"{context.app_base_url()}/presenteren?{stories.PARAM}={link}", language=None)
+    st.code(urls.story_url(link, context.app_base_url()), language=None)
     st.page_link(
-        "app_pages/presenteren.py",
+        pages.page("presenteren").file,
         label=t("story_notes_link", lang),
-        query_params={stories.PARAM: stories.story_to_param(story), "notities": "1"},
+        query_params=urls.story_query(stories.story_to_param(story), notes=True),
         icon=":material/speaker_notes:",
     )

@@ -6,7 +6,7 @@ from functools import partial
 
 import streamlit as st
 
-from dashboard import state
+from dashboard import pages, urls
 from dashboard.app import cache, context, controls, keys, resources
 from dashboard.app.widgets.common import downloads, sentence
 from dashboard.app.widgets.profile import gemeente_picker
@@ -17,7 +17,7 @@ from dashboard.text.sentences import join_names
 
 store = resources.store_or_stop()
 view = controls.current_view(store)
-lang = view.taal
+lang = view.lang
 
 st.title(t("page_profile", lang))
 controls.show_notices(lang)
@@ -37,13 +37,13 @@ event = st.altair_chart(
 picked = event.selection.get(charts.OVERVIEW_SELECTION) if event else None
 if picked:
     ind = store.indicator(picked[0]["indicator_id"])
-    target = replace(view, indicator=ind.id, periode=None, gemeenten=(code,))
+    target = replace(view, indicator=ind.id, period=None, gemeenten=(code,))
     cols = st.columns(2, width=640)
     cols[0].page_link(
-        "app_pages/kaart.py",
+        pages.page("kaart").file,
         label=t("profile_open_map", lang, label=ind.label(lang)),
         icon=":material/map:",
-        query_params=state.to_query(target),
+        query_params=urls.to_query(target),
     )
 
 if context.embedded():

@@ -10,7 +10,7 @@ from dashboard.text.i18n import t
 
 store = resources.store_or_stop()
 view = controls.current_view(store)
-lang = view.taal
+lang = view.lang
 
 st.title(t("page_regions", lang))
 controls.show_notices(lang)

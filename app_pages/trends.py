@@ -10,7 +10,7 @@ from dashboard.text.i18n import t
 
 store = resources.store_or_stop()
 view = controls.current_view(store)
-lang = view.taal
+lang = view.lang
 ind = store.indicator(view.indicator)
 
 st.title(f"{t('page_trends', lang)}: {ind.label(lang)}")

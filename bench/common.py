@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dashboard import testing
+from dashboard import pages, testing
 from dashboard.testing import CHROMIUM
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,11 +30,14 @@ RESULTS = ROOT / "bench" / "results"
 
 VIEWPORT = {"width": 1400, "height": 1000}
 
-# Pages by name: URL path of st.Page("pages/<name>.py") and what "drawn" means there.
-# Pages not listed here get path /<name> and the generic readiness (an h1, no status widget).
-PAGE_PATHS = {"kaart": "/"}
-MAP_PAGES = {"kaart"}
-DEFAULT_PAGES = ("kaart", "regios", "trends")
+# Pages by id (dashboard.pages): their URL path and what "drawn" means there. The map page
+# waits for its deck.gl canvas; the others for the generic readiness (an h1, no status
+# widget). A name not in the registry gets path /<name> (select_pages then skips it).
+PAGE_PATHS = {p.id: "/" + p.url_path for p in pages.PAGES}
+MAP_PAGES = {pages.DEFAULT.id}
+# measured unless --pages says otherwise: the pages a workshop's phones open (pages.page
+# raises for an id the registry no longer has, rather than silently skipping the page)
+DEFAULT_PAGES = tuple(pages.page(name).id for name in ("kaart", "regios", "trends"))
 
 # gemeente-level indicators with a map on every scope (checked with dashboard.store.level);
 # the browser scripts cycle through these. Override with --indicators.

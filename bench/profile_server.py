@@ -82,7 +82,7 @@ def parts(scope: str) -> dict[str, float | str]:
     from dashboard.views import mapview
 
     store = resources.get_store()
-    view = ViewState(indicator="werkloosheid", periode=None, schaal=scope, kleur="klassen")
+    view = ViewState(indicator="werkloosheid", period=None, scope=scope, colouring="klassen")
     out: dict[str, float | str] = {}
 
     def part(name: str, fn: Callable[[], Any]) -> Any:

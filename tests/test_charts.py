@@ -11,7 +11,7 @@ from dashboard.views import mapview
 
 
 def ranking_of(store, indicator: str, scope: str) -> tuple[mapview.MapView, alt.LayerChart]:
-    mv = mapview.map_view(store, ViewState(indicator=indicator, schaal=scope))
+    mv = mapview.map_view(store, ViewState(indicator=indicator, scope=scope))
     chart = charts.ranking(
         mv.table, "%", mv.drenthe, mv.nederland, ("GM0114",), "nl", mv.indicator.direction
     )

@@ -6,15 +6,18 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard import pages
 from dashboard.app import keys
 from tests.support.apptest import APP, assert_clean, texts
 
-PAGES = {
-    "kaart": ("", "Werkloosheid"),
-    "regios": ("regios", "Regio's"),
-    "trends": ("trends", "Trends: Werkloosheid"),
-    "profiel": ("profiel", "Gemeenteprofiel"),
-    "over": ("over", "Over de data"),
+# The title each embedded page shows for werkloosheid; the paths are the registry's.
+# (Presenteren is for a projector, not for embedding in another site.)
+TITLES = {
+    "kaart": "Werkloosheid",
+    "regios": "Regio's",
+    "trends": "Trends: Werkloosheid",
+    "profiel": "Gemeenteprofiel",
+    "over": "Over de data",
 }
 
 
@@ -24,18 +27,22 @@ def embedded(page: str, **params: str) -> AppTest:
     for name, value in params.items():
         at.query_params[name] = value
     at.run()
-    if page != "kaart":
-        at.switch_page(f"app_pages/{page}.py")
+    if page != pages.DEFAULT.id:
+        at.switch_page(pages.page(page).file)
         at.run()
     return at
 
 
-@pytest.mark.parametrize("page", list(PAGES))
+def test_every_page_but_presenteren_is_tested_embedded():
+    assert [p.id for p in pages.PAGES if p.id != "presenteren"] == list(TITLES)
+
+
+@pytest.mark.parametrize("page", list(TITLES))
 def test_embedded_page_has_no_controls_and_links_back(page):
     at = embedded(page, indicator="werkloosheid", gemeente="GM0114")
     assert_clean(at)
-    path, title = PAGES[page]
-    assert texts(at.title) == [title]
+    path = pages.page(page).url_path
+    assert texts(at.title) == [TITLES[page]]
     assert len(at.sidebar.selectbox) == len(at.sidebar.radio) == len(at.sidebar.multiselect) == 0
     assert not at.expander or all(e.label != "Delen en insluiten" for e in at.expander)
     link = [m.value for m in at.markdown if "Bekijk in het dashboard" in m.value]
@@ -72,7 +79,7 @@ def test_share_panel_on_the_full_page():
     # closed, the panel is empty: its content is made when it opens
     assert [e.label for e in at.expander].count("Delen en insluiten") == 1
     assert not at.code
-    at.session_state[keys.SHARE_OPEN] = True  # what opening it does
+    at.session_state[keys.SHARE_OPEN + "kaart"] = True  # what opening it does
     at._finished_page_script_hash = ""
     at.run()
     assert_clean(at)
@@ -84,10 +91,19 @@ def test_share_panel_on_the_full_page():
         'title="Werkloosheid" width="360" height="960" loading="lazy" '
         'style="border:0;max-width:100%"></iframe>'
     ]
-    at.radio(key="w_share_mode_").set_value("vast")
-    at.session_state[keys.SHARE_OPEN] = True  # still open (AppTest does not send its state)
+    at.radio(key=keys.SHARE_MODE + "kaart").set_value("vast")
+    at.session_state[keys.SHARE_OPEN + "kaart"] = True  # still open: AppTest does not send it
     at._finished_page_script_hash = ""
     at.run()
     codes = [c.value for c in at.code]
     assert "http://dashboard.test/?indicator=werkloosheid&periode=2024" in codes
     assert any("<p>Cijfers over 2024, vastgezet op " in c for c in codes)
+
+
+def test_an_embed_with_bediening_ja_keeps_the_controls():
+    at = embedded("kaart", indicator="werkloosheid", bediening="ja")
+    assert_clean(at)
+    assert texts(at.title) == ["Werkloosheid"]
+    assert at.sidebar.selectbox[0].value == "werkloosheid"
+    assert len(at.sidebar.radio) == 2  # scope and colouring
+    assert at.query_params["bediening"] == "ja"  # the controls leave a page's parameter

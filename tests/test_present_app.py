@@ -94,6 +94,24 @@ def test_add_this_view_builds_an_own_story():
     assert draft[0].sentence.startswith("Werkloosheid in 2024: het hoogst in Assen")
 
 
+def test_the_story_links_on_the_page(store):
+    """'Verhaal delen': the link of the story without notes, and the speaker-notes page link."""
+    story = stories.load_story(SHIPPED, store)
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.context = {"url": "http://dashboard.test/"}
+    at.run()
+    at.switch_page("app_pages/presenteren.py")
+    at.run()
+    assert_clean(at)
+    packed = stories.story_to_param(story, include_notes=False)
+    assert [c.value for c in at.code] == [f"http://dashboard.test/presenteren?verhaal={packed}"]
+    (link,) = at.get("page_link")
+    assert (link.proto.page, link.proto.query_string) == (
+        "presenteren",
+        f"verhaal={stories.story_to_param(story)}&notities=1",
+    )
+
+
 def y_orders(at: AppTest) -> list[list[str]]:
     """The category order (``sort``) of every y encoding of the charts drawn, chart by chart."""
     orders = []

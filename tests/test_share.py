@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-from dashboard.publish.share import embed_snippet, embed_url
-
-
-def test_embed_url_adds_streamlits_embed_mode():
-    assert embed_url("http://h/regios") == "http://h/regios?embed=true"
-    assert embed_url("http://h/?indicator=x") == "http://h/?indicator=x&embed=true"
+from dashboard.publish.share import embed_snippet
 
 
 def test_snippet_is_titled_lazy_sized_and_escaped():

@@ -69,16 +69,16 @@ def same(a, b) -> bool:
 
 
 @pytest.mark.parametrize(
-    "query",
+    "fields",
     [
         {"indicator": "werkloosheid"},
         {"indicator": "vrijwilligerswerk"},  # Westerveld has no value
-        {"indicator": "werkloosheid", "kleur": "drenthe"},  # diverging palette
-        {"indicator": "vermogen_mediaan", "kleur": "periode", "periode": "2015"},
+        {"indicator": "werkloosheid", "colouring": "drenthe"},  # diverging palette
+        {"indicator": "vermogen_mediaan", "colouring": "periode", "period": "2015"},
     ],
 )
-def test_each_area_carries_exactly_the_apps_colour_and_value(store, drenthe_areas, query):
-    mv = mapview.map_view(store, ViewState(**query))
+def test_each_area_carries_exactly_the_apps_colour_and_value(store, drenthe_areas, fields):
+    mv = mapview.map_view(store, ViewState(**fields))
     spec = static_map.map_chart(mv, drenthe_areas, "nl", EXPORTED).to_dict()
     areas = areas_of(spec)
     table = mv.table.set_index("region_code")
@@ -108,7 +108,7 @@ def test_missing_area_is_grey_and_named_in_the_legend(store, drenthe_areas):
 
 
 def test_legend_without_missing_values_has_no_grey_item(store, drenthe_areas):
-    mv = mapview.map_view(store, ViewState(indicator="werkloosheid", periode="2022"))
+    mv = mapview.map_view(store, ViewState(indicator="werkloosheid", period="2022"))
     spec = static_map.map_chart(mv, drenthe_areas, "nl", EXPORTED, unit_label="%").to_dict()
     legend = legend_of(spec)
     assert legend == legend_items(mv.classes, "nl", no_data=False)
@@ -120,7 +120,7 @@ def test_legend_without_missing_values_has_no_grey_item(store, drenthe_areas):
 
 
 def test_title_subtitle_and_footer(store, drenthe_areas):
-    mv = mapview.map_view(store, ViewState(indicator="werkloosheid", periode="2022"))
+    mv = mapview.map_view(store, ViewState(indicator="werkloosheid", period="2022"))
     spec = static_map.map_chart(mv, drenthe_areas, "nl", EXPORTED).to_dict()
     assert spec["title"]["text"] == "Werkloosheid"
     assert spec["title"]["subtitle"] == "Periode: 2022 · Drenthe"
@@ -133,7 +133,7 @@ def test_title_subtitle_and_footer(store, drenthe_areas):
 
 def test_english_labels_and_diverging_legend_title(store, drenthe_areas):
     mv = mapview.map_view(
-        store, ViewState(indicator="vrijwilligerswerk", taal="en", kleur="drenthe")
+        store, ViewState(indicator="vrijwilligerswerk", lang="en", colouring="drenthe")
     )
     spec = static_map.map_chart(mv, drenthe_areas, "en", EXPORTED).to_dict()
     assert spec["title"]["subtitle"] == "Period: 2023 · Drenthe"

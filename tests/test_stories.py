@@ -18,9 +18,11 @@ from pathlib import Path
 import pytest
 import segno
 
+from dashboard import pages, urls
 from dashboard.config import PROJECT_DATA
-from dashboard.state import ViewState, parse_query
+from dashboard.state import ViewState
 from dashboard.text.i18n import STRINGS
+from dashboard.urls import parse_query
 from dashboard.views import stories as S
 
 SHIPPED = S.STORIES_DIR / "sociale_agenda_2024_nulmeting.toml"
@@ -61,9 +63,9 @@ def test_shipped_story_loads_against_the_real_store(shipped, store):
     assert shipped.title == "Sociale Agenda Drenthe 2024 — nulmeting"
     assert 8 <= len(shipped.slides) <= 12
     for slide in shipped.slides:
-        assert slide.page in S.PAGES
+        assert slide.page in pages.SLIDE_PAGES
         assert slide.view.indicator in store.catalog
-        assert slide.view.periode in store.periods(slide.view.indicator)
+        assert slide.view.period in store.periods(slide.view.indicator)
         assert slide.title and slide.sentence and slide.notes
         assert len(slide.sentence) <= 130, "keep key sentences short for the projector"
     used = {s.view.indicator for s in shipped.slides}
@@ -92,7 +94,7 @@ def test_every_figure_in_the_shipped_story_is_in_observations(shipped, observati
         rows = [
             r
             for r in observations
-            if r["indicator_id"] == slide.view.indicator and r["period"] == slide.view.periode
+            if r["indicator_id"] == slide.view.indicator and r["period"] == slide.view.period
         ]
         assert rows, (n, slide.view.indicator)
         for text in (slide.title, slide.sentence):
@@ -157,7 +159,7 @@ def test_a_good_file_loads(tmp_path, known):
         (
             S.Slide(
                 "kaart",
-                ViewState(indicator="tabel1_bijstand", periode="2023"),
+                ViewState(indicator="tabel1_bijstand", period="2023"),
                 "Bijstand",
                 "Zuidoost-Drenthe telt 37 per 1.000 inwoners.",
             ),
@@ -295,6 +297,36 @@ def test_file_errors_name_file_slide_and_field(
     problem = only_problem(err)
     assert (problem.slide, problem.field, problem.reason) == (slide, field, reason)
     assert str(err) == f"{path}, {message}"
+
+
+def test_a_files_view_is_read_as_a_urls_view(tmp_path, known, store):
+    """The view's values go through urls.parse_query: what a URL accepts, a file accepts."""
+    text = GOOD.replace(
+        'periode = "2023"',
+        'periode = " 2023 "\ngemeenten = ["gm0106", "GM0114,GM1730"]\n'
+        'schaal = "Nederland"\ntaal = "EN"\nkleur = ""',
+    )
+    (slide,) = S.load_story(write(tmp_path, text), known).slides
+    query = {
+        "indicator": "tabel1_bijstand",
+        "periode": " 2023 ",
+        "gemeente": ["gm0106", "GM0114,GM1730"],
+        "schaal": "Nederland",
+        "taal": "EN",
+        "kleur": "",
+    }
+    view, notices = parse_query(query, known.indicators, known.periods_of, known.gemeente_codes)
+    assert notices == []
+    expected = ViewState(
+        "tabel1_bijstand", "2023", ("GM0106", "GM0114", "GM1730"), "nederland", "en"
+    )
+    assert slide.view == view == expected
+
+
+def test_a_file_may_not_list_a_code_twice_even_in_another_case(tmp_path, known):
+    text = GOOD.replace('periode = "2023"', 'gemeenten = ["GM0106", "gm0106"]')
+    problem = only_problem(error_of(write(tmp_path, text), known))
+    assert problem.message() == "dia 1, gemeenten: gemeentecode 'gm0106' staat er meer dan eens in"
 
 
 def test_unknown_key_at_story_level(tmp_path, known):
@@ -581,6 +613,31 @@ def test_repairable_values_fall_back_to_defaults(known):
     ]
 
 
+@pytest.mark.parametrize(
+    "values",
+    [
+        {"sc": "Nederland", "l": "EN", "k": "Periode"},
+        {"g": ["gm0106", " GM0114 ", "GM0106,GM1730"]},
+        {"pe": " 2023 ", "sc": "", "k": "klassen"},
+        {"sc": "mars", "g": ["GM9999", "GM0106", "xx"], "l": "<b>"},
+        {"g": [f"GM{n:04d}" for n in (14, 34, 37, 47, 50, 59, 60, 72, 74, 80, 85, 86, 88)]},
+    ],
+)
+def test_a_links_view_is_read_as_a_urls_view(known, values):
+    """Same values, same view and the same complaints as urls.parse_query (as problems)."""
+    story, problems = S.story_from_param(pack(story_json(slide_json(**values))), known)
+    names = {"pe": "periode", "g": "gemeente", "sc": "schaal", "l": "taal", "k": "kleur"}
+    query = {"indicator": "tabel1_bijstand", "periode": "2023"}
+    query |= {names[k]: v for k, v in values.items()}
+    view, notices = parse_query(query, known.indicators, known.periods_of, known.gemeente_codes)
+    assert story.slides[0].view == view
+    short = {"periode": "pe", "gemeente": "g", "schaal": "sc", "taal": "l", "kleur": "k"}
+    assert [(p.field, p.reason) for p in problems] == [(short[x.param], x.reason) for x in notices]
+    assert [p.value for p in problems if p.reason != "too_many_gemeenten"] == [
+        x.value for x in notices if x.reason != "too_many_gemeenten"
+    ]
+
+
 def test_texts_from_a_link_stay_plain_and_capped(known):
     obj = story_json(
         slide_json(
@@ -632,8 +689,8 @@ def test_hostile_values_are_shortened_in_messages(known):
 
 def test_slide_query_opens_the_same_view(shipped, store):
     for slide in shipped.slides:
-        link = S.slide_query(slide)
-        assert link["path"] == S.PAGE_PATHS[slide.page]
+        link = urls.slide_query(slide)
+        assert link["path"] == pages.page(slide.page).url_path
         assert link["query"]["indicator"] == slide.view.indicator  # always written
         view, notices = parse_query(
             link["query"], store.catalog.indicators, store.periods, store.gemeente_codes()
@@ -642,14 +699,14 @@ def test_slide_query_opens_the_same_view(shipped, store):
 
 
 def test_slide_url(shipped):
-    assert S.slide_url(shipped.slides[0], "https://example.org/") == (
+    assert urls.slide_url(shipped.slides[0], "https://example.org/") == (
         "https://example.org/regios?indicator=tabel1_bijstand&periode=2023"
     )
-    assert S.slide_url(shipped.slides[10], "https://example.org") == (
+    assert urls.slide_url(shipped.slides[10], "https://example.org") == (
         "https://example.org/?indicator=vrijwilligerswerk&periode=2023&kleur=nederland"
         "&gemeente=GM0106,GM0114"
     )
-    assert S.slide_url(shipped.slides[1]).startswith("/?indicator=tabel1_besteedbaar_inkomen")
+    assert urls.slide_url(shipped.slides[1]).startswith("/?indicator=tabel1_besteedbaar_inkomen")
 
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -680,7 +737,7 @@ def svg_modules(svg: str) -> tuple[int, set[tuple[int, int]]]:
 
 
 def test_qr_svg_encodes_the_url(shipped):
-    url = S.slide_url(shipped.slides[3], "https://dashboard.drenthe.example")
+    url = urls.slide_url(shipped.slides[3], "https://dashboard.drenthe.example")
     svg = S.qr_svg(url)
     qr = segno.make_qr(url, error="h")
     assert qr.designator == "8-H" and not qr.is_micro  # H: readable even when partly covered
@@ -742,15 +799,46 @@ def test_fuzzed_links_never_raise(shipped, known):
             problem.message("en")
 
 
+# -- renamed ids ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def renamed(monkeypatch):
+    """A fake rename (urls' migration tables): the indicator 'bijstand' became
+    'tabel1_bijstand', the page 'regiokaart' became 'regios'."""
+    monkeypatch.setitem(urls.RENAMED_INDICATORS, "bijstand", "tabel1_bijstand")
+    monkeypatch.setitem(urls.RENAMED_PAGES, "regiokaart", "regios")
+
+
+def test_a_link_made_before_a_rename_still_opens(renamed, known):
+    old = pack(story_json(slide_json(p="regiokaart", i="bijstand", g=["GM0106"])))
+    story = story_and_no_problems(old, known)
+    (slide,) = story.slides
+    assert (slide.page, slide.view) == ("regios", ViewState("tabel1_bijstand", "2023", ("GM0106",)))
+    assert urls.slide_url(slide) == "/regios?indicator=tabel1_bijstand&periode=2023&gemeente=GM0106"
+    assert story_and_no_problems(S.story_to_param(story), known) == story  # new ids from now on
+
+
+def test_a_story_file_written_before_a_rename_still_loads(renamed, tmp_path, known):
+    text = GOOD.replace('"kaart"', '"regiokaart"').replace('"tabel1_bijstand"', '"bijstand"')
+    (slide,) = S.load_story(write(tmp_path, text), known).slides
+    assert (slide.page, slide.view.indicator) == ("regios", "tabel1_bijstand")
+
+
 def _problem_reasons() -> set[str]:
-    """The reasons stories.py gives: literal arguments of Problem(..), self.add(..) and fail(..)."""
-    tree = ast.parse(Path(S.__file__).read_text(encoding="utf-8"))
+    """The reasons a story problem can have: the literal arguments of Problem(..), self.add(..)
+    and fail(..) in stories.py, and of Notice(..) in urls.py (a slide's view is read as a URL)."""
     reasons = set()
-    for node in ast.walk(tree):
+    nodes = [
+        node
+        for module in (S, urls)
+        for node in ast.walk(ast.parse(Path(module.__file__).read_text(encoding="utf-8")))
+    ]
+    for node in nodes:
         if not isinstance(node, ast.Call):
             continue
         name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
-        position = {"Problem": 2, "add": 2, "fail": 0}.get(name)
+        position = {"Problem": 2, "add": 2, "fail": 0, "Notice": 2}.get(name)
         if position is not None and len(node.args) > position:
             arg = node.args[position]
             if isinstance(arg, ast.Constant) and isinstance(arg.value, str):

@@ -56,7 +56,7 @@ def test_missing_value_stays_missing_and_is_grey(store):
 
 
 def test_higher_is_worse_ranks_lowest_first(store):
-    mv = mapview.map_view(store, ViewState(indicator="werkloosheid", periode="2024"))
+    mv = mapview.map_view(store, ViewState(indicator="werkloosheid", period="2024"))
     assert (mv.drenthe, mv.nederland) == (3.4, 3.7)
     t = by_name(mv)
     assert t.loc["De Wolden", ["value", "rank"]].tolist() == [2.7, 1]
@@ -91,8 +91,8 @@ def test_province_only_indicator_is_not_mapped(store):
 
 
 def test_fixed_classes_are_the_same_for_every_period(store):
-    first = mapview.map_view(store, ViewState(indicator="werkloosheid", periode="2022"))
-    last = mapview.map_view(store, ViewState(indicator="werkloosheid", periode="2024"))
+    first = mapview.map_view(store, ViewState(indicator="werkloosheid", period="2022"))
+    last = mapview.map_view(store, ViewState(indicator="werkloosheid", period="2024"))
     assert first.classes == last.classes
 
 
@@ -101,7 +101,7 @@ def test_one_class_year_gets_a_hint_and_period_classes_separate(store):
     assert fixed.table["color"].nunique() == 1
     assert fixed.notes[0].startswith("In 2023 vallen alle gebieden in dezelfde klasse")
     own = mapview.map_view(
-        store, ViewState(indicator="inkomen_gestandaardiseerd_mediaan", kleur="periode")
+        store, ViewState(indicator="inkomen_gestandaardiseerd_mediaan", colouring="periode")
     )
     assert own.table["color"].nunique() == 5
     assert not any(n.startswith("In 2023 vallen") for n in own.notes)
@@ -109,7 +109,7 @@ def test_one_class_year_gets_a_hint_and_period_classes_separate(store):
 
 def test_diverging_colours_centre_on_drenthe(store):
     mv = mapview.map_view(
-        store, ViewState(indicator="inkomen_gestandaardiseerd_mediaan", kleur="drenthe")
+        store, ViewState(indicator="inkomen_gestandaardiseerd_mediaan", colouring="drenthe")
     )
     assert mv.centre_name == "Drenthe"
     assert mv.classes.centre == mv.drenthe
@@ -122,7 +122,7 @@ def test_diverging_colours_centre_on_drenthe(store):
 
 
 def test_nederland_scope_has_all_gemeenten(store):
-    mv = mapview.map_view(store, ViewState(indicator="werkloosheid", schaal="nederland"))
+    mv = mapview.map_view(store, ViewState(indicator="werkloosheid", scope="nederland"))
     assert len(mv.table) == 342
     assert mv.table["region_code"].is_unique
 

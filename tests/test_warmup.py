@@ -65,7 +65,7 @@ def open_pages(indicator: str, scope: str = "drenthe") -> None:
     ("indicator", "scope"), [("werkloosheid", "drenthe"), ("woz_waarde", "nederland")]
 )
 def test_after_warm_view_the_pages_build_nothing(store, calls, indicator, scope):
-    warmup.warm_view(ViewState(indicator=indicator, schaal=scope))
+    warmup.warm_view(ViewState(indicator=indicator, scope=scope))
     warmed = dict(calls)
     # the caches were empty: warm_view built the map, ranking, regions and trends
     assert set(warmed) == {name for _, name in BUILDERS}
@@ -84,13 +84,13 @@ def test_views_to_warm_every_indicator_per_scope_and_language(store):
     ids = list(store.catalog.indicators)
     assert len(got) == 4 * len(ids)
     assert [v.indicator for v in got[: len(ids)]] == ids
-    assert [(v.schaal, v.taal) for v in got[:: len(ids)]] == [
+    assert [(v.scope, v.lang) for v in got[:: len(ids)]] == [
         ("drenthe", "nl"),
         ("drenthe", "en"),
         ("nederland", "nl"),
         ("nederland", "en"),
     ]
-    assert all(v.periode is None and v.gemeenten == () and v.kleur == "klassen" for v in got)
+    assert all(v.period is None and v.gemeenten == () and v.colouring == "klassen" for v in got)
 
 
 def test_a_failing_view_is_recorded_and_the_rest_still_warmed():

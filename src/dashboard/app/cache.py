@@ -44,18 +44,18 @@ def for_map(view: ViewState) -> ViewState:
 
 def for_regions(view: ViewState) -> ViewState:
     """What the Regio's page reads: indicator, period, scope, language."""
-    return replace(view, gemeenten=(), kleur=ViewState.kleur)
+    return replace(view, gemeenten=(), colouring=ViewState.colouring)
 
 
 def for_trend(view: ViewState) -> ViewState:
     """What a trend reads: indicator, selection, language (all periods)."""
-    return replace(view, periode=None, kleur=ViewState.kleur, schaal=ViewState.schaal)
+    return replace(view, period=None, colouring=ViewState.colouring, scope=ViewState.scope)
 
 
 def for_profile(view: ViewState) -> ViewState:
     """What a profile reads: its gemeente, scope and language."""
     code = profileview.profile_gemeente(get_store(), view)
-    return ViewState(gemeenten=(code,), schaal=view.schaal, taal=view.taal)
+    return ViewState(gemeenten=(code,), scope=view.scope, lang=view.lang)
 
 
 # --- Kaart --------------------------------------------------------------------------------------
@@ -128,10 +128,10 @@ def arrow_spec(chart: alt.TopLevelMixin) -> dict:
 @st.cache_data(show_spinner=False, max_entries=512)
 def ranking_spec(view: ViewState) -> dict:
     mv = map_view(view)
-    unit = get_store().catalog.unit_label(mv.indicator.unit, view.taal)
+    unit = get_store().catalog.unit_label(mv.indicator.unit, view.lang)
     return arrow_spec(
         charts.ranking(
-            mv.table, unit, mv.drenthe, mv.nederland, view.gemeenten, view.taal,
+            mv.table, unit, mv.drenthe, mv.nederland, view.gemeenten, view.lang,
             mv.indicator.direction,
         )
     )  # fmt: skip
@@ -139,7 +139,7 @@ def ranking_spec(view: ViewState) -> dict:
 
 @st.cache_data(show_spinner=False, max_entries=512)
 def _map_table(view: ViewState) -> pd.DataFrame:
-    return mapview.shown_table(map_view(view), get_store().catalog, view.taal)
+    return mapview.shown_table(map_view(view), get_store().catalog, view.lang)
 
 
 def map_table(view: ViewState) -> pd.DataFrame:
@@ -151,9 +151,9 @@ def map_table(view: ViewState) -> pd.DataFrame:
 def _map_image(view: ViewState, fmt: str, day: date) -> bytes:
     mv = map_view(view)
     level = "corop" if mv.level == "corop" else "gemeente"
-    unit = get_store().catalog.unit_label(mv.indicator.unit, view.taal)
-    areas = scope_areas(view.schaal, level)
-    chart = static_map.map_chart(mv, areas, view.taal, day, unit_label=unit)
+    unit = get_store().catalog.unit_label(mv.indicator.unit, view.lang)
+    areas = scope_areas(view.scope, level)
+    chart = static_map.map_chart(mv, areas, view.lang, day, unit_label=unit)
     return images.image_bytes(chart, fmt)
 
 
@@ -184,11 +184,11 @@ def _region_specs(view: ViewState, set_id: str | None) -> tuple[dict | None, dic
     rv = _regions_view(view, set_id)
     if rv.period is None:
         return None, None
-    strip = arrow_spec(region_strip(rv, view.taal))
+    strip = arrow_spec(region_strip(rv, view.lang))
     if rv.region_values is None:
         return strip, None
-    areas = region_areas(view.schaal, rv.region_codes)
-    return strip, charts.spec(charts.region_map(areas, rv.region_values, view.taal))
+    areas = region_areas(view.scope, rv.region_codes)
+    return strip, charts.spec(charts.region_map(areas, rv.region_values, view.lang))
 
 
 def region_specs(view: ViewState, set_id: str | None = None) -> tuple[dict | None, dict | None]:
@@ -204,7 +204,7 @@ def _comparison_view(view: ViewState, set_id: str | None, theme: str) -> regions
 def comparison_view(
     view: ViewState, set_id: str | None = None, theme: str = regionsview.ALL_THEMES
 ) -> regionsview.ComparisonView:
-    key = replace(for_regions(view), indicator=ViewState.indicator, periode=None)
+    key = replace(for_regions(view), indicator=ViewState.indicator, period=None)
     return _comparison_view(key, set_id or compare.DEFAULT_SET, theme)
 
 
@@ -230,7 +230,7 @@ def trend_chart(tv: trendview.TrendView, measure: str, lang: str) -> alt.TopLeve
 
 @st.cache_data(show_spinner=False, max_entries=512)
 def _trend_spec(view: ViewState, extra: tuple[str, ...], measure: str) -> dict | None:
-    chart = trend_chart(_trend_view(view, extra), measure, view.taal)
+    chart = trend_chart(_trend_view(view, extra), measure, view.lang)
     return None if chart is None else arrow_spec(chart)
 
 
@@ -244,17 +244,19 @@ def small_multiples_codes(scope: str) -> tuple[str, ...]:
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def _small_multiples_spec(view: ViewState) -> dict | None:
-    codes = small_multiples_codes(view.schaal)
+    codes = small_multiples_codes(view.scope)
     tv = trend_view(replace(view, gemeenten=codes))
     if not trendview.has_gemeente_values(tv.frame):
         return None
-    return arrow_spec(charts.small_multiples(tv.frame, tv.unit, view.taal))
+    return arrow_spec(charts.small_multiples(tv.frame, tv.unit, view.lang))
 
 
 def small_multiples_spec(view: ViewState) -> dict | None:
     """One mini chart per gemeente of the scope (Drenthe's twelve for the whole country);
     None when no gemeente has a value."""
-    return _small_multiples_spec(replace(view, gemeenten=(), periode=None, kleur=ViewState.kleur))
+    return _small_multiples_spec(
+        replace(view, gemeenten=(), period=None, colouring=ViewState.colouring)
+    )
 
 
 # --- Gemeenteprofiel and Over de data -----------------------------------------------------------
@@ -273,7 +275,7 @@ def profile_view(view: ViewState) -> profileview.ProfileView:
 def _handout_image(view: ViewState, fmt: str, day: date) -> bytes:
     store = get_store()
     pv = _profile_view(view)
-    lang = view.taal
+    lang = view.lang
     inds = [store.indicator(i) for i in pv.with_value]
     meta = export.ExportMeta.for_indicators(inds, day, lang)
     footer = [

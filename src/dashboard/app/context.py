@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-CONTROLS_PARAM = "bediening"  # ?embed=true&bediening=ja: an embed that keeps the controls
+from dashboard import urls
 
 
 def embedded() -> bool:
@@ -19,7 +19,8 @@ def narrow() -> bool:
 
 
 def embed_with_controls() -> bool:
-    return st.query_params.get(CONTROLS_PARAM) == "ja"
+    """An embed that keeps the shared controls (``bediening=ja``)."""
+    return urls.wants_controls(st.query_params)
 
 
 def app_base_url() -> str:

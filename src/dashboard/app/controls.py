@@ -2,14 +2,14 @@
 
 The URL wins on a session's first run and whenever it changes without the controls (a link
 between pages, the browser's back button); otherwise the controls write the URL. Parsing and
-writing query parameters is :mod:`dashboard.state`'s; this module only wires it to widgets.
+writing query parameters is :mod:`dashboard.urls`'s; this module only wires it to widgets.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import state, vocabulary
+from dashboard import state, urls, vocabulary
 from dashboard.app import keys
 from dashboard.app.resources import scope_gemeenten
 from dashboard.model.store import Store
@@ -20,13 +20,9 @@ from dashboard.text.numbers import escape_markdown, period_label
 KEY = keys.VIEW
 
 
-def query_dict() -> dict[str, list[str]]:
-    return {k: st.query_params.get_all(k) for k in st.query_params}
-
-
 def _parse_url(store: Store) -> tuple[ViewState, list[state.Notice]]:
-    return state.parse_query(
-        query_dict(),
+    return urls.parse_query(
+        st.query_params,
         indicators=store.catalog.indicators,
         periods_of=store.periods,
         gemeente_codes=set(store.gebieden["gemeente_code"]),
@@ -38,12 +34,12 @@ def _seed(store: Store) -> None:
     view, notices = _parse_url(store)
     periods = store.periods(view.indicator)
     st.session_state[KEY["indicator"]] = view.indicator
-    st.session_state[KEY["periode"]] = view.periode or periods[-1]
-    st.session_state[KEY["gemeente"]] = list(view.gemeenten)
-    st.session_state[KEY["schaal"]] = view.schaal
-    st.session_state[KEY["taal"]] = view.taal
-    st.session_state[KEY["kleur"]] = view.kleur
-    st.session_state[keys.PERIOD_EXPLICIT] = view.periode is not None
+    st.session_state[KEY["period"]] = view.period or periods[-1]
+    st.session_state[KEY["gemeenten"]] = list(view.gemeenten)
+    st.session_state[KEY["scope"]] = view.scope
+    st.session_state[KEY["lang"]] = view.lang
+    st.session_state[KEY["colouring"]] = view.colouring
+    st.session_state[keys.PERIOD_EXPLICIT] = view.period is not None
     st.session_state[keys.NOTICES] = notices
     st.session_state[keys.SEEDED] = True
 
@@ -66,12 +62,6 @@ def indicator_options(store: Store, lang: str) -> tuple[list[str], dict[str, str
     return options, labels
 
 
-def flat(query: dict[str, list[str]]) -> dict[str, str | list[str]]:
-    """The view's query parameters in the shape of state.to_query (one value, a list for
-    gemeente); parameters of a page itself are left out."""
-    return {k: v if k == "gemeente" else v[-1] for k, v in query.items() if k in state.PARAMS}
-
-
 def controls(store: Store) -> ViewState:
     """Draw the shared controls in the sidebar, sync the URL, and return the view."""
     for key in KEY.values():
@@ -79,7 +69,7 @@ def controls(store: Store) -> ViewState:
             # Re-assigning makes the values survive a page switch: Streamlit otherwise
             # resets widgets of the entry point to their defaults on the new page.
             st.session_state[key] = st.session_state[key]
-    in_url = flat(query_dict())
+    in_url = urls.view_query(st.query_params)
     if not st.session_state.get(keys.SEEDED) or (
         in_url and in_url != st.session_state.get(keys.WRITTEN)
     ):
@@ -88,7 +78,7 @@ def controls(store: Store) -> ViewState:
         # the session's view and gets it written back.
         _seed(store)
     ss = st.session_state
-    lang = ss[KEY["taal"]]
+    lang = ss[KEY["lang"]]
     sidebar = st.sidebar
 
     options, labels = indicator_options(store, lang)
@@ -101,62 +91,60 @@ def controls(store: Store) -> ViewState:
         on_change=_on_indicator_change,
     )
     periods = store.periods(indicator)
-    if ss.get(KEY["periode"]) not in periods or not ss.get(keys.PERIOD_EXPLICIT):
-        ss[KEY["periode"]] = periods[-1]
-    periode = sidebar.selectbox(
+    if ss.get(KEY["period"]) not in periods or not ss.get(keys.PERIOD_EXPLICIT):
+        ss[KEY["period"]] = periods[-1]
+    period = sidebar.selectbox(
         t("period", lang),
         list(reversed(periods)),
-        key=KEY["periode"],
+        key=KEY["period"],
         format_func=lambda p: period_label(p, lang),
         on_change=_on_period_change,
     )
-    schaal = sidebar.radio(
+    scope = sidebar.radio(
         t("scope", lang),
         vocabulary.SCOPES,
-        key=KEY["schaal"],
+        key=KEY["scope"],
         format_func=lambda s: t(f"scope_{s}", lang),
     )
-    scope_codes = scope_gemeenten(schaal)
-    chosen = ss.get(KEY["gemeente"], [])
+    scope_codes = scope_gemeenten(scope)
+    chosen = ss.get(KEY["gemeenten"], [])
     gemeente_options = sorted(set(scope_codes) | set(chosen), key=store.name)
     gemeenten = sidebar.multiselect(
         t("gemeenten", lang),
         gemeente_options,
-        key=KEY["gemeente"],
+        key=KEY["gemeenten"],
         format_func=store.name,
         max_selections=vocabulary.MAX_GEMEENTEN,
         placeholder="Kies gemeenten" if lang == "nl" else "Choose municipalities",
         help=t("gemeenten_help", lang),
     )
-    kleur = sidebar.radio(
+    colouring = sidebar.radio(
         t("colouring", lang),
         vocabulary.COLOURINGS,
-        key=KEY["kleur"],
+        key=KEY["colouring"],
         format_func=lambda c: t(f"colour_{c}", lang),
     )
-    taal = sidebar.segmented_control(
+    language = sidebar.segmented_control(
         t("language", lang),
         vocabulary.LANGUAGES,
-        key=KEY["taal"],
+        key=KEY["lang"],
         format_func=lambda code: {"nl": "Nederlands", "en": "English"}[code],
         selection_mode="single",
     )
-    if taal is None:  # a segmented control can be deselected; keep the language
-        taal = lang
+    if language is None:  # a segmented control can be deselected; keep the language
+        language = lang
     view = ViewState(
         indicator=indicator,
-        periode=periode if ss.get(keys.PERIOD_EXPLICIT) else None,
+        period=period if ss.get(keys.PERIOD_EXPLICIT) else None,
         gemeenten=tuple(gemeenten),
-        schaal=schaal,
-        taal=taal,
-        kleur=kleur,
+        scope=scope,
+        lang=language,
+        colouring=colouring,
     )
-    query = state.to_query(view)
-    current = query_dict()
-    if query != flat(current):
+    query = urls.to_query(view)
+    if query != urls.view_query(st.query_params):
         # parameters of a page itself (a story, a slide number) stay as they are
-        extra = {k: v for k, v in current.items() if k not in state.PARAMS}
-        st.query_params.from_dict({**extra, **query})
+        st.query_params.from_dict({**urls.page_query(st.query_params), **query})
     if ss.get(keys.WRITTEN) not in (None, query):
         ss[keys.NOTICES] = []  # the user changed the view: notices about the old URL are stale
     ss[keys.WRITTEN] = query
@@ -180,18 +168,18 @@ def select_gemeente(code: str | None) -> None:
     """Add a gemeente to the shared selection (from a map click); call from a callback."""
     if not code or not code.startswith("GM"):
         return
-    chosen = list(st.session_state.get(KEY["gemeente"], []))
+    chosen = list(st.session_state.get(KEY["gemeenten"], []))
     if code in chosen:
         chosen.remove(code)
     else:
         chosen.append(code)
-    st.session_state[KEY["gemeente"]] = chosen[-vocabulary.MAX_GEMEENTEN :]
+    st.session_state[KEY["gemeenten"]] = chosen[-vocabulary.MAX_GEMEENTEN :]
 
 
 def put_first(code: str) -> None:
     """Put a gemeente first in the shared selection (the profile's picker)."""
-    rest = [c for c in st.session_state.get(KEY["gemeente"], []) if c != code]
-    st.session_state[KEY["gemeente"]] = [code, *rest][: vocabulary.MAX_GEMEENTEN]
+    rest = [c for c in st.session_state.get(KEY["gemeenten"], []) if c != code]
+    st.session_state[KEY["gemeenten"]] = [code, *rest][: vocabulary.MAX_GEMEENTEN]
 
 
 def set_current_view(view: ViewState) -> None:

@@ -4,10 +4,10 @@ their values per session."""
 
 from __future__ import annotations
 
-from dashboard import state
+from dashboard import urls
 
-# the shared controls (app.py's sidebar), one per view parameter
-VIEW = {name: f"w_{name}" for name in state.PARAMS}
+# the shared controls (app.py's sidebar), one per ViewState field, named after its parameter
+VIEW = {field: f"w_{param}" for field, param in urls.VIEW_PARAMS.items()}
 PERIOD_EXPLICIT = "_periode_explicit"  # the period was chosen (else: follow the latest)
 SEEDED = "_view_seeded"  # the URL has been read into the controls once
 WRITTEN = "_view_written"  # the query parameters the controls last wrote
@@ -31,6 +31,6 @@ DRAFT = "_story_draft"  # slides added with "voeg deze weergave toe"
 PRESENTING = "w_presenteer"  # the presentation layout (F)
 QR = "w_qr"
 
-SHARE_OPEN = "x_share_open_"  # + page path: whether 'Delen en insluiten' is open
-SHARE_MODE = "w_share_mode_"  # + page path
-SHARE_SIZE = "w_share_size_"  # + page path
+SHARE_OPEN = "x_share_open_"  # + page id: whether 'Delen en insluiten' is open
+SHARE_MODE = "w_share_mode_"  # + page id
+SHARE_SIZE = "w_share_size_"  # + page id

@@ -56,7 +56,7 @@ def views_to_warm(store: Store, scopes: Sequence[str], languages: Sequence[str])
     other settings at their defaults: the period unset, which the pages read as 'the latest',
     as they do after a visitor picks an indicator."""
     return [
-        ViewState(indicator=ind, schaal=scope, taal=lang)
+        ViewState(indicator=ind, scope=scope, lang=lang)
         for scope in scopes
         for lang in languages
         for ind in store.catalog.indicators
@@ -86,7 +86,7 @@ class WarmUp:
                 warm(view)
             except Exception as exc:  # noqa: BLE001 - one bad view must not stop the rest
                 self.failed.append((view, f"{type(exc).__name__}: {exc}"))
-                LOG.warning("Warm-up: %s (%s) failed: %s", view.indicator, view.schaal, exc)
+                LOG.warning("Warm-up: %s (%s) failed: %s", view.indicator, view.scope, exc)
             self.done += 1
             time.sleep(pause)
         self.seconds = time.perf_counter() - start

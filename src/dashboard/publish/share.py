@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import html
 
+from dashboard.urls import embed_url
+
 # width x height in pixels: a phone column, a content column, a full-width block
 EMBED_SIZES = {"klein": (360, 960), "middel": (720, 900), "breed": (1200, 900)}
-
-
-def embed_url(url: str) -> str:
-    """The URL of a view in Streamlit's embed mode (no app chrome)."""
-    return url + ("&" if "?" in url else "?") + "embed=true"
 
 
 def embed_snippet(url: str, title: str, size: str, caption: str = "") -> str:

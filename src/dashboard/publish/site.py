@@ -485,7 +485,7 @@ def export_site(
     entries = []
     for ind_id in dict.fromkeys(ids):
         ind = store.indicator(ind_id)
-        mv = mapview.map_view(store, ViewState(indicator=ind_id, schaal=scope, taal=lang))
+        mv = mapview.map_view(store, ViewState(indicator=ind_id, scope=scope, lang=lang))
         files: dict[str, str] = {}
         spec = None
         if mv.mappable:

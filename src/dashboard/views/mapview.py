@@ -155,8 +155,8 @@ TOOLTIP_FIELDS = ("tip_value", "tip_rank", "tip_drenthe", "tip_nederland", "tip_
 
 def map_view(store: Store, view: ViewState) -> MapView:
     ind = store.indicator(view.indicator)
-    period = view.periode or store.latest_period(ind.id)
-    lang = view.taal
+    period = view.period or store.latest_period(ind.id)
+    lang = view.lang
     lvl = level(set(store.frame(ind.id)["region_code"]))
     drenthe = reference_value(store, ind.id, DRENTHE_CODE, period)
     nederland = reference_value(store, ind.id, NEDERLAND_CODE, period)
@@ -170,7 +170,7 @@ def map_view(store: Store, view: ViewState) -> MapView:
         return MapView(
             ind,
             period,
-            view.schaal,
+            view.scope,
             lvl,
             empty,
             None,
@@ -182,17 +182,17 @@ def map_view(store: Store, view: ViewState) -> MapView:
             notes,
         )
 
-    codes = area_codes(store, view.schaal, lvl)
+    codes = area_codes(store, view.scope, lvl)
     values = period_values(store, ind.id, codes, lvl)
     centre_name, centre = None, None
-    if view.kleur == "drenthe" and drenthe is not None:
+    if view.colouring == "drenthe" and drenthe is not None:
         centre_name, centre = store.name(DRENTHE_CODE), drenthe
-    elif view.kleur == "nederland" and nederland is not None:
+    elif view.colouring == "nederland" and nederland is not None:
         centre_name, centre = "Nederland", nederland
-    if view.kleur in ("drenthe", "nederland") and centre is None:
-        missing = "Drenthe" if view.kleur == "drenthe" else "Nederland"
+    if view.colouring in ("drenthe", "nederland") and centre is None:
+        missing = "Drenthe" if view.colouring == "drenthe" else "Nederland"
         notes = (t("no_centre", lang, name=missing), *notes)
-    this_period = centre is not None or view.kleur == "periode"
+    this_period = centre is not None or view.colouring == "periode"
     pooled = values.loc[values["period"] == period, "value"] if this_period else values["value"]
     classes = (
         classify.indicator_classes(pooled.tolist(), ind, store.catalog, centre=centre)
@@ -214,12 +214,12 @@ def map_view(store: Store, view: ViewState) -> MapView:
     )
     if lvl == "corop":
         notes = (t("region_only", lang), *notes)
-    if classes is not None and view.kleur == "klassen" and one_class(table["color"], present):
+    if classes is not None and view.colouring == "klassen" and one_class(table["color"], present):
         notes = (t("one_class", lang, period=period_label(period, lang)), *notes)
     return MapView(
         ind,
         period,
-        view.schaal,
+        view.scope,
         lvl,
         table,
         classes,

@@ -44,10 +44,10 @@ class ProfileView:
 
 
 def profile_view(store: Store, view: ViewState) -> ProfileView:
-    lang = view.taal
+    lang = view.lang
     code = profile_gemeente(store, view)
     name = store.name(code)
-    table = profile.profile_table(store, code, geo.scope_codes(store.gebieden, view.schaal), lang)
+    table = profile.profile_table(store, code, geo.scope_codes(store.gebieden, view.scope), lang)
     scores = profile.theme_scores(table, store.catalog, lang)
     similar = profile.similar_gemeenten(store.gebieden, code)
     compared = profile.compare_with_similar(store, table, similar["gemeente_code"].tolist(), lang)

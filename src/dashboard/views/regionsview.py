@@ -61,11 +61,11 @@ class RegionsView:
 
 
 def regions_view(store: Store, view: ViewState, set_id: str | None = None) -> RegionsView:
-    lang = view.taal
+    lang = view.lang
     ind = store.indicator(view.indicator)
-    regions = chosen_regions(store, view.schaal, set_id)
-    summary = compare.region_summary(store, ind.id, list(regions), lang, view.periode)
-    spread = compare.region_spread(store, ind.id, list(regions), view.periode, lang)
+    regions = chosen_regions(store, view.scope, set_id)
+    summary = compare.region_summary(store, ind.id, list(regions), lang, view.period)
+    spread = compare.region_spread(store, ind.id, list(regions), view.period, lang)
     unit = store.catalog.unit_label(ind.unit, lang)
     if spread["value"].notna().sum() == 0:
         source = sentences.source_line(ind, store.latest_period(ind.id), lang)
@@ -141,10 +141,10 @@ class ComparisonView:
 def comparison_view(
     store: Store, view: ViewState, set_id: str | None = None, theme: str = ALL_THEMES
 ) -> ComparisonView:
-    regions = chosen_regions(store, view.schaal, set_id)
+    regions = chosen_regions(store, view.scope, set_id)
     ids = theme_indicators(store, theme)
-    table = compare.comparison_table(store, list(regions), ids, view.taal)
-    shown = mark_extremes(table, compare.display_table(table, view.taal))
+    table = compare.comparison_table(store, list(regions), ids, view.lang)
+    shown = mark_extremes(table, compare.display_table(table, view.lang))
     weightings = tuple(
         (str(weighting), ", ".join(labels))
         for weighting, labels in table.groupby("weighting", sort=False)["label"]

@@ -5,10 +5,17 @@ a page of the dashboard with a :class:`~dashboard.state.ViewState` (the same val
 URL, the pages and the exports share), a short title, one key sentence for the projector and
 optional speaker notes. All texts are plain text: the page escapes them.
 
+A slide's view is validated exactly as a URL's: its indicator, periode, gemeenten, schaal,
+taal and kleur go through :func:`dashboard.urls.parse_query` (the same checks, the same
+repairs, the same migrations of renamed ids), so a view that opens from a URL opens from a
+story and the other way round. What only a file or a link can get wrong (a value that is not
+text, gemeenten that are not a list) is checked here.
+
 Files (``data/stories/*.toml``)
     Written by people, so read strictly: :func:`load_story` checks every field against the
-    store (indicators, their periods, gemeente codes), rejects unknown keys and overlong texts,
-    and raises :class:`StoryError` listing every problem with file, slide and field
+    store (indicators, their periods, gemeente codes), rejects unknown keys, codes listed
+    twice and overlong texts, and turns every notice the URL reader would give into an error:
+    it raises :class:`StoryError` listing every problem with file, slide and field
     (``data/stories/x.toml, dia 3, indicator: onbekende indicator 'foo'``).
     :func:`list_stories` reads a folder: one bad file never hides the good ones. Format::
 
@@ -20,9 +27,9 @@ Files (``data/stories/*.toml``)
         indicator = "tabel1_bijstand"                      # a catalogue id
         periode = "2023"                                   # optional; absent = the latest
         gemeenten = ["GM0114"]                             # optional, at most 12 CBS codes
-        schaal = "drenthe"                                 # optional, as in the URL (state.py)
-        taal = "nl"                                        # optional
-        kleur = "klassen"                                  # optional
+        schaal = "drenthe"                                 # optional; these three, and the
+        taal = "nl"                                        # values above, as in the URL
+        kleur = "klassen"                                  # (urls.py; "" is absent there too)
         title = "..."                                      # required, at most 120, one line
         sentence = "..."                                   # required, at most 300, one line
         notes = '''...'''                                  # optional, at most 2000
@@ -44,11 +51,14 @@ Links (``?verhaal=...``)
     harmless; what matters is that the cap exists. :data:`MAX_PARAM_CHARS` keeps a link below
     the 64 KB request-header limit of Streamlit's web server (Tornado).
 
+    The link itself (``/presenteren?verhaal=...``, ``&notities=1`` for the speaker notes) is
+    written by :func:`dashboard.urls.story_url`.
+
 Per-slide links
-    :func:`slide_query` gives the page path and the query parameters (``state.to_query``) of a
-    slide, :func:`slide_url` the URL itself, and :func:`qr_svg` a QR code for it, so people in
-    the room open the same view on their phones. The page paths in :data:`PAGE_PATHS` must
-    match the ``url_path`` of the pages in app.py.
+    :func:`dashboard.urls.slide_url` gives the URL of a slide's view on its page, and
+    :func:`qr_svg` a QR code for it, so people in the room open the same view on their
+    phones. Which pages a slide may show, and their paths, are those of
+    :mod:`dashboard.pages` (``slides=True``).
 """
 
 from __future__ import annotations
@@ -64,23 +74,19 @@ import zlib
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypedDict
-from urllib.parse import urlencode
+from typing import TYPE_CHECKING, Any
 
+from dashboard import pages, urls
 from dashboard.config import PROJECT_DATA
-from dashboard.state import ViewState, to_query
+from dashboard.state import Notice, ViewState
 from dashboard.text.i18n import t
-from dashboard.vocabulary import COLOURINGS, LANGUAGES, MAX_GEMEENTEN, SCOPES
+from dashboard.vocabulary import MAX_GEMEENTEN
 
 if TYPE_CHECKING:
     from dashboard.model.store import Store
 
 STORIES_DIR = PROJECT_DATA / "stories"
-PARAM = "verhaal"  # the query parameter that carries a whole story
 FORMAT_VERSION = 1
-
-PAGES = ("kaart", "regios", "trends", "profiel")
-PAGE_PATHS = {"kaart": "", "regios": "regios", "trends": "trends", "profiel": "profiel"}
 
 MAX_SLIDES = 40
 MAX_TITLE = 120
@@ -105,6 +111,9 @@ SLIDE_KEYS = (
     "sentence",
     "notes",
 )
+# URL parameter -> the key of a slide that carries it: the same names, but the gemeenten of
+# a slide are a list under "gemeenten" (the URL repeats "gemeente")
+VIEW_KEYS = {param: param for param in urls.PARAMS} | {urls.P["gemeenten"]: "gemeenten"}
 _SHORT_STORY = {"t": "title", "d": "description", "s": "slide"}
 _SHORT_SLIDE = {
     "p": "page",
@@ -128,7 +137,7 @@ _BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 @dataclass(frozen=True)
 class Slide:
-    page: str  # one of PAGES
+    page: str  # the id of a page a slide may show (dashboard.pages.SLIDE_PAGES)
     view: ViewState
     title: str
     sentence: str
@@ -144,7 +153,7 @@ class Story:
 
 @dataclass(frozen=True)
 class Known:
-    """What a story may refer to: the same three things :func:`state.parse_query` takes."""
+    """What a story may refer to: the same three things :func:`urls.parse_query` takes."""
 
     indicators: Collection[str]
     periods_of: Callable[[str], Sequence[str]]
@@ -329,32 +338,67 @@ class _Reader:
             return None
         return raw
 
-    def gemeenten(self, raw: Any, n: int, fld: str) -> tuple[str, ...] | None:
+    def view(self, f: Mapping[str, Any], n: int, key: Mapping[str, str]) -> ViewState | None:
+        """A slide's view, validated as a URL's is: its values go through
+        :func:`urls.parse_query` (with its migrations of renamed ids). Only what a file or a
+        link can get wrong and a URL cannot is checked here: a missing indicator, a value that
+        is not text, gemeenten that are not a list (or, in a file, list a code twice).
+        None when the indicator or the period cannot be used; other values are repaired."""
+        indicator, period = urls.P["indicator"], urls.P["period"]
+        found: list[tuple[str, str, Any, Any]] = []  # (URL parameter, reason, value, detail)
+        query: dict[str, str | list[str]] = {}
+        for param in urls.PARAMS:
+            raw = f.get(VIEW_KEYS[param])
+            if param == urls.P["gemeenten"]:
+                query[param] = self.codes(raw, found)
+            elif raw is None or (isinstance(raw, str) and not raw.strip()):
+                if param == indicator:  # required; an empty value is absent, as in a URL
+                    found.append((param, "missing", "", ""))
+            elif not isinstance(raw, str):
+                found.append((param, "not_text", _type_name(raw), ""))
+            else:
+                query[param] = raw
+        view, notices = urls.parse_query(
+            query, self.known.indicators, self.known.periods_of, self.known.gemeente_codes
+        )
+        if indicator not in query or any(x.reason == "unknown_indicator" for x in notices):
+            # parse_query then judged the period by the default indicator: not this slide's
+            notices = [x for x in notices if x.param != period]
+        found += [(x.param, x.reason, x.value, self.detail(x, view)) for x in notices]
+        order = {param: i for i, param in enumerate(urls.PARAMS)}  # as the format lists them
+        for param, reason, value, detail in sorted(found, key=lambda x: order[x[0]]):
+            if reason == "too_many_gemeenten":
+                value = len(query[param])
+            self.add(n, key[VIEW_KEYS[param]], reason, value, detail)
+        return None if any(x[0] in (indicator, period) for x in found) else view
+
+    def codes(self, raw: Any, found: list[tuple[str, str, Any, Any]]) -> list[str]:
+        """The gemeente codes of a slide as a URL would carry them (the text ones)."""
+        param = urls.P["gemeenten"]
         if raw is None:
-            return ()
+            return []
         if not isinstance(raw, list):
-            self.add(n, fld, "not_list", _type_name(raw))
-            return None
-        ok = True
-        if len(raw) > MAX_GEMEENTEN:
-            self.add(n, fld, "too_many_gemeenten", len(raw), MAX_GEMEENTEN)
-            ok = False
-            raw = raw[:MAX_GEMEENTEN]
+            found.append((param, "not_list", _type_name(raw), ""))
+            return []
         codes: list[str] = []
         for code in raw:
             if not isinstance(code, str):
-                self.add(n, fld, "not_list", _type_name(code))
-                ok = False
-            elif code not in self.known.gemeente_codes:
-                self.add(n, fld, "unknown_gemeente", code)
-                ok = False
-            elif code in codes:
-                if self.strict:
-                    self.add(n, fld, "duplicate_gemeente", code)
-                    ok = False
-            else:
-                codes.append(code)
-        return tuple(codes) if ok or not self.strict else None
+                found.append((param, "not_list", _type_name(code), ""))
+                continue
+            if self.strict and code.strip().upper() in (c.strip().upper() for c in codes):
+                found.append((param, "duplicate_gemeente", code, ""))
+            codes.append(code)
+        return codes
+
+    def detail(self, notice: Notice, view: ViewState) -> str:
+        """What a message adds to a URL's notice: what is allowed instead."""
+        if notice.reason == "unknown_period":
+            return _span(self.known.periods_of(view.indicator))
+        if notice.reason == "too_many_gemeenten":
+            return str(MAX_GEMEENTEN)
+        if notice.reason == "unknown_value":
+            return ", ".join(urls.CHOICES[notice.param])
+        return ""
 
     # -- slides and stories --------------------------------------------------------------
 
@@ -366,52 +410,19 @@ class _Reader:
         f = self.fields(raw, n, names)
         key = {long: short for short, long in names.items()}  # field -> key as written
 
-        page = self.choice(f.get("page"), n, key["page"], PAGES, None)
-        indicator: str | None = None
-        raw_indicator = f.get("indicator")
-        if raw_indicator is None:
-            self.add(n, key["indicator"], "missing")
-        elif not isinstance(raw_indicator, str):
-            self.add(n, key["indicator"], "not_text", _type_name(raw_indicator))
-        elif raw_indicator not in self.known.indicators:
-            self.add(n, key["indicator"], "unknown_indicator", raw_indicator)
-        else:
-            indicator = raw_indicator
-        periode: str | None = None
-        period_ok = True
-        raw_period = f.get("periode")
-        if raw_period is not None:
-            if not isinstance(raw_period, str):
-                self.add(n, key["periode"], "not_text", _type_name(raw_period))
-                period_ok = False
-            elif indicator is not None:
-                periods = list(self.known.periods_of(indicator))
-                if raw_period in periods:
-                    periode = raw_period
-                else:
-                    self.add(n, key["periode"], "unknown_period", raw_period, _span(periods))
-                    period_ok = False
-        gemeenten = self.gemeenten(f.get("gemeenten"), n, key["gemeenten"])
-        defaults = ViewState()
-        schaal = self.choice(f.get("schaal"), n, key["schaal"], SCOPES, defaults.schaal)
-        taal = self.choice(f.get("taal"), n, key["taal"], LANGUAGES, defaults.taal)
-        kleur = self.choice(f.get("kleur"), n, key["kleur"], COLOURINGS, defaults.kleur)
+        raw_page = f.get("page")
+        if isinstance(raw_page, str):
+            raw_page = urls.current_page(raw_page)  # a renamed page id is read as its new one
+        page = self.choice(raw_page, n, key["page"], pages.SLIDE_PAGES, None)
+        view = self.view(f, n, key)
         title = self.text(f.get("title"), n, key["title"], MAX_TITLE, required=True)
         sentence = self.text(f.get("sentence"), n, key["sentence"], MAX_SENTENCE, required=True)
         notes = self.text(f.get("notes"), n, key["notes"], MAX_NOTES, False, multiline=True)
 
         if self.strict and self.count > before:
             return None
-        if page is None or indicator is None or not period_ok or title is None or not sentence:
+        if page is None or view is None or title is None or not sentence:
             return None
-        view = ViewState(
-            indicator=indicator,
-            periode=periode,
-            gemeenten=gemeenten or (),
-            schaal=schaal or defaults.schaal,
-            taal=taal or defaults.taal,
-            kleur=kleur or defaults.kleur,
-        )
         return Slide(page, view, title, sentence, notes or "")
 
     def story(
@@ -519,11 +530,13 @@ def list_stories(
 def _slide_json(slide: Slide, include_notes: bool) -> dict[str, Any]:
     v = slide.view
     out: dict[str, Any] = {"p": slide.page, "i": v.indicator}
-    if v.periode is not None:
-        out["pe"] = v.periode
+    if v.period is not None:
+        out["pe"] = v.period
     if v.gemeenten:
         out["g"] = list(v.gemeenten)
-    out.update({"sc": v.schaal, "l": v.taal, "k": v.kleur, "t": slide.title, "z": slide.sentence})
+    out.update(
+        {"sc": v.scope, "l": v.lang, "k": v.colouring, "t": slide.title, "z": slide.sentence}
+    )
     if slide.notes and include_notes:
         out["n"] = slide.notes
     return out
@@ -603,30 +616,7 @@ def story_from_param(param: Any, known: Known | Store) -> tuple[Story | None, li
     return story, reader.finish()
 
 
-# -- per-slide links and QR codes --------------------------------------------------------
-
-
-class SlideLink(TypedDict):
-    path: str  # page path without leading slash: "" for the map, "regios", ...
-    query: dict[str, str | list[str]]  # state.to_query of the slide's view
-
-
-def slide_query(slide: Slide) -> SlideLink:
-    """The page path and query parameters that open this slide's view. Unlike the app's own
-    URLs the indicator is always written, even when it is the default one: a printed QR code
-    must keep its meaning if the default changes. (A slide without ``periode`` still follows
-    the latest period.)"""
-    query = to_query(slide.view, default=ViewState(indicator=""))
-    return {"path": PAGE_PATHS[slide.page], "query": query}
-
-
-def slide_url(slide: Slide, base_url: str = "") -> str:
-    """``{base_url}/{path}?{query}``; gemeenten comma-separated (shorter QR codes).
-    Without a base URL the result is a root-relative link (``/regios?indicator=...``)."""
-    link = slide_query(slide)
-    query = {k: ",".join(v) if isinstance(v, list) else v for k, v in link["query"].items()}
-    qs = urlencode(query, safe=",")
-    return f"{base_url.rstrip('/')}/{link['path']}" + (f"?{qs}" if qs else "")
+# -- QR codes --------------------------------------------------------------------------
 
 
 def qr_svg(url: str, title: str | None = None) -> str:

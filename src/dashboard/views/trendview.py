@@ -43,7 +43,7 @@ class TrendView:
 
 def trend_view(store: Store, view: ViewState, extra: Sequence[str] = ()) -> TrendView:
     """The trend of ``view``'s indicator for its gemeenten plus ``extra`` series (regions)."""
-    lang = view.taal
+    lang = view.lang
     ind = store.indicator(view.indicator)
     codes = (*view.gemeenten, *extra)
     frame = trends.trend_frame(store, ind.id, list(codes), lang)

@@ -12,7 +12,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from dashboard import urls
+from dashboard import pages, urls
 from dashboard.model.catalog import Indicator
 from dashboard.publish import export
 from dashboard.render import charts, images
@@ -72,12 +72,12 @@ def downloads(
     name: str,
     view: ViewState,
     title: str = "",
-    page: str = "",
+    page: str = pages.DEFAULT.id,
 ) -> None:
     """CSV, CSV for a Dutch Excel and Excel of exactly ``frame``, each carrying source,
     licence, export date and the view's URL. The files are made only when clicked."""
     meta = export.ExportMeta.for_indicators(
-        indicators, date.today(), view.taal, title=title, url=urls.view_url(view, page)
+        indicators, date.today(), view.lang, title=title, url=urls.view_url(view, page)
     )
     cols = st.columns(3, width=520)
     common = {"on_click": "ignore", "type": "tertiary", "icon": ":material/download:"}

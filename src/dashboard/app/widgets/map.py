@@ -70,7 +70,7 @@ def legend(mv: MapView, lang: str) -> None:
 
 def ranking_chart(mv: MapView, view: ViewState) -> None:
     """The ranking of ``view`` (whose map view is ``mv``); its spec is cached per view."""
-    lang = view.taal
+    lang = view.lang
     st.subheader(t("ranking", lang))
     vega(cache.ranking_spec(view))
     missing = mv.table.loc[mv.table["value"].isna(), "name"].tolist()
@@ -81,7 +81,7 @@ def ranking_chart(mv: MapView, view: ViewState) -> None:
 
 def data_table(mv: MapView, view: ViewState) -> None:
     """The table of ``view`` (whose map view is ``mv``) with its downloads."""
-    lang = view.taal
+    lang = view.lang
     shown = cache.map_table(view)
     with st.expander(t("table", lang), expanded=mv.scope == "drenthe"):
         st.dataframe(shown, hide_index=True, width="stretch")

@@ -10,6 +10,7 @@ from typing import Any
 import altair as alt
 import streamlit as st
 
+from dashboard import pages, urls
 from dashboard.app import cache, keys
 from dashboard.app.context import app_base_url
 from dashboard.app.resources import get_store
@@ -45,13 +46,13 @@ HIDE_CHROME_CSS = """
 """
 
 
-def add_to_story(view: ViewState, page: str) -> None:
-    """Sidebar button: add the current view as a slide of the facilitator's own story, with
-    the sentence its page says of it."""
-    page = {"": "kaart"}.get(page, page)
-    if page not in stories.PAGES:
+def add_to_story(view: ViewState, shown: pages.Page) -> None:
+    """Sidebar button on the pages a slide can show: add the current view as a slide of the
+    facilitator's own story, with the sentence its page says of it."""
+    if not shown.slides:
         return
-    lang = view.taal
+    page = shown.id
+    lang = view.lang
     draft: list[stories.Slide] = st.session_state.setdefault(keys.DRAFT, [])
 
     def add() -> None:
@@ -146,7 +147,7 @@ def show_slide(slide: stories.Slide) -> None:
     """One slide's view, drawn for the projector from the same view model as its page (the
     shared controls are not touched)."""
     view = slide.view
-    lang = view.taal
+    lang = view.lang
     mv = cache.map_view(view)
     if slide.page == "kaart" and mv.mappable:
         left, right = st.columns([3, 1], gap="large")
@@ -169,7 +170,7 @@ def show_slide(slide: stories.Slide) -> None:
 
 
 def qr_corner(slide: stories.Slide, lang: str) -> None:
-    url = stories.slide_url(slide, app_base_url())
+    url = urls.slide_url(slide, app_base_url())
     svg = stories.qr_svg(url, title=t("slide_qr", lang))
     # as an image: st.html sanitises inline SVG away
     src = "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()

@@ -25,7 +25,7 @@ def gemeente_picker(store: Store, view: ViewState) -> str:
         return code
     st.session_state[keys.PROFILE_GEMEENTE] = code
     st.selectbox(
-        t("gemeente", view.taal),
+        t("gemeente", view.lang),
         sorted(store.gemeente_codes(), key=store.name),
         key=keys.PROFILE_GEMEENTE,
         format_func=store.name,

@@ -27,10 +27,10 @@ BEST_COLOR, WORST_COLOR = "#d1e5f0", "#f6e0c0"  # light blue / light brown, text
 
 def region_set_picker(view: ViewState) -> str:
     """The region set to compare (COROP regions by default); its id."""
-    choices = region_sets(view.schaal)
+    choices = region_sets(view.scope)
     if embedded():
         return compare.DEFAULT_SET
-    lang = view.taal
+    lang = view.lang
     set_id = st.segmented_control(
         t("region_set", lang),
         list(choices),
@@ -56,7 +56,7 @@ def theme_picker(store: Store, lang: str) -> str:
 def region_picture(view: ViewState, set_id: str) -> None:
     """The chosen indicator across the regions: gemeenten as dots per region, a small map of
     the regions and a summary sentence."""
-    lang = view.taal
+    lang = view.lang
     rv = cache.regions_view(view, set_id)
     ind = rv.indicator
     st.subheader(ind.label(lang))
@@ -93,7 +93,7 @@ def _colour(cell: object) -> str:
 
 
 def comparison(view: ViewState, set_id: str, theme: str) -> None:
-    lang = view.taal
+    lang = view.lang
     cv = cache.comparison_view(view, set_id, theme)
     st.dataframe(cv.shown.style.map(_colour), hide_index=True, width="stretch")
     st.caption(f"{t('regions_legend', lang)} {t('computed_marker', lang)}")

@@ -20,18 +20,19 @@ from dashboard.text.numbers import period_label
 
 
 def dashboard_link(view: ViewState, page: str) -> None:
-    """'Bekijk in het dashboard': the full app in the same state, in a new tab."""
+    """'Bekijk in het dashboard': the full app in the same state (on the page with this id),
+    in a new tab."""
     url = app_base_url() + urls.view_url(view, page)
     st.markdown(
         f'<a href="{html.escape(url)}" target="_blank" rel="noopener">'
-        f"{html.escape(t('embed_open', view.taal))} ↗</a>",
+        f"{html.escape(t('embed_open', view.lang))} ↗</a>",
         unsafe_allow_html=True,
     )
 
 
 def frozen(view: ViewState, store: Store) -> ViewState:
     """The view fixed to the period it shows now ('vast')."""
-    return replace(view, periode=view.periode or store.latest_period(view.indicator))
+    return replace(view, period=view.period or store.latest_period(view.indicator))
 
 
 def share_panel(store: Store, view: ViewState, page: str) -> None:
@@ -40,7 +41,7 @@ def share_panel(store: Store, view: ViewState, page: str) -> None:
     Its content is made only while the panel is open (a rerun when it opens): the
     highlighted snippet took a quarter second of the browser's main thread on every first
     load, before the map could be drawn (docs/benchmarks.md)."""
-    lang = view.taal
+    lang = view.lang
     panel = st.expander(
         t("share_title", lang),
         icon=":material/share:",
@@ -72,7 +73,7 @@ def share_panel(store: Store, view: ViewState, page: str) -> None:
             t(
                 "share_frozen_caption",
                 lang,
-                period=period_label(shown.periode or "", lang),
+                period=period_label(shown.period or "", lang),
                 date=date.today().isoformat(),
             )
             if mode == "vast"
@@ -83,8 +84,8 @@ def share_panel(store: Store, view: ViewState, page: str) -> None:
 
 
 def page_end(store: Store, view: ViewState, page: str) -> None:
-    """The end of every page: in an embed the link to the full dashboard, else the
-    'Delen en insluiten' panel."""
+    """The end of every page (``page``: its id in dashboard.pages): in an embed the link to
+    the full dashboard, else the 'Delen en insluiten' panel."""
     if embedded():
         dashboard_link(view, page)
     else:

@@ -18,8 +18,8 @@ def extra_series(view: ViewState) -> tuple[str, ...]:
     """Regions chosen on the page to follow next to the selected gemeenten."""
     if embedded():
         return ()
-    lang = view.taal
-    regions = {r.code: r for s in region_sets(view.schaal).values() for r in s.regions}
+    lang = view.lang
+    regions = {r.code: r for s in region_sets(view.scope).values() for r in s.regions}
     chosen = st.multiselect(
         t("trend_regions", lang),
         list(regions),
@@ -32,7 +32,7 @@ def extra_series(view: ViewState) -> tuple[str, ...]:
 
 
 def trend_picture(view: ViewState, extra: tuple[str, ...]) -> None:
-    lang = view.taal
+    lang = view.lang
     tv = cache.trend_view(view, extra)
     ind = tv.indicator
     measure = (
@@ -74,5 +74,5 @@ def small_multiples(view: ViewState) -> None:
     spec = cache.small_multiples_spec(view)
     if spec is None:
         return
-    st.subheader(t("trend_small_multiples", view.taal))
+    st.subheader(t("trend_small_multiples", view.lang))
     vega(spec, width="content")
