@@ -16,7 +16,7 @@ Values
 
 Cells
     Every cell has a raw ``value`` (NaN when missing, never 0), a ``text`` formatted by
-    :func:`dashboard.text.format_value` and a ``status`` (:data:`CELL_STATUSES`). Best and
+    :func:`dashboard.text.numbers.format_value` and a ``status`` (:data:`CELL_STATUSES`). Best and
     worst regions compare values as shown (rounded to the catalogue's decimals), among the
     regions only (not Drenthe or Nederland); a neutral indicator (direction 0) has no best or
     worst, only highest and lowest.

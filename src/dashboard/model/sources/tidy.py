@@ -4,8 +4,8 @@ The format is deliberately plain so that it can be typed and checked in a spread
 
 * UTF-8 (with or without BOM), comma-separated, a decimal point (58.5, never 58,5);
 * one header row with at least ``indicator_id``, ``region_code``, ``period`` and ``value``;
-  ``lower``, ``upper`` (a published interval) and ``status`` (a key of
-  :data:`dashboard.schema.STATUSES`) are optional; any other columns (source reference,
+  ``lower``, ``upper`` (a published interval) and ``status`` (one of
+  :data:`dashboard.model.schema.STATUSES`) are optional; any other columns (source reference,
   line, note) are kept in the file for people and ignored here;
 * one row per (indicator, region, period); a missing value is a row left out, never an empty
   ``value`` cell;
