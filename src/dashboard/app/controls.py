@@ -115,7 +115,7 @@ def controls(store: Store) -> ViewState:
         key=KEY["gemeenten"],
         format_func=store.name,
         max_selections=vocabulary.MAX_GEMEENTEN,
-        placeholder="Kies gemeenten" if lang == "nl" else "Choose municipalities",
+        placeholder=t("gemeenten_placeholder", lang),
         help=t("gemeenten_help", lang),
     )
     colouring = sidebar.radio(
@@ -128,7 +128,7 @@ def controls(store: Store) -> ViewState:
         t("language", lang),
         vocabulary.LANGUAGES,
         key=KEY["lang"],
-        format_func=lambda code: {"nl": "Nederlands", "en": "English"}[code],
+        format_func=lambda code: t(f"language_{code}", lang),
         selection_mode="single",
     )
     if language is None:  # a segmented control can be deselected; keep the language

@@ -30,6 +30,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Selected municipalities are highlighted; you can also click the map.",
     ),
     "colouring": ("Kleuren", "Colours"),
+    "gemeenten_placeholder": ("Kies gemeenten", "Choose municipalities"),
+    "language_nl": ("Nederlands", "Nederlands"),  # each language named in itself
+    "language_en": ("English", "English"),
+    "ranking_no_data": ("Geen gegevens", "No data"),
     "colour_klassen": ("Klassen (vast over alle jaren)", "Classes (fixed across years)"),
     "colour_periode": (
         "Klassen van deze periode (niet vergelijkbaar over jaren)",

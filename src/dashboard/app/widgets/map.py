@@ -75,8 +75,7 @@ def ranking_chart(mv: MapView, view: ViewState) -> None:
     vega(cache.ranking_spec(view))
     missing = mv.table.loc[mv.table["value"].isna(), "name"].tolist()
     if missing and len(missing) <= 20:
-        label = "No data" if lang == "en" else "Geen gegevens"
-        st.caption(f"{label}: {', '.join(missing)}")
+        st.caption(f"{t('ranking_no_data', lang)}: {', '.join(missing)}")
 
 
 def data_table(mv: MapView, view: ViewState) -> None:
@@ -104,13 +103,7 @@ def map_downloads(mv: MapView, view: ViewState) -> None:
 
 def reference_only(mv: MapView, lang: str) -> None:
     """Indicators with only a Drenthe and/or Nederland value: no map, the values themselves."""
-    st.info(
-        "Deze indicator is alleen voor Drenthe (en soms Nederland) beschikbaar; er is geen kaart."
-        if lang == "nl"
-        else "This indicator is available for Drenthe (and sometimes the Netherlands) only; "
-        "there is no map.",
-        icon="ℹ️",
-    )
+    st.info(t("site_province_only", lang), icon="ℹ️")
     store = get_store()
     cols = st.columns(2)
     for col, name, value in (
