@@ -161,7 +161,9 @@ def load_store(settings: Settings | None = None, catalog: Catalog | None = None)
             f"Two sources give indicator {row.indicator_id} a value for {row.region_code} "
             f"in {row.period}."
         )
-    empty = [i.id for i in catalog if i.id not in set(observations["indicator_id"])]
+    # the set once, not once per indicator (74 x 130k rows: 10 s of every cold start)
+    present = set(observations["indicator_id"].unique())
+    empty = [i.id for i in catalog if i.id not in present]
     if empty:
         raise DataError(f"No observations for catalogue indicator(s): {', '.join(empty)}.")
     observations = observations.sort_values(OBS_KEY, ignore_index=True)
