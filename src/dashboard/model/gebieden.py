@@ -9,7 +9,9 @@ import pandas as pd
 
 from dashboard.model.errors import DataError
 
-GEBIEDEN_FILE = "gebieden_2025.csv"
+# The year of the area lists and boundaries the dashboard uses (gemeenten of 1 January).
+AREA_YEAR = 2025
+GEBIEDEN_FILE = f"gebieden_{AREA_YEAR}.csv"
 HISTORIE_FILE = "gemeenten_historie.csv"
 
 NEDERLAND_CODE = "NL01"
