@@ -110,9 +110,9 @@ class Report:
         else:
             out.append("New periods: none")
         out += [f"  {ind}: no longer has {', '.join(p)}" for ind, p in self.gone_periods.items()]
-        out.append("Discontinued tables: " + ("none" if not self.discontinued else ""))
+        out.append("Discontinued tables:" + ("" if self.discontinued else " none"))
         out += [f"  {line}" for line in self.discontinued]
-        out.append("Measures that disappeared: " + ("none" if not self.missing_measures else ""))
+        out.append("Measures that disappeared:" + ("" if self.missing_measures else " none"))
         out += [f"  {line}" for line in self.missing_measures]
         out += [f"Note: {note}" for note in self.notes]
         return out
@@ -158,8 +158,8 @@ def _temp_beside(target: Path, settings: Settings) -> Path:
         return Path(tempfile.mkdtemp(prefix=f".{target.name}.pull-", dir=target.parent))
     except OSError as exc:
         raise PullError(
-            f"Cannot write the data folder {target}: {exc.strerror or exc} "
-            f"({exc.filename or target.parent}); {_env_hint(target, settings)}."
+            f"Cannot write the data folder {target}: {exc.strerror or exc} in {target.parent}; "
+            f"{_env_hint(target, settings)}."
         ) from None
 
 
@@ -373,7 +373,16 @@ def pull(
                 else:
                     _from_services(settings, plan_, tmp_cbs, tmp_geo, progress, report)
                 fresh = replace(settings, cbs_dir=tmp_cbs, geo_dir=tmp_geo, cache_dir=None)
-                store = validate_data(fresh, catalog)
+                try:
+                    store = validate_data(fresh, catalog)
+                except (DataError, ConfigError) as exc:
+                    # name the files where they would have gone, not the temporary folders
+                    text = str(exc).replace(str(tmp_cbs), str(settings.cbs_dir))
+                    text = text.replace(str(tmp_geo), str(settings.geo_dir))
+                    raise PullError(
+                        f"{text} That is in the new data from {report.source}, which was not "
+                        "installed: the data folders are unchanged."
+                    ) from None
                 _compare(settings, catalog, store, report)
             except (DataError, ConfigError):
                 if on_report:

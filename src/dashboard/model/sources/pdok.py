@@ -22,7 +22,7 @@ from typing import Any
 import requests
 
 from dashboard.config import Settings
-from dashboard.model.sources.statline import PullError
+from dashboard.model.sources.statline import OFFLINE_HINT, PullError
 
 PAGE_SIZE = 1000
 CRS84 = (
@@ -44,6 +44,7 @@ def _get(
     """One page, with retries on 5xx, timeouts, dropped connections and cut-off bodies."""
     attempts = settings.retries + 1
     delay = settings.backoff
+    hint = ""
     full = requests.Request("GET", url, params=params).prepare().url
     for attempt in range(1, attempts + 1):
         try:
@@ -72,15 +73,12 @@ def _get(
             if "Read timed out" in str(exc):
                 problem = f"no answer within {settings.timeout:g} s from {full}"
             else:
-                problem = (
-                    f"cannot reach {full}. Without internet, copy the data from a mirror: "
-                    "python -m dashboard pull --from DIR"
-                )
+                problem, hint = f"cannot reach {full}", OFFLINE_HINT
         if attempt < attempts:
             sleep(delay)
             delay *= 2
     raise PullError(
-        f"{what}: {problem}; gave up after {attempts} attempt{'s' if attempts > 1 else ''}."
+        f"{what}: {problem}; gave up after {attempts} attempt{'s' if attempts > 1 else ''}.{hint}"
     )
 
 

@@ -52,6 +52,10 @@ DIMENSION_TYPES = ("Dimension", "GeoDimension", "TimeDimension")
 DISCONTINUED = ("gediscontinueerd", "vervallen", "stopgezet")
 TABLE_ID = re.compile(r"\b\d{5}[A-Za-z]{3}\b")
 _LOCK = threading.Lock()  # cbsodata's options are module-global
+OFFLINE_HINT = (
+    " Without internet, copy the data from a mirror (a folder with data/cbs/ and geo/): "
+    "python -m dashboard pull --from DIR."
+)
 
 
 class PullError(DataError):
@@ -162,12 +166,16 @@ class StatLine:
         """Run one cbsodata call with retries; raise PullError in one line when it gives up."""
         attempts = self.settings.retries + 1
         delay = self.settings.backoff
+        hint = ""
         for attempt in range(1, attempts + 1):
             self._requests.last_url = self.table_url(table)
             try:
                 return fn()
             except requests.HTTPError as exc:
-                response = getattr(exc.__cause__, "response", None) or exc.response
+                # cbsodata re-raises without the response; the original is its cause (and a
+                # Response of an error is falsy, so no `or` here)
+                response = getattr(exc.__cause__, "response", None)
+                response = exc.response if response is None else response
                 status = response.status_code if response is not None else None
                 url = response.url if response is not None else self._requests.last_url
                 if status == 404:
@@ -184,10 +192,8 @@ class StatLine:
                 timeout = f"{self.settings.timeout:g}"
                 problem = f"no answer within {timeout} s from {self._requests.last_url}"
             except requests.ConnectionError as exc:
-                problem = (
-                    f"cannot reach {self._requests.last_url} ({_reason(exc)}). Without "
-                    "internet, copy the data from a mirror: python -m dashboard pull --from DIR"
-                )
+                problem = f"cannot reach {self._requests.last_url} ({_reason(exc)})"
+                hint = OFFLINE_HINT
             except json.JSONDecodeError as exc:
                 problem = (
                     f"the response of {self._requests.last_url} is cut off or not JSON ({exc})"
@@ -197,7 +203,7 @@ class StatLine:
                 delay *= 2
         raise PullError(
             f"CBS table {table}: {problem}; gave up after {attempts} attempt"
-            f"{'s' if attempts > 1 else ''}."
+            f"{'s' if attempts > 1 else ''}.{hint}"
         )
 
     def _kwargs(self) -> dict[str, Any]:
