@@ -46,13 +46,14 @@ def get_store() -> Store:
 
 
 def store_or_stop() -> Store:
-    """The store, or a clear message (never a traceback) and a stopped script."""
+    """The store, or the page that says what is missing and offers to fetch it (never a
+    traceback; app/fetch.py)."""
     try:
         return get_store()
     except (DataError, ConfigError) as exc:
-        st.error(f"{t('data_error')}\n\n{escape_markdown(str(exc), max_len=600)}")
-        st.stop()
-        raise  # unreachable: st.stop() raises
+        from dashboard.app.fetch import no_data_page
+
+        no_data_page(exc)
 
 
 @st.cache_resource(show_spinner=False)

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import tempfile
 import threading
 import tomllib
@@ -33,6 +34,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
+from urllib.parse import urlsplit
 
 from dashboard.config import ENV_CBS_DIR, ENV_GEO_DIR, PROJECT_DATA, ConfigError, Settings
 from dashboard.model import compiled, geo
@@ -423,6 +425,28 @@ def _compile(settings: Settings, catalog: Catalog, store: Store) -> None:
     key = compiled.store_key(inputs) if inputs is not None else None
     if key is not None:
         compiled.write(settings.cache_dir, key, compiled_parts(store))
+
+
+def unreachable(settings: Settings, timeout: float = 3.0) -> list[str]:
+    """The hosts of the services (host:port) that accept no connection: offline, or a
+    firewall. The app asks before it offers to fetch."""
+    hosts = []
+    for url in (settings.cbs_url, settings.pdok_url):
+        parts = urlsplit(url)
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        hosts.append((parts.hostname or "", port))
+    down = []
+    for host, port in dict.fromkeys(hosts):
+        try:
+            socket.create_connection((host, port), timeout=timeout).close()
+        except OSError:
+            down.append(f"{host}:{port}")
+    return down
+
+
+def total_items(catalog: Catalog) -> int:
+    """The tables and files one pull fetches (for a progress total)."""
+    return len(table_measures(catalog)) + 2 + len(BOUNDARY_FILES)
 
 
 def data_present(settings: Settings) -> bool:
