@@ -233,11 +233,15 @@ WARM_UP_DONE = "Warm-up done:"
 
 @contextlib.contextmanager
 def streamlit_server(
-    name: str, extra_args: Sequence[str] = (), warm_up: bool = False, app: Path = APP
+    name: str,
+    extra_args: Sequence[str] = (),
+    warm_up: bool = False,
+    app: Path = APP,
+    env: dict[str, str] | None = None,
 ) -> Iterator[Server]:
     """`streamlit run app.py` (or another `app`, run in its folder) on a free 127.0.0.1
     port; log in bench/results/<name>.log. The app's warm-up is off unless `warm_up` (see
-    `Server.wait_warm_up`)."""
+    `Server.wait_warm_up`); `env` adds to the environment."""
     RESULTS.mkdir(parents=True, exist_ok=True)
     port = free_port()
     log_path = RESULTS / f"streamlit-{name}.log"
@@ -259,7 +263,7 @@ def streamlit_server(
             cwd=app.parent,
             stdout=out,
             stderr=subprocess.STDOUT,
-            env={**os.environ, WARM_UP_ENV: "1" if warm_up else "0"},
+            env={**os.environ, WARM_UP_ENV: "1" if warm_up else "0", **(env or {})},
         )
         server = Server(url=f"http://127.0.0.1:{port}", pid=proc.pid, log=log_path)
         try:
