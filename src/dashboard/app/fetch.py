@@ -10,6 +10,7 @@ by default, English with ``?taal=en``.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import NoReturn
 
 import streamlit as st
@@ -21,6 +22,12 @@ from dashboard.model.errors import DataError
 from dashboard.state import LANGS
 from dashboard.text.i18n import t
 from dashboard.text.numbers import escape_markdown, format_number
+
+
+@st.cache_data(ttl=60, show_spinner=False)
+def _unreachable(cbs_url: str, pdok_url: str) -> list[str]:
+    # a firewall that drops packets makes each try wait for its timeout: once a minute
+    return pulling.unreachable(Settings(Path(), Path(), cbs_url=cbs_url, pdok_url=pdok_url))
 
 
 def _lang() -> str:
@@ -97,7 +104,7 @@ def no_data_page(problem: Exception) -> NoReturn:
         n = str(pulling.total_items(load_catalog()))
     except DataError:  # the catalogue itself is broken: nothing to fetch until it is fixed
         st.stop()
-    down = pulling.unreachable(settings)
+    down = _unreachable(settings.cbs_url, settings.pdok_url)
     online = False
     if down:
         st.info(t("fetch_offline", lang, hosts=", ".join(down)))
