@@ -419,3 +419,30 @@ def test_the_store_after_a_failed_pull_is_the_old_one(old_data, monkeypatch, ser
     rc, _, _ = _run()
     assert rc == 1
     pd.testing.assert_frame_equal(load_store().observations, old)
+
+
+def test_a_failed_swap_puts_the_old_folders_back(tmp_path, monkeypatch):
+    folders = {}
+    for name in ("cbs", "geo", "new-cbs", "new-geo"):
+        folders[name] = tmp_path / name
+        folders[name].mkdir()
+        (folders[name] / "file.txt").write_text(name)
+    rename = os.rename
+
+    def full_disk(src, dst):  # the second folder cannot be moved into place
+        if Path(src) == folders["new-geo"]:
+            raise OSError(28, "No space left on device", str(dst))
+        rename(src, dst)
+
+    monkeypatch.setattr(pulling.os, "rename", full_disk)
+    settings = load_settings(environ={})
+    pairs = [(folders["new-cbs"], folders["cbs"]), (folders["new-geo"], folders["geo"])]
+    with pytest.raises(pulling.PullError) as exc:
+        pulling._swap(pairs, settings)
+    assert str(exc.value) == (
+        f"Cannot replace the data folder {folders['geo']}: No space left on device; the "
+        "previous data is unchanged."
+    )
+    for name, folder in folders.items():  # every folder holds what it held
+        assert (folder / "file.txt").read_text() == name
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(folders)

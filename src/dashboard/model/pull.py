@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import socket
 import tempfile
 import threading
@@ -196,6 +197,20 @@ def _swap(pairs: list[tuple[Path, Path]], settings: Settings) -> None:
     for _new, _target, backup in done:
         if backup is not None:
             shutil.rmtree(backup, ignore_errors=True)
+
+
+@contextmanager
+def _uninterrupted() -> Iterator[None]:
+    """Let Ctrl-C wait for the few renames of the swap, which must all happen or none (only
+    the main thread receives signals; elsewhere there is nothing to hold)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, lambda *_: None)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 @contextmanager
@@ -390,7 +405,8 @@ def pull(
                 if on_report:
                     on_report(report)
                 raise
-            _swap([(tmp_cbs, settings.cbs_dir), (tmp_geo, settings.geo_dir)], settings)
+            with _uninterrupted():
+                _swap([(tmp_cbs, settings.cbs_dir), (tmp_geo, settings.geo_dir)], settings)
         _compile(settings, catalog, store)
     finally:
         _RUNNING.release()
