@@ -213,3 +213,27 @@ def test_hex_to_rgba():
         hex_to_rgba("#12345")
     with pytest.raises(ValueError):
         hex_to_rgba("#zzzzzz")
+
+
+def test_quantiles_equal_mapclassify_to_the_last_bit(store):
+    """_raw_quantiles computes mapclassify.Quantiles' breaks itself (mapclassify's scipy and
+    scikit-learn cost a second at a server's first map): the same floats for every
+    indicator's pooled values, every k, and ties."""
+    import warnings
+
+    import mapclassify
+    import numpy as np
+
+    from dashboard.render.classify import _raw_quantiles
+
+    samples = [np.array(store.frame(i.id)["value"].dropna()) for i in store.catalog]
+    samples += [np.array([1.0, 1.0, 1.0, 2.0, 2.0, 3.0]), np.arange(1000) / 7, np.array([5.0, 1.0])]
+    compared = 0
+    for y in samples:
+        for k in range(2, 8):
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                expected = sorted({float(b) for b in mapclassify.Quantiles(y, k=k).bins[:-1]})
+            assert _raw_quantiles(y, k) == expected
+            compared += 1
+    assert compared == 6 * (len(store.catalog) + 3)
