@@ -21,9 +21,13 @@ default view); that cold-server visit is reported apart. Then, per page and scop
 - the floor: the same first map (returning visitor) on a bare page holding nothing but a
   title and the map's spec as the app sends it: what Streamlit and deck.gl cost by
   themselves here (--no-floor skips it).
+- cold start: from starting the server process to the first map drawn for a new visitor,
+  against the warm first map (new visitors of the same server afterwards), per server start;
+  with the compiled store (a start after `pull`) and without it (DASHBOARD_CACHE_DIR=off:
+  every CSV parsed and checked). --cold-starts N servers of each (0 skips it).
 
     python bench/browser.py [--runs 7] [--scopes drenthe,nederland] [--pages kaart,regios,trends]
-                            [--json bench/results/browser.json]
+                            [--cold-starts 3] [--json bench/results/browser.json]
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.common import (
+    APP,
     DEFAULT_PAGES,
     MAP_INDICATORS,
     ROOT,
@@ -228,6 +233,64 @@ def floor(browser: Any, runs: int) -> dict[str, Any]:
             for k in ("drawn", "h1", "canvas", "painted", "script_finished")
         },
     }
+
+
+def cold_starts(
+    browser: Any, starts: int, warm_runs: int = 3, other: Path | None = None
+) -> dict[str, Any]:
+    """Server process started -> first map drawn (new visitor), and the warm first map of the
+    same server (new visitors after it), with and without the compiled store; or, with
+    ``other``, of that checkout (its app.py and src/, on this checkout's data)."""
+    out: dict[str, Any] = {}
+    variants: list[tuple[str, dict[str, str]]] = [
+        ("compiled", {}),
+        ("sources", {"DASHBOARD_CACHE_DIR": "off"}),
+    ]
+    app = APP
+    if other is not None:
+        from dashboard.config import load_settings
+
+        s = load_settings()
+        app = other / "app.py"
+        data = {"DASHBOARD_CBS_DIR": str(s.cbs_dir), "DASHBOARD_GEO_DIR": str(s.geo_dir)}
+        variants = [("other", {"PYTHONPATH": str(other / "src"), **data})]
+    for variant, env in variants:
+        rows = []
+        for _ in range(starts):
+            t0 = time.perf_counter()
+            with streamlit_server(f"browser-cold-{variant}", env=env, app=app) as server:
+                healthy = time.perf_counter() - t0
+                context = new_context(browser)
+                t_goto = time.perf_counter()
+                first = load_once(context, server.url, True)
+                context.close()
+                warm = []
+                for _ in range(warm_runs):
+                    context = new_context(browser)
+                    warm.append(load_once(context, server.url, True)["drawn"])
+                    context.close()
+            cold = round(t_goto - t0 + first["drawn"], 4)
+            rows.append(
+                {
+                    "cold": cold,
+                    "healthy": round(healthy, 4),
+                    "first_map_after_healthy": first["drawn"],
+                    "warm_median": summarize(warm)["median"],
+                    "ratio": round(cold / summarize(warm)["median"], 2),
+                }
+            )
+            log(
+                f"  cold start ({variant} store): {ms(cold)} (healthy after {ms(healthy)}), "
+                f"warm first map {ms(rows[-1]['warm_median'])}"
+            )
+        out[variant] = {
+            "cold": summarize([r["cold"] for r in rows]),
+            "healthy": summarize([r["healthy"] for r in rows]),
+            "warm": summarize([r["warm_median"] for r in rows]),
+            "ratio": summarize([r["ratio"] for r in rows], digits=2),
+            "runs": rows,
+        }
+    return out
 
 
 def discover_pages(browser: Any, base: str) -> tuple[list[dict[str, Any]], float]:
@@ -455,6 +518,20 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument(
         "--no-floor", action="store_true", help="skip the bare page with only the map"
     )
+    parser.add_argument(
+        "--cold-starts",
+        type=int,
+        default=3,
+        help="server starts timed to the first map, with and without the compiled store",
+    )
+    parser.add_argument(
+        "--cold-app",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="time the cold starts of another checkout instead (e.g. one before the compiled "
+        "store, from `git archive`), on this checkout's data",
+    )
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args(argv)
 
@@ -463,6 +540,12 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     labels = catalog_labels()
     indicators = [i for i in parse_pages(args.indicators) if i in labels]
     result: dict[str, Any] = {"machine": machine(), "pages": {}, "skipped": []}
+    if args.cold_starts:
+        log("cold starts: server process started -> first map drawn ...")
+        with sync_playwright() as pw:
+            browser = launch_chromium(pw.chromium)
+            result["cold_start"] = cold_starts(browser, args.cold_starts, other=args.cold_app)
+            browser.close()
     with streamlit_server("browser") as server, sync_playwright() as pw:
         browser = launch_chromium(pw.chromium)
         log("warming the server (first visit loads the store) ...")

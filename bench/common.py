@@ -232,12 +232,16 @@ WARM_UP_DONE = "Warm-up done:"
 
 @contextlib.contextmanager
 def streamlit_server(
-    name: str, extra_args: Sequence[str] = (), warm_up: bool = False, app: Path = APP
+    name: str,
+    extra_args: Sequence[str] = (),
+    warm_up: bool = False,
+    app: Path = APP,
+    env: dict[str, str] | None = None,
 ) -> Iterator[Server]:
     """`streamlit run app.py` (or another `app`, run in its folder) on a free 127.0.0.1
     port; log in bench/results/streamlit-<name>.log. The app's warm-up is off unless `warm_up` (see
-    `Server.wait_warm_up`)."""
-    env = {WARM_UP_ENV: "1" if warm_up else "0"}
+    `Server.wait_warm_up`); `env` adds to the environment."""
+    env = {WARM_UP_ENV: "1" if warm_up else "0", **(env or {})}
     args = ["--server.fileWatcherType=none", *extra_args]
     log_path = RESULTS / f"streamlit-{name}.log"
     with testing.streamlit_server(app, log_path, args=args, env=env, timeout=90) as running:

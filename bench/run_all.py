@@ -28,13 +28,14 @@ if __package__ in (None, ""):
 
 from bench.common import RESULTS, ROOT, log, machine, wait_idle, write_json
 
-BENCHMARKS = ("server_time", "payload", "browser", "static_site", "concurrency")
+BENCHMARKS = ("server_time", "payload", "browser", "static_site", "concurrency", "pull")
 
 FULL = {
     "server_time": ["--scopes", "drenthe,nederland", "--repeats", "2"],
     "payload": ["--scopes", "drenthe,noord-nederland,nederland"],
     "browser": ["--runs", "7", "--scopes", "drenthe,nederland"],
     "static_site": ["--runs", "7"],
+    "pull": ["--runs", "3"],
     "concurrency": [
         # the server's capacity: websocket clients only (they use ~5% of a core, so the
         # server has the machine to itself, as it would in the workshop), after the app's
@@ -55,8 +56,10 @@ QUICK = {
     "browser": [
         *("--runs", "5", "--scopes", "drenthe"),
         *("--indicators", "werkloosheid,woz_waarde,rokers"),
+        *("--cold-starts", "1"),
     ],
     "static_site": ["--runs", "3"],
+    "pull": ["--runs", "1"],
     "concurrency": [["--sessions", "10", "--duration", "20", "--ramp", "5", "--browsers", "1"]],
 }
 PAGED = {"server_time", "payload", "browser"}
@@ -177,12 +180,44 @@ def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
         1.5,
         "what Streamlit and deck.gl take by themselves here",
     )
+    for variant, note in (
+        ("compiled", "server process started -> first map; the start after a pull"),
+        ("sources", "the same without the compiled store (every CSV parsed)"),
+    ):
+        ratio = dig(br, "cold_start", variant, "ratio") or {}
+        rows.append(
+            {
+                "target": f"browser: cold start / warm first map ({variant} store)",
+                "median": ratio.get("median"),
+                "p95": ratio.get("max"),
+                "limit": 2.0,
+                "unit": "x",
+                "n": ratio.get("n"),
+                "verdict": verdict(ratio.get("median"), ratio.get("max"), 2.0),
+                "note": f"{note}; cold median {dig(br, 'cold_start', variant, 'cold', 'median')} s",
+            }
+        )
     timing(
         "static export: map, ranking, trend drawn (new visitor)",
         dig(results.get("static_site", {}), "new_visitor", "drawn"),
         1.5,
         "the embed alternative: no server, plain HTTP",
     )
+    pull = results.get("pull", {})
+    for source, label in (("services", "the fake services"), ("mirror", "the mirror")):
+        stats = dig(pull, source, "wall") or {}
+        rows.append(
+            {
+                "target": f"pull: whole catalogue from {label}",
+                "median": stats.get("median"),
+                "p95": stats.get("max"),
+                "limit": None,
+                "unit": "s",
+                "n": stats.get("n"),
+                "verdict": "measured" if stats.get("n") else "not measured",
+                "note": f"peak RSS {dig(pull, source, 'peak_rss_mb')} MB",
+            }
+        )
     timing(
         "browser: map updated after switch, drenthe",
         dig(br, "pages", "kaart", "drenthe", "switch", "all", "updated"),
@@ -240,6 +275,8 @@ def fmt(value: float | None, unit: str) -> str:
         return "-"
     if unit == "B":
         return f"{value / 1024:.0f} KB"
+    if unit == "x":
+        return f"{value:.2f}x"
     return f"{value * 1000:.0f} ms"
 
 

@@ -10,12 +10,78 @@ from dashboard import config
 from dashboard.config import ConfigError, Settings, check_folder, load_settings
 
 
-def test_committed_toml_points_at_shared(monkeypatch):
+def test_committed_toml_points_into_the_project_and_at_the_mirror(monkeypatch):
     monkeypatch.delenv(config.ENV_CONFIG, raising=False)
     s = load_settings(environ={})
-    assert s.cbs_dir == (config.PROJECT_ROOT.parent / "shared" / "data" / "cbs").resolve()
-    assert s.geo_dir == (config.PROJECT_ROOT.parent / "shared" / "geo").resolve()
+    assert s.cbs_dir == config.PROJECT_ROOT / "data" / "cbs"
+    assert s.geo_dir == config.PROJECT_ROOT / "geo"
+    assert s.cache_dir == config.PROJECT_ROOT / ".cache"
+    assert s.mirror == (config.PROJECT_ROOT.parent / "shared").resolve()
+    assert (s.cbs_url, s.pdok_url) == (config.DEFAULT_CBS_URL, config.DEFAULT_PDOK_URL)
+    assert (s.timeout, s.retries, s.backoff) == (60.0, 4, 2.0)
     assert s.config_file == config.PROJECT_ROOT / "dashboard.toml"
+
+
+def test_defaults_without_a_toml(tmp_path, monkeypatch):
+    _toml(tmp_path, monkeypatch, "")
+    s = load_settings(environ={})
+    assert (s.cbs_dir, s.geo_dir) == (config.DEFAULT_CBS_DIR, config.DEFAULT_GEO_DIR)
+    assert (s.cache_dir, s.mirror) == (config.DEFAULT_CACHE_DIR, None)
+
+
+def test_sources_and_cache_from_the_environment(tmp_path, monkeypatch):
+    _toml(tmp_path, monkeypatch, '[sources]\nmirror = "m"\ncbs = "https://example.org/x/"\n')
+    s = load_settings(environ={})
+    assert s.mirror == (tmp_path / "m").resolve()
+    assert s.cbs_url == "https://example.org/x"
+    env = {
+        config.ENV_MIRROR: "",
+        config.ENV_CBS_URL: "http://127.0.0.1:9",
+        config.ENV_PDOK_URL: "http://127.0.0.1:9/ogc",
+        config.ENV_CACHE_DIR: "off",
+        "DASHBOARD_PULL_TIMEOUT": "0.5",
+        "DASHBOARD_PULL_RETRIES": "2",
+        "DASHBOARD_PULL_BACKOFF": "0",
+    }
+    s = load_settings(environ=env)
+    assert (s.mirror, s.cache_dir) == (None, None)
+    assert (s.cbs_url, s.pdok_url) == ("http://127.0.0.1:9", "http://127.0.0.1:9/ogc")
+    assert (s.timeout, s.retries, s.backoff) == (0.5, 2, 0.0)
+    s = load_settings(environ={config.ENV_CACHE_DIR: str(tmp_path / "c")})
+    assert s.cache_dir == (tmp_path / "c").resolve()
+
+
+@pytest.mark.parametrize(
+    ("text", "env", "message"),
+    [
+        (
+            '[sources]\ncbs = "opendata.cbs.nl"\n',
+            {},
+            r"\[sources\] cbs must be an http:// or https:// URL, got 'opendata.cbs.nl'\.",
+        ),  # noqa: E501
+        (
+            "[sources]\nretries = 1.5\n",
+            {},
+            r"\[sources\] retries must be a whole number \(0 or more\), got 1.5\.",
+        ),  # noqa: E501
+        (
+            "",
+            {"DASHBOARD_PULL_TIMEOUT": "soon"},
+            r"DASHBOARD_PULL_TIMEOUT must be a number of seconds \(0 or more\), got 'soon'\.",
+        ),  # noqa: E501
+        (
+            '[sources]\nurl = "x"\n',
+            {},
+            r"\[sources\] has unknown key\(s\) url; known: mirror, cbs, pdok, timeout, "
+            r"retries, backoff\.",
+        ),
+        ('[data]\ncache_dir = ""\n', {}, r"\[data\] cache_dir must be a non-empty path string\."),  # noqa: E501
+    ],
+)
+def test_bad_sources_settings_say_what_is_wrong(tmp_path, monkeypatch, text, env, message):
+    _toml(tmp_path, monkeypatch, text)
+    with pytest.raises(ConfigError, match=message):
+        load_settings(environ=env)
 
 
 def test_environment_wins(tmp_path, monkeypatch):

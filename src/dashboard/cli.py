@@ -1,4 +1,5 @@
-"""Command line: ``python -m dashboard validate``, ``export observations|catalog PATH`` and
+"""Command line: ``python -m dashboard pull [--from DIR | --online] [--if-missing]`` (the CBS
+tables and boundaries, model/pull.py), ``validate``, ``export observations|catalog PATH`` and
 ``export site OUTDIR [--scope drenthe|noord-nederland|nederland] [--indicators id,id]
 [--lang nl|en] [--date YYYY-MM-DD]`` (the static site of site.py)."""
 
@@ -116,6 +117,78 @@ def export_site(
     return 0
 
 
+class RichProgress:
+    """A progress bar per table (requests, then rows) and file (bytes) on stderr (rich)."""
+
+    def __init__(self) -> None:
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+        )
+
+        self.bars = Progress(
+            TextColumn("{task.description:<34}"),
+            BarColumn(),
+            TextColumn("{task.fields[size]:>14}"),
+            TimeElapsedColumn(),
+            console=Console(stderr=True),
+        )
+        self.tasks: dict[str, tuple[int, str]] = {}
+
+    def __enter__(self) -> RichProgress:
+        self.bars.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.bars.stop()
+
+    def begin(self, name: str, unit: str) -> None:
+        task = self.bars.add_task(name, total=None, size="")
+        self.tasks[name] = (task, unit)
+
+    def advance(self, name: str, amount: int) -> None:
+        task, unit = self.tasks[name]
+        self.bars.advance(task, amount)
+        if unit == "bytes":
+            done = self.bars.tasks[task].completed
+            self.bars.update(task, size=f"{done / 1e6:.1f} MB")
+        else:
+            self.bars.update(task, size=f"{int(self.bars.tasks[task].completed)} requests")
+
+    def end(self, name: str, size: int) -> None:
+        task, unit = self.tasks[name]
+        text = f"{size / 1e6:.2f} MB" if unit == "bytes" else f"{size:,} rows"
+        self.bars.update(task, total=1, completed=1, size=text)
+
+
+def pull(mirror: Path | None, online: bool, if_missing: bool, out=None) -> int:
+    from dashboard.model import pull as pulling
+
+    out = out or sys.stdout
+    settings = load_settings()
+    if if_missing and pulling.data_present(settings):
+        print(
+            f"Data present in {settings.cbs_dir} and {settings.geo_dir}; "
+            "`python -m dashboard pull` refreshes it.",
+            file=out,
+        )
+        return 0
+    reports: list[pulling.Report] = []
+    try:
+        with RichProgress() as progress:
+            pulling.pull(
+                settings, mirror=mirror, online=online, progress=progress, on_report=reports.append
+            )
+    finally:  # the report after the bars, also when the pull failed after fetching
+        for report in reports[-1:]:
+            print("\n".join(report.lines()), file=out)
+    print("OK", file=out)
+    return 0
+
+
 def _ids(value: str) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()]
 
@@ -123,6 +196,31 @@ def _ids(value: str) -> list[str]:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
+    pull = sub.add_parser(
+        "pull",
+        help="fetch the CBS tables and boundaries the catalogue names into the data folders",
+        description="Fetch every CBS table of the catalogue and the boundaries from CBS and "
+        "PDOK (or copy them from a mirror), check them as the app does, and only then replace "
+        "the data folders. Exits non-zero, with the data unchanged, when anything fails.",
+    )
+    source = pull.add_mutually_exclusive_group()
+    source.add_argument(
+        "--from",
+        dest="mirror",
+        type=Path,
+        metavar="DIR",
+        help="copy the files from a local mirror: a folder with data/cbs/ and geo/",
+    )
+    source.add_argument(
+        "--online",
+        action="store_true",
+        help="use the services even when the mirror of [sources] in dashboard.toml exists",
+    )
+    pull.add_argument(
+        "--if-missing",
+        action="store_true",
+        help="do nothing when both data folders hold files already",
+    )
     sub.add_parser("validate", help="load everything and print a summary, or the first problem")
     exp = sub.add_parser(
         "export",
@@ -156,6 +254,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
+        if args.command == "pull":
+            return pull(args.mirror, args.online, args.if_missing)
         if args.command == "validate":
             return validate()
         if args.what == "site":
@@ -164,3 +264,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (DataError, ConfigError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print("error: interrupted; the data folders are unchanged.", file=sys.stderr)
+        return 130

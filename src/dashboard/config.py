@@ -6,7 +6,19 @@ repository; the app finds it through configuration, in this order:
 1. environment variables ``DASHBOARD_CBS_DIR`` and ``DASHBOARD_GEO_DIR``;
 2. ``dashboard.toml`` (``[data] cbs_dir``, ``geo_dir``; relative paths are relative to that file),
    found at ``DASHBOARD_CONFIG`` or in the project root;
-3. defaults: ``data/cbs`` and ``geo`` in the project root.
+3. defaults: ``data/cbs`` and ``geo`` in the project root (git-ignored), where
+   ``python -m dashboard pull`` puts them.
+
+``[data] cache_dir`` (``DASHBOARD_CACHE_DIR``; ``off`` for none) is where the compiled store is
+kept (dashboard.model.compiled), by default ``.cache`` in the project root.
+
+``[sources]`` says where ``pull`` takes the data from: ``mirror``, a local copy (a folder with
+``data/cbs/`` and ``geo/``) used instead of the services when that folder exists
+(``DASHBOARD_MIRROR``; empty or ``off`` for none); ``cbs`` and ``pdok``, the base URLs of CBS
+StatLine's OData service and of PDOK's CBS gebiedsindelingen OGC API (``DASHBOARD_CBS_URL``,
+``DASHBOARD_PDOK_URL``; the tests point them at fakes on 127.0.0.1); ``timeout`` (seconds per
+request), ``retries`` and ``backoff`` (seconds before the first retry, doubling), also as
+``DASHBOARD_PULL_TIMEOUT``, ``DASHBOARD_PULL_RETRIES`` and ``DASHBOARD_PULL_BACKOFF``.
 
 ``[warm_up]`` in ``dashboard.toml`` (``scopes``, ``languages``) says which views the server
 computes in the background after the data has loaded (see dashboard.warmup); by default every
@@ -33,6 +45,15 @@ ENV_CONFIG = "DASHBOARD_CONFIG"
 ENV_CBS_DIR = "DASHBOARD_CBS_DIR"
 ENV_GEO_DIR = "DASHBOARD_GEO_DIR"
 ENV_WARM_UP = "DASHBOARD_WARM_UP"
+ENV_CACHE_DIR = "DASHBOARD_CACHE_DIR"
+ENV_MIRROR = "DASHBOARD_MIRROR"
+ENV_CBS_URL = "DASHBOARD_CBS_URL"
+ENV_PDOK_URL = "DASHBOARD_PDOK_URL"
+ENV_PULL = {
+    "timeout": "DASHBOARD_PULL_TIMEOUT",
+    "retries": "DASHBOARD_PULL_RETRIES",
+    "backoff": "DASHBOARD_PULL_BACKOFF",
+}
 
 DEFAULT_WARM_UP = {"scopes": ("drenthe",), "languages": ("nl",)}
 _OFF = ("0", "off", "false", "no", "nee", "uit")
@@ -40,6 +61,11 @@ _ON = ("1", "on", "true", "yes", "ja", "aan")
 
 DEFAULT_CBS_DIR = PROJECT_ROOT / "data" / "cbs"
 DEFAULT_GEO_DIR = PROJECT_ROOT / "geo"
+DEFAULT_CACHE_DIR = PROJECT_ROOT / ".cache"
+DEFAULT_CBS_URL = "https://opendata.cbs.nl"
+DEFAULT_PDOK_URL = "https://api.pdok.nl/cbs/gebiedsindelingen/ogc/v1"
+DEFAULT_PULL = {"timeout": 60.0, "retries": 4, "backoff": 2.0}
+SOURCES_KEYS = ("mirror", "cbs", "pdok", *DEFAULT_PULL)
 
 # What a folder must hold, for the error message that says what to put there.
 _EXPECTED = {
@@ -68,6 +94,15 @@ class Settings:
     # language; empty when off
     warm_up_scopes: tuple[str, ...] = DEFAULT_WARM_UP["scopes"]
     warm_up_languages: tuple[str, ...] = DEFAULT_WARM_UP["languages"]
+    # the compiled store's folder; None: none (a Settings made by hand reads the sources)
+    cache_dir: Path | None = None
+    # where `pull` takes the data from: this local mirror when it exists, else the services
+    mirror: Path | None = None
+    cbs_url: str = DEFAULT_CBS_URL
+    pdok_url: str = DEFAULT_PDOK_URL
+    timeout: float = DEFAULT_PULL["timeout"]
+    retries: int = int(DEFAULT_PULL["retries"])
+    backoff: float = DEFAULT_PULL["backoff"]
 
 
 def _config_file() -> Path | None:
@@ -111,13 +146,74 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         return default
 
     scopes, languages = _warm_up(path, data.get("warm_up", {}), env)
+    sources = _sources(path, data.get("sources", {}), env)
     return Settings(
         cbs_dir=resolve("cbs_dir", DEFAULT_CBS_DIR),
         geo_dir=resolve("geo_dir", DEFAULT_GEO_DIR),
         config_file=path,
         warm_up_scopes=scopes,
         warm_up_languages=languages,
+        cache_dir=_cache_dir(path, section, env),
+        **sources,
     )
+
+
+def _path_setting(path: Path | None, where: str, value: object) -> Path:
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f"{path}: {where} must be a non-empty path string.")
+    base = path.parent if path else PROJECT_ROOT
+    return (base / Path(value).expanduser()).resolve()
+
+
+def _cache_dir(path: Path | None, section: dict, env: Mapping[str, str]) -> Path | None:
+    """The compiled store's folder (env > [data] cache_dir > default); None when off."""
+    value = env.get(ENV_CACHE_DIR, "").strip()
+    if value:
+        return None if value.lower() in _OFF else Path(value).expanduser().resolve()
+    if "cache_dir" in section:
+        return _path_setting(path, "[data] cache_dir", section["cache_dir"])
+    return DEFAULT_CACHE_DIR
+
+
+def _sources(path: Path | None, section: object, env: Mapping[str, str]) -> dict:
+    """The ``[sources]`` settings of `pull`, checked, with their environment overrides."""
+    if not isinstance(section, dict):
+        raise ConfigError(f"{path}: [sources] must be a table ({', '.join(SOURCES_KEYS)}).")
+    unknown = sorted(set(section) - set(SOURCES_KEYS))
+    if unknown:
+        raise ConfigError(
+            f"{path}: [sources] has unknown key(s) {', '.join(unknown)}; "
+            f"known: {', '.join(SOURCES_KEYS)}."
+        )
+    out: dict = {}
+    if ENV_MIRROR in env:
+        value = env[ENV_MIRROR].strip()
+        out["mirror"] = (
+            None if not value or value.lower() in _OFF else Path(value).expanduser().resolve()
+        )
+    elif "mirror" in section:
+        out["mirror"] = _path_setting(path, "[sources] mirror", section["mirror"])
+    for key, env_key, default in (
+        ("cbs", ENV_CBS_URL, DEFAULT_CBS_URL),
+        ("pdok", ENV_PDOK_URL, DEFAULT_PDOK_URL),
+    ):
+        value = env.get(env_key) or section.get(key, default)
+        where = env_key if env.get(env_key) else f"{path}: [sources] {key}"
+        if not isinstance(value, str) or not value.startswith(("http://", "https://")):
+            raise ConfigError(f"{where} must be an http:// or https:// URL, got {value!r}.")
+        out[f"{key}_url"] = value.rstrip("/")
+    for key, default in DEFAULT_PULL.items():
+        raw = env.get(ENV_PULL[key]) or section.get(key, default)
+        where = ENV_PULL[key] if env.get(ENV_PULL[key]) else f"{path}: [sources] {key}"
+        try:
+            number = float(raw) if not isinstance(raw, bool) else None
+        except (TypeError, ValueError):
+            number = None
+        if number is None or number < 0 or (key == "retries" and number != int(number)):
+            kind = "a whole number" if key == "retries" else "a number of seconds"
+            raise ConfigError(f"{where} must be {kind} (0 or more), got {raw!r}.")
+        out[key] = int(number) if key == "retries" else number
+    return out
 
 
 def _warm_up(
@@ -168,6 +264,8 @@ def check_folder(settings: Settings, key: str) -> Path:
         where = f"[data] {key} in {settings.config_file}" if settings.config_file else "the default"
         raise ConfigError(
             f"The data folder {folder} {problem}. It is set by {_ENV[key]} or {where}. "
-            f"Put {_EXPECTED[key]} there (see README.md, section Data)."
+            f"Put {_EXPECTED[key]} there: `python -m dashboard pull` fetches them from CBS and "
+            "PDOK, `python -m dashboard pull --from DIR` copies them from a local mirror "
+            "(see README.md, section Data)."
         )
     return folder

@@ -3,6 +3,8 @@ each scope and the shipped stories. Nothing here depends on a session's view."""
 
 from __future__ import annotations
 
+import importlib
+import threading
 from typing import Any
 
 import streamlit as st
@@ -13,24 +15,26 @@ from dashboard.model import geo
 from dashboard.model.errors import DataError
 from dashboard.model.store import Store, load_store
 from dashboard.render import maps
-from dashboard.text.i18n import t
-from dashboard.text.numbers import escape_markdown
 from dashboard.views import compare, stories
 
 
 @st.cache_resource(show_spinner="Gegevens laden…")
 def get_store() -> Store:
+    # mapclassify imports scipy and scikit-learn (about a second): import it beside the
+    # store's loading, so that the first map does not wait for it (docs/benchmarks.md)
+    threading.Thread(target=importlib.import_module, args=("mapclassify",), daemon=True).start()
     return load_store()
 
 
 def store_or_stop() -> Store:
-    """The store, or a clear message (never a traceback) and a stopped script."""
+    """The store, or the page that says what is missing and offers to fetch it (never a
+    traceback; app/fetch.py)."""
     try:
         return get_store()
     except (DataError, ConfigError) as exc:
-        st.error(f"{t('data_error')}\n\n{escape_markdown(str(exc), max_len=600)}")
-        st.stop()
-        raise  # unreachable: st.stop() raises
+        from dashboard.app.fetch import no_data_page  # the pull machinery, only when needed
+
+        no_data_page(exc)
 
 
 @st.cache_resource(show_spinner=False)

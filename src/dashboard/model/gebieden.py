@@ -10,7 +10,9 @@ import pandas as pd
 from dashboard.model.errors import DataError
 from dashboard.vocabulary import NEDERLAND_CODE
 
-GEBIEDEN_FILE = "gebieden_2025.csv"
+# The year of the area lists and boundaries the dashboard uses (gemeenten of 1 January).
+AREA_YEAR = 2025
+GEBIEDEN_FILE = f"gebieden_{AREA_YEAR}.csv"
 HISTORIE_FILE = "gemeenten_historie.csv"
 
 NEDERLAND_LABEL = "Nederland"  # StatLine's label of NL01

@@ -16,10 +16,14 @@ import shapely
 from pyogrio.errors import DataSourceError
 
 from dashboard.model.errors import DataError
+from dashboard.model.gebieden import AREA_YEAR
 from dashboard.vocabulary import SCOPE_PROVINCES
 
-GEMEENTEN_FILE = "netherlands_gemeenten_2025.geojson"
-OUTLINE_FILES = {"corop": "corop_2025.geojson", "provincie": "provincies_2025.geojson"}
+GEMEENTEN_FILE = f"netherlands_gemeenten_{AREA_YEAR}.geojson"
+OUTLINE_FILES = {
+    "corop": f"corop_{AREA_YEAR}.geojson",
+    "provincie": f"provincies_{AREA_YEAR}.geojson",
+}
 CODE_PROPERTY = "statcode"
 NAME_PROPERTY = "statnaam"
 EPSG = 4326

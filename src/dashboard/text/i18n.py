@@ -687,6 +687,50 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Figures for {period}, fixed on {date}.",
     ),
     "image_download": ("Afbeelding", "Image"),
+    # --- No data: explain and fetch (app/fetch.py) ---
+    "fetch_title_missing": ("Gegevens ontbreken", "Data missing"),
+    "fetch_intro": (
+        "Het dashboard toont open data van het CBS: StatLine-tabellen en de grenzen van "
+        "gemeenten, COROP-gebieden en provincies (CC BY 4.0, bron: CBS). Ze staan niet in "
+        "deze installatie, of zijn niet te lezen:",
+        "The dashboard shows open data of CBS (Statistics Netherlands): StatLine tables and "
+        "the boundaries of municipalities, COROP regions and provinces (CC BY 4.0, source: "
+        "CBS). They are not in this installation, or cannot be read:",
+    ),
+    "fetch_where": (
+        "De tabellen horen in `{cbs}`, de grenzen in `{geo}`.",
+        "The tables belong in `{cbs}`, the boundaries in `{geo}`.",
+    ),
+    "fetch_button": ("Gegevens ophalen bij CBS", "Fetch the data from CBS"),
+    "fetch_button_help": (
+        "{n} tabellen van opendata.cbs.nl en de grenzen van PDOK; ze worden gecontroleerd "
+        "en pas daarna in gebruik genomen.",
+        "{n} tables from opendata.cbs.nl and the boundaries from PDOK; they are checked "
+        "before they are used.",
+    ),
+    "fetch_mirror_button": ("Overnemen uit {mirror}", "Copy from {mirror}"),
+    "fetch_offline": (
+        "Geen verbinding met {hosts}: ophalen bij CBS kan hier niet. Neem de gegevens over "
+        "uit een kopie (een map met data/cbs/ en geo/): `python -m dashboard pull --from MAP`.",
+        "No connection to {hosts}: fetching from CBS is not possible here. Copy the data from "
+        "a mirror (a folder with data/cbs/ and geo/): `python -m dashboard pull --from DIR`.",
+    ),
+    "fetch_progress": ("Opgehaald: {done} van {total}", "Fetched: {done} of {total}"),
+    "fetch_busy": ("bezig…", "in progress…"),
+    "fetch_rows": ("{n} rijen", "{n} rows"),
+    "fetch_megabytes": ("{n} MB", "{n} MB"),
+    "fetch_failed": (
+        "Ophalen is mislukt; de gegevens zijn niet veranderd.",
+        "Fetching failed; the data is unchanged.",
+    ),
+    "fetch_done": (
+        "De gegevens zijn opgehaald. Het dashboard wordt geladen…",
+        "The data has been fetched. Loading the dashboard…",
+    ),
+    "fetch_settings": (
+        "Het dashboard kan zijn instellingen niet lezen:",
+        "The dashboard cannot read its settings:",
+    ),
 }
 
 
