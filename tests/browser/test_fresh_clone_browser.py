@@ -22,7 +22,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-from tests.browser.conftest import SCREENSHOTS, free_port
+from dashboard.testing import free_port, wait_healthy, wait_map_painted
+from tests.support.browser import assert_no_errors, shoot
 
 ROOT = Path(__file__).resolve().parents[2]
 README_COMMAND = re.compile(r"^Install and start the dashboard: `([^`]+)`$", re.M)
@@ -63,9 +64,8 @@ def _copy_repository(dest: Path) -> None:
 
 
 def test_readme_first_command_on_a_fresh_machine_draws_the_map(
-    tmp_path_factory, fake_services, browser, screenshots
+    tmp_path_factory, fake_services, browser
 ):
-    from tests.browser.test_map_browser import assert_no_errors, canvas_is_painted
 
     fake_services.reset()
     home = tmp_path_factory.mktemp("fresh")
@@ -147,10 +147,9 @@ def test_readme_first_command_on_a_fresh_machine_draws_the_map(
                 "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')",
                 timeout=180_000,
             )
-            page.wait_for_timeout(800)
-            page.screenshot(path=str(SCREENSHOTS / "fresh-clone-map.png"))
+            wait_map_painted(page)
+            shoot(page, "fresh-clone-map", full_page=False)
             assert page.locator("h1").first.inner_text() == "Vrijwilligerswerk"
-            assert canvas_is_painted(page)
             assert_no_errors(page)
             page.close()
         finally:
@@ -162,13 +161,9 @@ def test_readme_first_command_on_a_fresh_machine_draws_the_map(
                 proc.wait()
 
 
-def test_without_data_the_page_fetches_it_and_draws_the_map(
-    tmp_path, fake_services, browser, screenshots
-):
+def test_without_data_the_page_fetches_it_and_draws_the_map(tmp_path, fake_services, browser):
     """The in-app way: a server started with no data shows what is missing; the button fetches
     it (a bar per table and file) and the dashboard follows."""
-    from tests.browser.conftest import wait_healthy
-    from tests.browser.test_map_browser import assert_no_errors, canvas_is_painted
 
     fake_services.reset()
     port = free_port()
@@ -202,7 +197,7 @@ def test_without_data_the_page_fetches_it_and_draws_the_map(
             page.goto(url + "/?taal=en")
             page.get_by_role("button", name="Fetch the data from CBS").wait_for(timeout=120_000)
             assert page.locator("h1").first.inner_text() == "Data missing"
-            page.screenshot(path=str(SCREENSHOTS / "no-data-page.png"))
+            shoot(page, "no-data-page", full_page=False)
             page.get_by_role("button", name="Fetch the data from CBS").click()
             page.get_by_text("86004NED:").first.wait_for(timeout=120_000)  # a table's own bar
             page.locator("[data-testid='stDeckGlJsonChart'] canvas").first.wait_for(timeout=180_000)
@@ -211,10 +206,9 @@ def test_without_data_the_page_fetches_it_and_draws_the_map(
                 "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')",
                 timeout=180_000,
             )
-            page.wait_for_timeout(800)
-            page.screenshot(path=str(SCREENSHOTS / "after-fetch-map.png"))
+            wait_map_painted(page)
+            shoot(page, "after-fetch-map", full_page=False)
             assert page.locator("h1").first.inner_text() == "Volunteering"
-            assert canvas_is_painted(page)
             assert_no_errors(page)
             page.close()
         finally:
