@@ -63,6 +63,9 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import pandas as pd
 
+from dashboard import vocabulary
+
+GRONINGEN = vocabulary.GRONINGEN_CODE
 ODATA = "/ODataFeed/odata"
 PDOK = "/cbs/gebiedsindelingen/ogc/v1"
 REGION_DIMS = ("RegioS", "Regiokenmerken")
@@ -132,7 +135,7 @@ def _region_codes(mirror: Path) -> dict[str, str]:
     cbs = mirror / "data" / "cbs"
     gebieden = pd.read_csv(cbs / "gebieden_2025.csv", dtype=str, keep_default_na=False)
     historie = pd.read_csv(cbs / "gemeenten_historie.csv", dtype=str, keep_default_na=False)
-    codes = {"Nederland": "NL01"}
+    codes = {"Nederland": vocabulary.NEDERLAND_CODE}
     codes.update(zip(historie["statline_label"], historie["gemeente_code"], strict=True))
     codes.update(zip(gebieden["statline_label"], gebieden["gemeente_code"], strict=True))
     for kind in ("provincie", "corop"):
@@ -300,7 +303,8 @@ def _history_table(mirror: Path) -> _Table:
     ]
     # what a client must leave out: a province, and a gemeente that ended before 2000
     rows.append(
-        {"RegioS": "PV20  ", "title": "Groningen (PV)", "code": "PV20", "province": "Groningen",
+        {"RegioS": f"{GRONINGEN:<6}", "title": "Groningen (PV)", "code": GRONINGEN,
+         "province": "Groningen",
          "begin": "18150101", "end": None}
     )  # fmt: skip
     rows.append(
