@@ -27,10 +27,19 @@ Files (``data/stories/*.toml``)
         sentence = "..."                                   # required, at most 300, one line
         notes = '''...'''                                  # optional, at most 2000
 
+    Two slide pages show the Sociale Agenda (views/agenda.py) instead of an indicator's view;
+    ``indicator`` is optional there::
+
+        page = "agenda"                                    # one goal: figures, map, stories
+        doel = "armoede"                                   # a goal of goals.toml
+        page = "verhaal"                                   # one resident's story on the map
+        verhaal = "grolloo-zorgt"                          # a story of data/verhalen
+
 Links (``?verhaal=...``)
     :func:`story_to_param` packs a story into one URL-safe string: JSON with short keys
     (``{"v":1,"t":title,"d":description,"s":[{"p":page,"i":indicator,"pe":periode,
-    "g":[codes],"sc":schaal,"l":taal,"k":kleur,"t":title,"z":sentence,"n":notes}]}``, absent
+    "g":[codes],"sc":schaal,"l":taal,"k":kleur,"t":title,"z":sentence,"n":notes,"do":doel,
+    "vh":verhaal}]}``, absent
     optional fields left out), zlib-compressed (level 9, deterministic), base64url without
     padding. :func:`story_from_param` reverses it exactly for every valid story. A link is
     untrusted input, so it is read leniently and never raises: junk, oversized input (more
@@ -77,8 +86,19 @@ STORIES_DIR = PROJECT_DATA / "stories"
 PARAM = "verhaal"  # the query parameter that carries a whole story
 FORMAT_VERSION = 1
 
-PAGES = ("kaart", "regios", "trends", "profiel")
-PAGE_PATHS = {"kaart": "", "regios": "regios", "trends": "trends", "profiel": "profiel"}
+PAGES = ("kaart", "regios", "trends", "profiel", "agenda", "verhaal")
+PAGE_PATHS = {
+    "kaart": "",
+    "regios": "regios",
+    "trends": "trends",
+    "profiel": "profiel",
+    "agenda": "agenda",
+    "verhaal": "agenda",
+}
+# pages that show a goal or a story of the Sociale Agenda: the slide field naming it, and
+# the query parameter of the agenda page that opens it (views/agenda.py)
+ITEM_PAGES = {"agenda": "doel", "verhaal": "verhaal"}
+ITEM_PARAMS = {"agenda": "doel", "verhaal": "initiatief"}
 
 MAX_SLIDES = 40
 MAX_TITLE = 120
@@ -102,6 +122,8 @@ SLIDE_KEYS = (
     "title",
     "sentence",
     "notes",
+    "doel",
+    "verhaal",
 )
 _SHORT_STORY = {"t": "title", "d": "description", "s": "slide"}
 _SHORT_SLIDE = {
@@ -115,6 +137,8 @@ _SHORT_SLIDE = {
     "t": "title",
     "z": "sentence",
     "n": "notes",
+    "do": "doel",
+    "vh": "verhaal",
 }
 _IDENTITY_STORY = {k: k for k in STORY_KEYS}
 _IDENTITY_SLIDE = {k: k for k in SLIDE_KEYS}
@@ -131,6 +155,7 @@ class Slide:
     title: str
     sentence: str
     notes: str = ""
+    item: str = ""  # the goal (page "agenda") or story (page "verhaal") the slide shows
 
 
 @dataclass(frozen=True)
@@ -147,13 +172,20 @@ class Known:
     indicators: Collection[str]
     periods_of: Callable[[str], Sequence[str]]
     gemeente_codes: Collection[str]
+    goals: Collection[str] = ()  # the Sociale Agenda's goal ids (slides of page "agenda")
+    verhalen: Collection[str] = ()  # its story ids (slides of page "verhaal")
 
     @classmethod
     def from_store(cls, store: Store) -> Known:
+        from dashboard.views.agenda import agenda_ids  # goals and stories load lazily
+
+        goals, verhalen = agenda_ids(store)
         return cls(
             indicators=store.catalog.indicators,
             periods_of=store.periods,
             gemeente_codes=frozenset(store.gebieden["gemeente_code"]),
+            goals=frozenset(goals),
+            verhalen=frozenset(verhalen),
         )
 
 
@@ -181,6 +213,12 @@ PROBLEM_TEXT: dict[str, tuple[str, str]] = {
     ),
     "unknown_key": ("onbekend veld; toegestaan: {detail}", "unknown field; allowed: {detail}"),
     "unknown_indicator": ("onbekende indicator '{value}'", "unknown indicator '{value}'"),
+    "unknown_goal": ("onbekend doel '{value}'", "unknown goal '{value}'"),
+    "unknown_verhaal": ("onbekend verhaal '{value}'", "unknown story '{value}'"),
+    "not_for_page": (
+        'hoort alleen bij page = "{detail}"',
+        'belongs only to page = "{detail}"',
+    ),
     "unknown_period": (
         "periode '{value}' bestaat niet voor deze indicator; beschikbaar: {detail}",
         "period '{value}' does not exist for this indicator; available: {detail}",
@@ -450,9 +488,12 @@ class _Reader:
         key = {long: short for short, long in names.items()}  # field -> key as written
 
         page = self.choice(f.get("page"), n, key["page"], PAGES, None)
+        item, item_ok = self.item(f, n, key, page)
         indicator: str | None = None
         raw_indicator = f.get("indicator")
-        if raw_indicator is None:
+        if raw_indicator is None and page in ITEM_PAGES:
+            indicator = ViewState().indicator  # a goal or story slide needs no indicator
+        elif raw_indicator is None:
             self.add(n, key["indicator"], "missing")
         elif not isinstance(raw_indicator, str):
             self.add(n, key["indicator"], "not_text", _type_name(raw_indicator))
@@ -487,6 +528,8 @@ class _Reader:
             return None
         if page is None or indicator is None or not period_ok or title is None or not sentence:
             return None
+        if not item_ok:
+            return None
         view = ViewState(
             indicator=indicator,
             periode=periode,
@@ -495,7 +538,31 @@ class _Reader:
             taal=taal or defaults.taal,
             kleur=kleur or defaults.kleur,
         )
-        return Slide(page, view, title, sentence, notes or "")
+        return Slide(page, view, title, sentence, notes or "", item)
+
+    def item(
+        self, f: Mapping[str, Any], n: int, key: Mapping[str, str], page: str | None
+    ) -> tuple[str, bool]:
+        """The goal or story a slide of page "agenda" or "verhaal" shows: (id, usable)."""
+        ok = True
+        for p, fld in ITEM_PAGES.items():
+            if f.get(fld) is not None and page != p:
+                self.add(n, key[fld], "not_for_page", detail=p)
+                ok = False
+        if page not in ITEM_PAGES:
+            return "", ok
+        fld = ITEM_PAGES[page]
+        raw = f.get(fld)
+        known = self.known.goals if page == "agenda" else self.known.verhalen
+        if raw is None:
+            self.add(n, key[fld], "missing")
+        elif not isinstance(raw, str):
+            self.add(n, key[fld], "not_text", _type_name(raw))
+        elif raw not in known:
+            self.add(n, key[fld], "unknown_goal" if page == "agenda" else "unknown_verhaal", raw)
+        else:
+            return raw, ok
+        return "", False
 
     def story(
         self, raw: Any, story_names: Mapping[str, str], slide_names: Mapping[str, str]
@@ -609,6 +676,8 @@ def _slide_json(slide: Slide, include_notes: bool) -> dict[str, Any]:
     out.update({"sc": v.schaal, "l": v.taal, "k": v.kleur, "t": slide.title, "z": slide.sentence})
     if slide.notes and include_notes:
         out["n"] = slide.notes
+    if slide.item:
+        out["do" if slide.page == "agenda" else "vh"] = slide.item
     return out
 
 
@@ -698,7 +767,12 @@ def slide_query(slide: Slide) -> SlideLink:
     """The page path and query parameters that open this slide's view. Unlike the app's own
     URLs the indicator is always written, even when it is the default one: a printed QR code
     must keep its meaning if the default changes. (A slide without ``periode`` still follows
-    the latest period.)"""
+    the latest period.) A goal or story slide opens the agenda page with ``?doel=`` or
+    ``?initiatief=`` (and its language)."""
+    if slide.page in ITEM_PARAMS:
+        query = to_query(ViewState(taal=slide.view.taal))
+        query[ITEM_PARAMS[slide.page]] = slide.item
+        return {"path": PAGE_PATHS[slide.page], "query": query}
     query = to_query(slide.view, default=ViewState(indicator=""))
     return {"path": PAGE_PATHS[slide.page], "query": query}
 
