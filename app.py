@@ -48,6 +48,12 @@ pages = [
         url_path="profiel",
     ),
     st.Page(
+        "app_pages/agenda.py",
+        title=t("page_agenda", view.taal),
+        icon=":material/diversity_3:",
+        url_path="agenda",
+    ),
+    st.Page(
         "app_pages/presenteren.py",
         title=t("page_present", view.taal),
         icon=":material/co_present:",
