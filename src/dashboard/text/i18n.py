@@ -639,9 +639,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "have no stories yet.",
     ),
     "map_stories_count": (
-        "{n} verhalen bij de doelen {goals}; klik op een stip om het verhaal te lezen.",
-        "{n} stories for the goals {goals}; click a dot to read the story.",
+        "{stories} bij {goals}; klik op een stip om het verhaal te lezen.",
+        "{stories} for {goals}; click a dot to read the story.",
     ),
+    "map_stories_goal": ("het doel {goals}", "the goal {goals}"),
+    "map_stories_goals": ("de doelen {goals}", "the goals {goals}"),
     "slide_more_figures": (
         "En nog {n} cijfers: zie de pagina Sociale Agenda.",
         "And {n} more figures: see the Social Agenda page.",

@@ -595,6 +595,17 @@ def story_source_text(story: Verhaal, lang: str) -> str:
     return t("agenda_story_source", lang, source=story.source)
 
 
+def slide_lines(av: AgendaView, n: int) -> list[str]:
+    """The goal's first ``n`` figures in one line each, for a slide: 'Moeite met rondkomen,
+    Drenthe: 15,6% (2022) — nog geen nieuwe meting'."""
+    cols = [t(c, av.lang) for c in TABLE_COLUMNS]
+    label, area, baseline, period, verdict = (cols[i] for i in (0, 1, 2, 3, 7))
+    return [
+        f"{row[label]}, {row[area]}: {row[baseline]} ({row[period]}) — {row[verdict]}"
+        for _, row in av.table.head(n).iterrows()
+    ]
+
+
 def slide_sentence(text: str, limit: int = 300) -> str:
     """The first sentence(s) of a text that fit in ``limit`` characters (a slide's key
     sentence); cut with '…' when even the first does not."""
