@@ -120,6 +120,10 @@ def test_an_unknown_or_hostile_goal_shows_a_notice_and_the_first_goal():
     ]
     assert at.selectbox(key="w_agenda_doel").value == "vrijwilligers"
     assert "doel" not in at.query_params  # replaced by what is shown
+    # the notice is about that URL: once the reader picks a goal it is gone
+    at.selectbox(key="w_agenda_doel").set_value("armoede")
+    at.run()
+    assert not at.warning and at.query_params.get("doel") == "armoede"
     english = page(doel="geluk", taal="en")
     assert texts(english.warning) == ["Unknown goal “geluk”; showing the first goal."]
 

@@ -48,7 +48,7 @@ def test_poverty_figures_as_shown(armoede):
         "Periode nieuwste",
         "Verandering",
         "Beoordeling",
-        "Doel",
+        "Voortgang naar doel",
         "Bron",
         "Toelichting",
     ]
@@ -120,7 +120,12 @@ def test_a_target_without_a_value(store, data):
         "gezondheid jongeren 80% (2023). Er is nog geen nieuwe meting om de voortgang aan af "
         "te lezen."
     )
-    assert av.table["Doel"].tolist() == ["doel 2027, geen streefwaarde genoemd", "", "", ""]
+    assert av.table["Voortgang naar doel"].tolist() == [
+        "doel 2027, geen streefwaarde genoemd",
+        "",
+        "",
+        "",
+    ]
     assert A.agenda_view(store, ViewState(), "armoede", data).target == ""
 
 
@@ -183,7 +188,7 @@ def test_a_worse_figure_and_progress_to_a_target_value(store, data, tmp_path):
     av = A.agenda_view(newer, ViewState(), "jongeren_gezond", own)
     target = next(r for r in av.rows if r.is_target)
     assert target.progress == pytest.approx(0.5)  # 80% -> 85% of the way to 90%
-    assert av.table["Doel"].iloc[0] == "50% van de weg (doel 2027)"
+    assert av.table["Voortgang naar doel"].iloc[0] == "50% van de weg (doel 2027)"
     assert av.table["Beoordeling"].tolist()[:3] == [
         "beter",
         "nog geen nieuwe meting",

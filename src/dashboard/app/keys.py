@@ -28,7 +28,7 @@ MAP_STORY = "_kaart_verhaal"  # the story clicked on the map page
 
 AGENDA_GOAL = "w_agenda_doel"  # the Sociale Agenda page's goal picker
 AGENDA_LAST_GOAL = "_agenda_doel"  # the goal last shown (kept over page switches)
-AGENDA_NOTICES = "_agenda_notices"  # what could not be used of ?doel= / ?initiatief=
+AGENDA_NOTICES = "_agenda_notices"  # what this run could not use of ?doel= / ?initiatief=
 AGENDA_MAP = "agenda_kaart"  # its map (the click selection of a story), + a click count
 AGENDA_MAP_CLICKS = "_agenda_kaart_klikken"  # clicks on that map so far (a fresh key each)
 

@@ -548,7 +548,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "agenda_col_latest_period": ("Periode nieuwste", "Latest period"),
     "agenda_col_change": ("Verandering", "Change"),
     "agenda_col_verdict": ("Beoordeling", "Assessment"),
-    "agenda_col_target": ("Doel", "Target"),
+    "agenda_col_target": ("Voortgang naar doel", "Progress to target"),
     "agenda_col_source": ("Bron", "Source"),
     "agenda_col_note": ("Toelichting", "Note"),
     "agenda_status_better": ("beter", "better"),

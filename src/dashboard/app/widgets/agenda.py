@@ -75,10 +75,9 @@ def current_goal(data: AgendaData) -> tuple[str, str | None, list[Notice]]:
 
 def goal_from_url(data: AgendaData) -> tuple[str, str | None]:
     """The goal and story to show. Bad values are replaced in the URL by what is shown and
-    named in a notice that stays until the reader picks another goal."""
+    named in a notice, shown until the next interaction (a new goal, a click)."""
     goal, story, notices = current_goal(data)
-    if notices:
-        st.session_state[keys.AGENDA_NOTICES] = notices
+    st.session_state[keys.AGENDA_NOTICES] = notices
     st.session_state[keys.AGENDA_LAST_GOAL] = goal
     _write_url(goal, story, data)
     return goal, story
@@ -93,7 +92,6 @@ def show_notices(lang: str) -> None:
 def _on_pick(data: AgendaData) -> None:
     goal = st.session_state[keys.AGENDA_GOAL]
     st.session_state[keys.AGENDA_LAST_GOAL] = goal
-    st.session_state[keys.AGENDA_NOTICES] = []
     _write_url(goal, None, data)
 
 

@@ -58,7 +58,12 @@ def map_chart(
     """The choropleth of ``view`` (whose map view is ``mv``). On the map page a click selects
     a gemeente (or, with ``stories``, shows the clicked story); presenting, the areas carry
     big labels (name and value) and clicks do nothing."""
-    spec = cache.map_spec(view, presenting, narrow(), stories)
+    # the same arguments as the warm-up (dashboard.app.warmup) passes, or its cached spec is
+    # missed: Streamlit keys a cache on the arguments as given, without the defaults
+    if stories:
+        spec = cache.map_spec(view, presenting, narrow(), True)
+    else:
+        spec = cache.map_spec(view, presenting, narrow())
     st.pydeck_chart(
         spec,  # type: ignore[arg-type]  # quacks like the pydeck Deck it was made from
         height=640 if presenting else 420 if narrow() else 560,
