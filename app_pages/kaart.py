@@ -22,8 +22,11 @@ elif context.embedded():
 else:
     left, right = st.columns([3, 2], gap="large")
     with left:
-        parts.map_chart(mv, view)
+        with_stories = parts.stories_toggle(mv, lang)
+        parts.map_chart(mv, view, stories=with_stories)
         parts.legend(mv, lang)
+        if with_stories:
+            parts.map_stories(mv, view)
         parts.map_downloads(mv, view)
     with right:
         parts.ranking_chart(mv, view)

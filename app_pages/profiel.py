@@ -8,6 +8,7 @@ import streamlit as st
 
 from dashboard import pages, urls
 from dashboard.app import cache, context, controls, keys, resources
+from dashboard.app.widgets import agenda as agenda_parts
 from dashboard.app.widgets.common import downloads, sentence
 from dashboard.app.widgets.profile import gemeente_picker
 from dashboard.app.widgets.share import page_end
@@ -86,4 +87,5 @@ st.caption(
 )
 st.dataframe(pv.compared, hide_index=True, width="stretch")
 st.caption(t("profile_sources", lang))
+agenda_parts.gemeente_stories(view, code, pv.name)
 page_end(store, view, "profiel")

@@ -17,6 +17,7 @@ TITLES = {
     "regios": "Regio's",
     "trends": "Trends: Werkloosheid",
     "profiel": "Gemeenteprofiel",
+    "agenda": "Sociale Agenda",
     "over": "Over de data",
 }
 

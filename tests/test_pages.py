@@ -17,11 +17,12 @@ def test_the_public_pages_ids_paths_and_files():
         ("regios", "regios", "app_pages/regios.py"),
         ("trends", "trends", "app_pages/trends.py"),
         ("profiel", "profiel", "app_pages/profiel.py"),
+        ("agenda", "agenda", "app_pages/agenda.py"),
         ("presenteren", "presenteren", "app_pages/presenteren.py"),
         ("over", "over", "app_pages/over.py"),
     ]
     assert pages.DEFAULT is pages.page("kaart")
-    assert pages.SLIDE_PAGES == ("kaart", "regios", "trends", "profiel")
+    assert pages.SLIDE_PAGES == ("kaart", "regios", "trends", "profiel", "agenda")
     for p in pages.PAGES:
         assert (ROOT / p.file).is_file()
         assert p.icon.startswith(":material/")

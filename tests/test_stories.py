@@ -225,7 +225,7 @@ def test_a_good_file_loads(tmp_path, known):
             "kleurr",
             "unknown_key",
             "dia 2, kleurr: onbekend veld; toegestaan: page, indicator, periode, gemeenten, "
-            "schaal, taal, kleur, title, sentence, notes",
+            "schaal, taal, kleur, title, sentence, notes, doel, verhaal",
         ),
         (
             'periode = "2023"',
@@ -243,7 +243,7 @@ def test_a_good_file_loads(tmp_path, known):
             "page",
             "unknown_value",
             "dia 2, page: onbekende waarde 'presenteren'; toegestaan: kaart, regios, trends, "
-            "profiel",
+            "profiel, agenda, verhaal",
         ),
         (
             'title = "Bijstand"',

@@ -50,6 +50,14 @@ PAGES: tuple[Page, ...] = (
         slides=True,
     ),
     Page(
+        "agenda",
+        "app_pages/agenda.py",
+        "agenda",
+        "page_agenda",
+        ":material/diversity_3:",
+        slides=True,
+    ),
+    Page(
         "presenteren",
         "app_pages/presenteren.py",
         "presenteren",

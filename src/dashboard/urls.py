@@ -269,11 +269,21 @@ class SlideLink(TypedDict):
     query: dict[str, str | list[str]]  # to_query of the slide's view
 
 
+# the slide pages that show an item of the agenda page, and its query parameter
+ITEM_PARAMS = {"agenda": "doel", "verhaal": "initiatief"}
+
+
 def slide_query(slide: _OnAPage) -> SlideLink:
     """The page path and query parameters that open this slide's view. Unlike the app's own
     URLs the indicator is always written, even when it is the default one: a printed QR code
     must keep its meaning if the default changes. (A slide without ``periode`` still follows
-    the latest period.)"""
+    the latest period.) A goal or story slide opens the agenda page with ``?doel=`` or
+    ``?initiatief=`` (and its language)."""
+    item = ITEM_PARAMS.get(slide.page)
+    if item is not None:  # a goal ("agenda") or a story ("verhaal") of the Sociale Agenda
+        query = to_query(ViewState(lang=slide.view.lang))
+        query[item] = getattr(slide, "item", "")
+        return {"path": pages.page("agenda").url_path, "query": query}
     query = to_query(slide.view, default=ViewState(indicator=""))
     return {"path": pages.page(slide.page).url_path, "query": query}
 

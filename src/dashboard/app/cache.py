@@ -8,6 +8,7 @@ its fields."""
 
 from __future__ import annotations
 
+import html
 import textwrap
 from dataclasses import replace
 from datetime import date
@@ -15,9 +16,12 @@ from typing import Any
 
 import altair as alt
 import pandas as pd
+import pydeck as pdk
 import streamlit as st
 
 from dashboard.app.resources import (
+    agenda_data,
+    agenda_or_none,
     get_store,
     region_areas,
     scope_areas,
@@ -25,6 +29,7 @@ from dashboard.app.resources import (
     scope_gemeenten,
 )
 from dashboard.model.catalog import Indicator
+from dashboard.model.verhalen import Verhaal
 from dashboard.publish import export
 from dashboard.render import charts, images, maps, static_map
 from dashboard.render.classify import hex_to_rgba
@@ -32,7 +37,7 @@ from dashboard.state import ViewState
 from dashboard.text import sentences
 from dashboard.text.i18n import t
 from dashboard.text.numbers import period_label
-from dashboard.views import compare, mapview, profileview, regionsview, trendview
+from dashboard.views import agenda, compare, mapview, profileview, regionsview, trendview
 
 # --- normalised keys ---------------------------------------------------------------------------
 
@@ -70,11 +75,8 @@ def map_view(view: ViewState) -> mapview.MapView:
     return _map_view(for_map(view))
 
 
-@st.cache_resource(show_spinner=False, max_entries=512)
-def map_spec(view: ViewState, presenting: bool, narrow: bool) -> maps.DeckSpec:
-    """The choropleth of a view, serialised once (a shared, immutable string)."""
-    mv = map_view(view)
-    level = "corop" if mv.level == "corop" else "gemeente"
+def _coloured_areas(mv: mapview.MapView, level: str) -> dict[str, Any]:
+    """The areas of a map view with their fill colour and tooltip fields."""
     props = {
         row.region_code: {
             "fill": hex_to_rgba(row.color),
@@ -85,6 +87,30 @@ def map_spec(view: ViewState, presenting: bool, narrow: bool) -> maps.DeckSpec:
     areas = maps.with_properties(scope_areas(mv.scope, level), props)
     for feature in areas["features"]:
         feature["properties"]["name"] = feature["properties"]["tip_name"]
+    return areas
+
+
+def _story_markers(
+    stories: tuple[Verhaal, ...],
+    lang: str,
+    selected: str | None = None,
+    fields: tuple[str, ...] = mapview.TOOLTIP_FIELDS,
+) -> list[pdk.Layer]:
+    if not stories:
+        return []
+    points = maps.story_points(stories, lang, fields, t("agenda_map_click", lang), selected)
+    return [maps.story_layer(points)]
+
+
+@st.cache_resource(show_spinner=False, max_entries=512)
+def map_spec(
+    view: ViewState, presenting: bool, narrow: bool, stories: bool = False
+) -> maps.DeckSpec:
+    """The choropleth of a view, serialised once (a shared, immutable string); with
+    ``stories``, the markers of the stories of the goals its indicator measures on top."""
+    mv = map_view(view)
+    level = "corop" if mv.level == "corop" else "gemeente"
+    areas = _coloured_areas(mv, level)
     selected = maps.only(areas, list(view.gemeenten))
     labels = []
     if presenting and len(mv.table) <= 25:
@@ -104,6 +130,7 @@ def map_spec(view: ViewState, presenting: bool, narrow: bool) -> maps.DeckSpec:
         mapview.TOOLTIP_FIELDS,
         labels=labels,
         label_size=20,
+        extra_layers=_story_markers(map_stories(view.indicator), view.lang) if stories else (),
     )
     return maps.DeckSpec.of(deck)
 
@@ -321,3 +348,98 @@ def chart_image(chart: Any, ind: Indicator, period: str, lang: str, fmt: str) ->
     ]
     framed = charts.titled(chart, ind.label(lang), period_label(period, lang), footer)
     return images.image_bytes(framed, fmt)
+
+
+# --- Sociale Agenda -----------------------------------------------------------------------------
+
+
+def for_agenda(view: ViewState) -> ViewState:
+    """What the agenda page reads of a view: its language (its maps are always Drenthe's)."""
+    return ViewState(lang=view.lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _agenda_view(view: ViewState, goal_id: str, story_id: str | None) -> agenda.AgendaView:
+    return agenda.agenda_view(get_store(), view, goal_id, agenda_data(), story_id)
+
+
+def agenda_view(view: ViewState, goal_id: str, story_id: str | None = None) -> agenda.AgendaView:
+    return _agenda_view(for_agenda(view), goal_id, story_id)
+
+
+AGENDA_PLACE = maps.View(52.86, 6.60, 8.1)  # the province in a ~530 x 460 px map
+# the small maps' tooltip: an area's value and period, a story's place and "click to read"
+AGENDA_TOOLTIP = ("tip_value", "tip_period")
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def agenda_map_spec(
+    lang: str, goal_id: str, story_id: str | None, presenting: bool, narrow: bool
+) -> maps.DeckSpec:
+    """A goal's small map: the choropleth of its map indicator (grey gemeenten when it has
+    none) with its stories as markers, the chosen story larger."""
+    av = agenda_view(ViewState(lang=lang), goal_id, story_id)
+    if av.map_indicator is not None:
+        mv = map_view(ViewState(indicator=av.map_indicator, scope="drenthe", lang=lang))
+        level = "corop" if mv.level == "corop" else "gemeente"
+        areas = _coloured_areas(mv, level)
+    else:
+        level = "gemeente"
+        areas = _plain_areas(lang)
+    place = AGENDA_PLACE
+    if narrow:
+        place = replace(place, zoom=place.zoom - 0.6)
+    if presenting:
+        place = replace(place, zoom=place.zoom + 0.4)
+    deck = maps.choropleth(
+        areas,
+        scope_borders("drenthe", level),
+        None,
+        place,
+        AGENDA_TOOLTIP,
+        extra_layers=_story_markers(av.stories, lang, story_id, AGENDA_TOOLTIP),
+    )
+    return maps.DeckSpec.of(deck)
+
+
+def _plain_areas(lang: str, highlight: str | None = None) -> dict[str, Any]:
+    """Drenthe's gemeenten in light grey (a map of stories without figures)."""
+    fields = dict.fromkeys(mapview.TOOLTIP_FIELDS, "")
+    fields[mapview.TOOLTIP_FIELDS[0]] = t("agenda_map_no_figures", lang)
+    collection = scope_areas("drenthe", "gemeente")
+    props = {
+        f["properties"]["region_code"]: {
+            "fill": [205, 205, 205, 255]
+            if f["properties"]["region_code"] != highlight
+            else [160, 160, 160, 255],
+            "name": html.escape(str(f["properties"]["name"])),
+            **fields,
+        }
+        for f in collection["features"]
+    }
+    return maps.with_properties(collection, props)
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+def story_map_spec(lang: str, story_id: str, narrow: bool) -> maps.DeckSpec | None:
+    """One story's marker on the gemeenten of Drenthe, its own gemeente darker (a slide)."""
+    data = agenda_data()
+    story = data.story(story_id)
+    if story is None:
+        return None
+    place = replace(AGENDA_PLACE, zoom=AGENDA_PLACE.zoom + (-0.6 if narrow else 0.1))
+    deck = maps.choropleth(
+        _plain_areas(lang, story.gemeente),
+        scope_borders("drenthe", "gemeente"),
+        None,
+        place,
+        AGENDA_TOOLTIP,
+        extra_layers=_story_markers((story,), lang, story.id, AGENDA_TOOLTIP),
+    )
+    return maps.DeckSpec.of(deck)
+
+
+def map_stories(indicator_id: str) -> tuple[Verhaal, ...]:
+    """The stories of the goals an indicator measures (none when the agenda cannot load)."""
+    data = agenda_or_none()
+    return () if data is None else data.stories_for_indicator(indicator_id)

@@ -23,9 +23,18 @@ PROFILE_GEMEENTE = "w_profiel_gemeente"
 PROFILE_OVERVIEW = "profiel_overzicht"
 ABOUT_SEARCH = "w_over_zoek"
 ABOUT_INDICATORS = "w_over_indicatoren"
+MAP_STORIES = "w_kaart_verhalen"  # the map page's toggle: the stories as markers
+MAP_STORY = "_kaart_verhaal"  # the story clicked on the map page
+
+AGENDA_GOAL = "w_agenda_doel"  # the Sociale Agenda page's goal picker
+AGENDA_LAST_GOAL = "_agenda_doel"  # the goal last shown (kept over page switches)
+AGENDA_NOTICES = "_agenda_notices"  # what this run could not use of ?doel= / ?initiatief=
+AGENDA_MAP = "agenda_kaart"  # its map (the click selection of a story), + a click count
+AGENDA_MAP_CLICKS = "_agenda_kaart_klikken"  # clicks on that map so far (a fresh key each)
 
 SLIDE = "w_dia"  # the slide number (0-based)
 SLIDE_MAP = "dia_kaart"
+SLIDE_AGENDA_MAP = "dia_agenda_kaart"
 STORY = "w_verhaal"  # the chosen shipped story
 DRAFT = "_story_draft"  # slides added with "voeg deze weergave toe"
 PRESENTING = "w_presenteer"  # the presentation layout (F)

@@ -1,5 +1,6 @@
 """What every session shares, loaded once per server process: the store, the boundaries of
-each scope and the shipped stories. Nothing here depends on a session's view."""
+each scope, the shipped stories (Presenteren) and the Sociale Agenda's goals and residents'
+stories. Nothing here depends on a session's view."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from dashboard.model import geo
 from dashboard.model.errors import DataError
 from dashboard.model.store import Store, load_store
 from dashboard.render import maps
-from dashboard.views import compare, stories
+from dashboard.views import agenda, compare, stories
 
 
 @st.cache_resource(show_spinner="Gegevens laden…")
@@ -109,3 +110,23 @@ def shipped_stories() -> tuple[dict[str, stories.Story], list[str]]:
     """The stories in data/stories and, separately, what is wrong with the invalid ones."""
     found, errors = stories.list_stories(stories.STORIES_DIR, get_store())
     return found, [str(e) for e in errors]
+
+
+@st.cache_resource(show_spinner=False)
+def agenda_data() -> agenda.AgendaData:
+    """The Sociale Agenda's goals and residents' stories (data/verhalen), the stories' points
+    checked against the gemeenten's boundaries. A bad goals file raises DataError (not
+    cached: the next run tries again); a bad story is left out with a problem."""
+    store = get_store()
+    geo_dir = check_folder(load_settings(), "geo_dir")
+    gemeenten = geo.load_gemeenten(geo_dir, "drenthe", store.gebieden)
+    shapes = dict(zip(gemeenten["region_code"], gemeenten.geometry, strict=True))
+    return agenda.load_agenda(store, shapes)
+
+
+def agenda_or_none() -> agenda.AgendaData | None:
+    """The agenda's data, or None when it cannot be loaded (pages that only add stories)."""
+    try:
+        return agenda_data()
+    except (DataError, ConfigError):
+        return None

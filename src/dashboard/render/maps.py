@@ -1,4 +1,5 @@
-"""pydeck maps built from frames: the choropleth of one indicator with outlines (pure)."""
+"""pydeck maps built from frames: the choropleth of one indicator with outlines, and the
+residents' stories as a marker layer on top (pure)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from pydeck.bindings.json_tools import default_serialize
 from dashboard.model import geo
 
 CHOROPLETH_LAYER = "gebieden"
+STORY_LAYER = "verhalen"
 OUTLINE_COLOR = [40, 40, 40, 255]
 BORDER_COLOR = [255, 255, 255, 255]
 SELECTED_COLOR = [0, 0, 0, 255]
@@ -196,10 +198,12 @@ def choropleth(
     tooltip_lines: Sequence[str],
     labels: Sequence[Mapping[str, Any]] = (),
     label_size: int = 18,
+    extra_layers: Sequence[pdk.Layer] = (),
 ) -> pdk.Deck:
     """Areas coloured by their ``fill`` property (RGBA list) with white ``borders``; the
     borders' outlines (province thick, COROP thin) drawn on top; selected areas outlined in
-    black; optional text labels (``label_points``), large enough to read on a projector."""
+    black; optional text labels (``label_points``), large enough to read on a projector;
+    ``extra_layers`` (the stories' markers, :func:`story_layer`) on top of everything."""
     layers = [
         pdk.Layer(
             "GeoJsonLayer",
@@ -239,6 +243,7 @@ def choropleth(
                 pickable=False,
             )
         )
+    layers.extend(extra_layers)
     deck = CompactDeck(
         layers=layers,
         initial_view_state=pdk.ViewState(
@@ -263,3 +268,114 @@ def selected_code(selection: Mapping[str, Any] | None) -> str | None:
     props = first.get("properties", first) if isinstance(first, Mapping) else {}
     code = props.get("region_code")
     return str(code) if code else None
+
+
+# --- the stories' markers ----------------------------------------------------------------------
+
+STORY_COLOR = [230, 97, 1, 255]  # orange: apart from every class of the blue palettes
+STORY_SELECTED_COLOR = [120, 40, 0, 255]
+STORY_OUTLINE = [255, 255, 255, 255]
+STORY_RADIUS = 9  # pixels
+STORY_SELECTED_RADIUS = 14
+# Points closer than this (degrees) share a place on a map of the province (Assen has three
+# stories, Meppel two): they are drawn on a small ring around the first, about 13 px at the
+# zoom of the province (7.8-8.4), so that each marker can be seen and clicked.
+SPREAD_DEG = 0.04
+SPREAD_RING_DEG = 0.045
+
+
+def spread(points: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
+    """(lon, lat) points with those that (nearly) coincide moved onto a ring around their
+    first, in order, so that none hides another. Display only: the data keep their points."""
+    import math
+
+    out = list(points)
+    groups: list[list[int]] = []
+    for i, (lon, lat) in enumerate(points):
+        for group in groups:
+            lon0, lat0 = points[group[0]]
+            if abs(lon - lon0) < SPREAD_DEG and abs(lat - lat0) < SPREAD_DEG:
+                group.append(i)
+                break
+        else:
+            groups.append([i])
+    for group in groups:
+        if len(group) < 2:
+            continue
+        lon0, lat0 = points[group[0]]
+        # a degree of longitude is shorter than one of latitude at 53°N
+        squash = 1 / math.cos(math.radians(lat0))
+        for k, i in enumerate(group):
+            angle = 2 * math.pi * k / len(group) + math.pi / 2
+            out[i] = (
+                round(lon0 + SPREAD_RING_DEG * squash * math.cos(angle), 5),
+                round(lat0 + SPREAD_RING_DEG * math.sin(angle), 5),
+            )
+    return out
+
+
+def story_points(
+    stories: Sequence[Any],
+    lang: str,
+    tooltip_lines: Sequence[str],
+    click_text: str,
+    selected: str | None = None,
+) -> list[dict[str, Any]]:
+    """One marker per story (``model.verhalen.Verhaal``): its id, position, radius and colour,
+    and the tooltip's fields: ``name`` is the story's title, the first line its place, the
+    second ``click_text``, the others empty (one tooltip serves the areas and the markers).
+    Titles and places are untrusted text: HTML-escaped, as pydeck's tooltip is HTML."""
+    import html
+
+    positions = spread([(s.lon, s.lat) for s in stories])
+    points = []
+    for story, position in zip(stories, positions, strict=True):
+        chosen = story.id == selected
+        tips = dict.fromkeys(tooltip_lines, "")
+        if tooltip_lines:
+            tips[tooltip_lines[0]] = html.escape(story.place)
+        if len(tooltip_lines) > 1:
+            tips[tooltip_lines[1]] = html.escape(click_text)
+        points.append(
+            {
+                "id": story.id,
+                "position": [position[0], position[1]],
+                "radius": STORY_SELECTED_RADIUS if chosen else STORY_RADIUS,
+                "color": STORY_SELECTED_COLOR if chosen else STORY_COLOR,
+                "name": html.escape(story.title(lang)),
+                **tips,
+            }
+        )
+    return points
+
+
+def story_layer(points: Sequence[Mapping[str, Any]]) -> pdk.Layer:
+    """The stories as pickable dots (a ScatterplotLayer sized in pixels, white-ringed)."""
+    return pdk.Layer(
+        "ScatterplotLayer",
+        id=STORY_LAYER,
+        data=list(points),
+        get_position="position",
+        get_radius="radius",
+        radius_units=pdk.types.String("pixels"),
+        get_fill_color="color",
+        get_line_color=STORY_OUTLINE,
+        stroked=True,
+        line_width_units=pdk.types.String("pixels"),
+        get_line_width=2,
+        pickable=True,
+        auto_highlight=True,
+        highlight_color=[255, 255, 255, 120],
+    )
+
+
+def selected_story(selection: Mapping[str, Any] | None) -> str | None:
+    """The id of the clicked story marker in a ``st.pydeck_chart`` selection, if any."""
+    if not selection:
+        return None
+    objects = (selection.get("selection") or {}).get("objects") or {}
+    picked = objects.get(STORY_LAYER) or []
+    if not picked or not isinstance(picked[0], Mapping):
+        return None
+    ident = picked[0].get("id")
+    return str(ident) if ident else None

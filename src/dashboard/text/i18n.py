@@ -226,6 +226,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "onbekend veld; toegestaan: {detail}",
         "unknown field; allowed: {detail}",
     ),
+    "story_problem_unknown_goal": ("onbekend doel '{value}'", "unknown goal '{value}'"),
+    "story_problem_unknown_verhaal": ("onbekend verhaal '{value}'", "unknown story '{value}'"),
+    "story_problem_not_for_page": (
+        'hoort alleen bij page = "{detail}"',
+        'belongs only to page = "{detail}"',
+    ),
     "story_problem_unknown_indicator": (
         "onbekende indicator '{value}'",
         "unknown indicator '{value}'",
@@ -730,6 +736,377 @@ STRINGS: dict[str, tuple[str, str]] = {
     "fetch_settings": (
         "Het dashboard kan zijn instellingen niet lezen:",
         "The dashboard cannot read its settings:",
+    ),
+    # --- story files of the Sociale Agenda (model/verhalen.py): their problems ---
+    "verhaal_problem_unreadable": (
+        "kan het bestand niet lezen ({detail})",
+        "cannot read the file ({detail})",
+    ),
+    "verhaal_problem_file_too_big": (
+        "het bestand is te groot ({value} bytes; hoogstens {detail})",
+        "the file is too big ({value} bytes; at most {detail})",
+    ),
+    "verhaal_problem_invalid_toml": (
+        "geen geldige TOML: {detail}",
+        "not valid TOML: {detail}",
+    ),
+    "verhaal_problem_no_stories": (
+        "geen verhalen: verwacht [[verhaal]]-tabellen",
+        "no stories: expected [[verhaal]] tables",
+    ),
+    "verhaal_problem_not_stories": (
+        "moet een lijst van verhalen zijn ([[verhaal]])",
+        "must be a list of stories ([[verhaal]])",
+    ),
+    "verhaal_problem_too_many": (
+        "{value} verhalen; hoogstens {detail}",
+        "{value} stories; at most {detail}",
+    ),
+    "verhaal_problem_unknown_section": (
+        "onbekend onderdeel; alleen [[verhaal]] is toegestaan",
+        "unknown section; only [[verhaal]] is allowed",
+    ),
+    "verhaal_problem_not_table": (
+        "moet een tabel zijn",
+        "must be a table",
+    ),
+    "verhaal_problem_unknown_key": (
+        "onbekend veld; toegestaan: {detail}",
+        "unknown field; allowed: {detail}",
+    ),
+    "verhaal_problem_missing": (
+        "ontbreekt",
+        "is missing",
+    ),
+    "verhaal_problem_not_text": (
+        "moet tekst tussen aanhalingstekens zijn",
+        "must be text in quotes",
+    ),
+    "verhaal_problem_not_number": (
+        "moet een getal zijn, niet {value}",
+        "must be a number, not {value}",
+    ),
+    "verhaal_problem_not_int": (
+        "moet een geheel getal zijn, niet {value}",
+        "must be a whole number, not {value}",
+    ),
+    "verhaal_problem_not_date": (
+        "moet een datum zijn, zoals 2024-03-01 (zonder aanhalingstekens)",
+        "must be a date, like 2024-03-01 (without quotes)",
+    ),
+    "verhaal_problem_not_list": (
+        'moet een lijst met tekst zijn, zoals ["armoede"]',
+        'must be a list of text, like ["armoede"]',
+    ),
+    "verhaal_problem_empty_text": (
+        "mag niet leeg zijn",
+        "must not be empty",
+    ),
+    "verhaal_problem_control_chars": (
+        "mag geen regeleinden, tabs of stuurtekens bevatten",
+        "must not contain line breaks, tabs or control characters",
+    ),
+    "verhaal_problem_too_long": (
+        "te lang: {value} tekens, hoogstens {detail}",
+        "too long: {value} characters, at most {detail}",
+    ),
+    "verhaal_problem_bad_id": (
+        "'{value}' is geen geldige id: kleine letters, cijfers, '-' of '_', hoogstens 60 tekens",
+        "'{value}' is not a valid id: lower-case letters, digits, '-' or '_', at most 60",
+    ),
+    "verhaal_problem_duplicate_id": (
+        "id '{value}' bestaat al (in {detail})",
+        "id '{value}' already exists (in {detail})",
+    ),
+    "verhaal_problem_unknown_gemeente": (
+        "'{value}' is geen code van een Drentse gemeente; bekend: {detail}",
+        "'{value}' is not the code of a Drenthe gemeente; known: {detail}",
+    ),
+    "verhaal_problem_unknown_goal": (
+        "onbekend doel '{value}'; bekend: {detail}",
+        "unknown goal '{value}'; known: {detail}",
+    ),
+    "verhaal_problem_duplicate_goal": (
+        "doel '{value}' staat er twee keer in",
+        "goal '{value}' is listed twice",
+    ),
+    "verhaal_problem_no_goals": (
+        "noem minstens één doel",
+        "name at least one goal",
+    ),
+    "verhaal_problem_too_many_goals": (
+        "{value} doelen; hoogstens {detail}",
+        "{value} goals; at most {detail}",
+    ),
+    "verhaal_problem_unknown_theme": (
+        "onbekend thema '{value}'; bekend: {detail}",
+        "unknown theme '{value}'; known: {detail}",
+    ),
+    "verhaal_problem_half_point": (
+        "geef lat en lon allebei, of geen van beide",
+        "give both lat and lon, or neither",
+    ),
+    "verhaal_problem_no_point": (
+        "geen lat/lon en geen gemeentegrens om het midden van de gemeente te bepalen",
+        "no lat/lon and no gemeente boundary to find the gemeente's centre",
+    ),
+    "verhaal_problem_bad_coordinate": (
+        "{value} is geen geldige coördinaat ({detail})",
+        "{value} is not a valid coordinate ({detail})",
+    ),
+    "verhaal_problem_outside_drenthe": (
+        "het punt ({value}) ligt buiten Drenthe",
+        "the point ({value}) lies outside Drenthe",
+    ),
+    "verhaal_problem_other_gemeente": (
+        "het punt ({value}) ligt in {detail}, niet in de opgegeven gemeente",
+        "the point ({value}) lies in {detail}, not in the gemeente given",
+    ),
+    "verhaal_problem_no_year": (
+        "geef year of date",
+        "give year or date",
+    ),
+    "verhaal_problem_year_range": (
+        "jaar {value} valt buiten 1900-2100",
+        "year {value} is outside 1900-2100",
+    ),
+    "verhaal_problem_year_date": (
+        "year {value} past niet bij date {detail}",
+        "year {value} does not match date {detail}",
+    ),
+    "verhaal_problem_bad_url": (
+        "moet een https://-adres zijn zonder spaties",
+        "must be an https:// address without spaces",
+    ),
+    "verhaal_problem_bad_line": (
+        "moet 1 of meer zijn, niet {value}",
+        "must be 1 or more, not {value}",
+    ),
+    "verhaal_problem_markup": (
+        "bevat HTML of opmaak ({value}); het dashboard toont het als gewone tekst",
+        "contains HTML or markup ({value}); the dashboard shows it as plain text",
+    ),
+    # --- Sociale Agenda: goals (tellen) and residents' stories (vertellen) ---
+    "page_agenda": ("Sociale Agenda", "Social Agenda"),
+    "agenda_intro": (
+        "Tellen én vertellen: de doelen van de Sociale Agenda Drenthe 2024-2029 met de cijfers "
+        "van de nulmeting uit het jaarverslag 2024, wat er sindsdien opnieuw gemeten is, en "
+        "verhalen van inwoners en initiatieven op de kaart.",
+        "Counting and telling: the goals of the Sociale Agenda Drenthe 2024-2029 with the "
+        "baseline figures of the 2024 annual report, what has been measured again since, and "
+        "stories of residents and initiatives on the map.",
+    ),
+    "agenda_pick": ("Doel", "Goal"),
+    "agenda_pick_help": (
+        "De doelen per thema, genummerd zoals in het jaarverslag (dat telt door over de "
+        "hoofdstukken heen: Gezondheid begint weer bij 4).",
+        "The goals by theme, numbered as in the annual report (which keeps counting across "
+        "chapters: Health starts again at 4).",
+    ),
+    "agenda_goal_choice": ("{theme} · {number}. {short}", "{theme} · {number}. {short}"),
+    "agenda_goal_heading": ("{theme}, doel {number}", "{theme}, goal {number}"),
+    "agenda_goal_quote": (
+        "Zo staat het doel in het jaarverslag (regel {line}): “{title}”",
+        "The goal as the annual report states it (line {line}): “{title}”",
+    ),
+    "agenda_figures": ("Tellen: de cijfers", "Counting: the figures"),
+    "agenda_figures_help": (
+        "De nulmeting is het cijfer dat het jaarverslag 2024 geeft (of het CBS-cijfer waar het "
+        "verslag dat aanhaalt). Een nieuwere meting wordt vergeleken in de richting die het doel "
+        "wil; waar de bron een foutmarge geeft en de marges overlappen, heet de verandering "
+        "binnen de foutmarge.",
+        "The baseline is the figure the 2024 annual report gives (or the CBS figure where the "
+        "report quotes it). A newer measurement is compared in the direction the goal wants; "
+        "where the source gives a margin of error and the margins overlap, the change is within "
+        "the margin of error.",
+    ),
+    "agenda_stories": ("Vertellen: verhalen bij dit doel", "Telling: stories for this goal"),
+    "agenda_no_stories": (
+        "Nog geen verhalen bij dit doel. Verhalen staan in data/verhalen; voeg er een toe.",
+        "No stories for this goal yet. Stories live in data/verhalen; add one.",
+    ),
+    "agenda_map_caption": (
+        "Kaart: {label}, {period}. De oranje stippen zijn verhalen; klik op een stip om het "
+        "verhaal te lezen.",
+        "Map: {label}, {period}. The orange dots are stories; click a dot to read the story.",
+    ),
+    "agenda_map_no_indicator": (
+        "Voor dit doel zijn er geen cijfers per gemeente of regio; de kaart toont de verhalen "
+        "(oranje stippen). Klik op een stip om het verhaal te lezen.",
+        "This goal has no figures by municipality or region; the map shows its stories (orange "
+        "dots). Click a dot to read the story.",
+    ),
+    "agenda_map_no_figures": ("geen cijfers per gemeente", "no figures by municipality"),
+    "agenda_map_click": ("verhaal: klik om te lezen", "story: click to read"),
+    "agenda_overview": ("Alle doelen", "All goals"),
+    "agenda_overview_help": (
+        "Per thema elk doel met de stand van zijn cijfers sinds de nulmeting.",
+        "Every goal by theme with where its figures stand since the baseline.",
+    ),
+    "agenda_open_goal": ("Bekijk dit doel", "View this goal"),
+    "agenda_this_goal": ("(dit doel)", "(this goal)"),
+    "agenda_n_stories": ("{n} verhalen", "{n} stories"),
+    "agenda_n_stories_one": ("1 verhaal", "1 story"),
+    "agenda_unknown_goal": (
+        "Onbekend doel {value}; het eerste doel wordt getoond.",
+        "Unknown goal {value}; showing the first goal.",
+    ),
+    "agenda_unknown_story": (
+        "Onbekend verhaal {value}; het is genegeerd.",
+        "Unknown story {value}; it was ignored.",
+    ),
+    "agenda_story_not_in_goal": (
+        "Verhaal {value} hoort niet bij dit doel; het is genegeerd.",
+        "Story {value} does not belong to this goal; it was ignored.",
+    ),
+    "agenda_goals_error": (
+        "De doelen van de Sociale Agenda konden niet worden gelezen.",
+        "The goals of the Sociale Agenda could not be read.",
+    ),
+    "agenda_story_skipped": (
+        "Een verhaal in data/verhalen is overgeslagen: {error}",
+        "A story in data/verhalen was skipped: {error}",
+    ),
+    "agenda_story_warning": ("Let op in data/verhalen: {error}", "Note in data/verhalen: {error}"),
+    "agenda_story_facts": (
+        "{place} · gemeente {gemeente} · {when} · {theme}",
+        "{place} · municipality {gemeente} · {when} · {theme}",
+    ),
+    "agenda_story_goals": ("Doelen: {goals}", "Goals: {goals}"),
+    "agenda_story_source": ("Bron: {source}", "Source: {source}"),
+    "agenda_story_source_line": (
+        "Bron: {source}, regel {line} (samenvatting in eigen woorden)",
+        "Source: {source}, line {line} (summary in our own words)",
+    ),
+    "agenda_story_link": ("Lees het interview", "Read the interview"),
+    "agenda_story_chosen": ("Gekozen verhaal", "Chosen story"),
+    "agenda_story_add": (
+        "Voeg dit verhaal toe aan je presentatie",
+        "Add this story to your slides",
+    ),
+    "agenda_story_open": ("Bekijk bij de Sociale Agenda", "View in the Social Agenda"),
+    "agenda_download_title": ("Sociale Agenda, {short}", "Social Agenda, {short}"),
+    "agenda_source": (
+        "Bron: {sources} · Doel: Sociale Agenda Drenthe, jaarverslag 2024, regel {line}",
+        "Source: {sources} · Goal: Sociale Agenda Drenthe, annual report 2024, line {line}",
+    ),
+    "agenda_source_line": ("{cite}, regel {line}", "{cite}, line {line}"),
+    "agenda_source_quoted": (
+        "{cite}; in het verslag {value} (regel {line})",
+        "{cite}; in the report {value} (line {line})",
+    ),
+    "agenda_col_indicator": ("Indicator", "Indicator"),
+    "agenda_col_area": ("Gebied", "Area"),
+    "agenda_col_baseline": ("Nulmeting", "Baseline"),
+    "agenda_col_baseline_period": ("Periode nulmeting", "Baseline period"),
+    "agenda_col_latest": ("Nieuwste meting", "Latest"),
+    "agenda_col_latest_period": ("Periode nieuwste", "Latest period"),
+    "agenda_col_change": ("Verandering", "Change"),
+    "agenda_col_verdict": ("Beoordeling", "Assessment"),
+    "agenda_col_target": ("Voortgang naar doel", "Progress to target"),
+    "agenda_col_source": ("Bron", "Source"),
+    "agenda_col_note": ("Toelichting", "Note"),
+    "agenda_status_better": ("beter", "better"),
+    "agenda_status_worse": ("slechter", "worse"),
+    "agenda_status_same": ("gelijk", "unchanged"),
+    "agenda_status_within_margin": ("binnen de foutmarge", "within the margin of error"),
+    "agenda_status_no_new": ("nog geen nieuwe meting", "no new measurement yet"),
+    "agenda_not_comparable": ("perioden niet goed vergelijkbaar", "periods not fully comparable"),
+    "agenda_year_unstated": ("jaar niet vermeld", "year not stated"),
+    "agenda_sentence_none": (
+        "{short}: nog geen nieuwe meting sinds de nulmeting ({n} cijfers)",
+        "{short}: no new measurement since the baseline yet ({n} figures)",
+    ),
+    "agenda_sentence_none_one": (
+        "{short}: nog geen nieuwe meting sinds de nulmeting (1 cijfer)",
+        "{short}: no new measurement since the baseline yet (1 figure)",
+    ),
+    "agenda_sentence_all": (
+        "{short}: alle {m} cijfers met een nieuwe meting zijn sinds de nulmeting gunstiger",
+        "{short}: all {m} figures with a new measurement are better than at the baseline",
+    ),
+    "agenda_sentence_some": (
+        "{short}: {k} van de {m} cijfers met een nieuwe meting zijn sinds de nulmeting gunstiger",
+        "{short}: {k} of the {m} figures with a new measurement are better than at the baseline",
+    ),
+    "agenda_sentence_some_one": (
+        "{short}: 1 van de {m} cijfers met een nieuwe meting is sinds de nulmeting gunstiger",
+        "{short}: 1 of the {m} figures with a new measurement is better than at the baseline",
+    ),
+    "agenda_sentence_no_better": (
+        "{short}: geen van de {m} cijfers met een nieuwe meting is sinds de nulmeting gunstiger",
+        "{short}: none of the {m} figures with a new measurement is better than at the baseline",
+    ),
+    "agenda_sentence_worse": ("{n} ongunstiger", "{n} worse"),
+    "agenda_sentence_same": ("{n} gelijk", "{n} unchanged"),
+    "agenda_sentence_within_margin": ("{n} binnen de foutmarge", "{n} within the margin of error"),
+    "agenda_sentence_waiting": (
+        "{n} cijfers hebben nog geen nieuwe meting",
+        "{n} figures have no new measurement yet",
+    ),
+    "agenda_sentence_waiting_one": (
+        "1 cijfer heeft nog geen nieuwe meting",
+        "1 figure has no new measurement yet",
+    ),
+    "agenda_sentence_highest": (
+        "{label}: het hoogst in {places} ({value}, {when})",
+        "{label}: highest in {places} ({value}, {when})",
+    ),
+    "agenda_sentence_lowest": (
+        "{label}: het laagst in {places} ({value}, {when})",
+        "{label}: lowest in {places} ({value}, {when})",
+    ),
+    "agenda_target": ("Doel voor {year}: {description}.", "Target for {year}: {description}."),
+    "agenda_target_baseline": (
+        "Nulmeting: {label} {value} ({period}).",
+        "Baseline: {label} {value} ({period}).",
+    ),
+    "agenda_target_value": ("Streefwaarde: {value}.", "Target value: {value}."),
+    "agenda_target_not_yet": (
+        "Er is nog geen nieuwe meting om de voortgang aan af te lezen.",
+        "There is no new measurement yet to read progress from.",
+    ),
+    "agenda_target_progress": (
+        "Nieuwste meting {value} ({period}): {share}% van de weg naar de streefwaarde.",
+        "Latest measurement {value} ({period}): {share}% of the way to the target value.",
+    ),
+    "agenda_target_cell": (
+        "{share}% van de weg (doel {year})",
+        "{share}% of the way (target {year})",
+    ),
+    "agenda_target_cell_open": (
+        "doel {year}, geen streefwaarde genoemd",
+        "target {year}, no target value stated",
+    ),
+    "agenda_target_cell_wait": (
+        "doel {year}, nog niet meetbaar",
+        "target {year}, not measurable yet",
+    ),
+    "map_stories_toggle": ("Verhalen op de kaart", "Stories on the map"),
+    "map_stories_help": (
+        "Toont de verhalen bij de doelen van de Sociale Agenda die deze indicator meet.",
+        "Shows the stories of the Sociale Agenda goals this indicator measures.",
+    ),
+    "map_stories_none": (
+        "Geen verhalen bij deze indicator: geen doel van de Sociale Agenda meet ermee, of die "
+        "doelen hebben nog geen verhalen.",
+        "No stories for this indicator: no Sociale Agenda goal is measured by it, or those goals "
+        "have no stories yet.",
+    ),
+    "map_stories_count": (
+        "{stories} bij {goals}; klik op een stip om het verhaal te lezen.",
+        "{stories} for {goals}; click a dot to read the story.",
+    ),
+    "map_stories_goal": ("het doel {goals}", "the goal {goals}"),
+    "map_stories_goals": ("de doelen {goals}", "the goals {goals}"),
+    "slide_more_figures": (
+        "En nog {n} cijfers: zie de pagina Sociale Agenda.",
+        "And {n} more figures: see the Social Agenda page.",
+    ),
+    "profile_stories": ("Verhalen uit {name}", "Stories from {name}"),
+    "profile_no_stories": (
+        "Nog geen verhalen uit {name} bij de Sociale Agenda.",
+        "No Social Agenda stories from {name} yet.",
     ),
 }
 

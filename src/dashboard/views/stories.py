@@ -34,10 +34,19 @@ Files (``data/stories/*.toml``)
         sentence = "..."                                   # required, at most 300, one line
         notes = '''...'''                                  # optional, at most 2000
 
+    Two slide pages show the Sociale Agenda (views/agenda.py) instead of an indicator's view;
+    ``indicator`` is optional there::
+
+        page = "agenda"                                    # one goal: figures, map, stories
+        doel = "armoede"                                   # a goal of goals.toml
+        page = "verhaal"                                   # one resident's story on the map
+        verhaal = "grolloo-zorgt"                          # a story of data/verhalen
+
 Links (``?verhaal=...``)
     :func:`story_to_param` packs a story into one URL-safe string: JSON with short keys
     (``{"v":1,"t":title,"d":description,"s":[{"p":page,"i":indicator,"pe":periode,
-    "g":[codes],"sc":schaal,"l":taal,"k":kleur,"t":title,"z":sentence,"n":notes}]}``, absent
+    "g":[codes],"sc":schaal,"l":taal,"k":kleur,"t":title,"z":sentence,"n":notes,"do":doel,
+    "vh":verhaal}]}``, absent
     optional fields left out), zlib-compressed (level 9, deterministic), base64url without
     padding. :func:`story_from_param` reverses it exactly for every valid story. A link is
     untrusted input, so it is read leniently and never raises: junk, oversized input (more
@@ -88,6 +97,13 @@ if TYPE_CHECKING:
 STORIES_DIR = PROJECT_DATA / "stories"
 FORMAT_VERSION = 1
 
+# pages that show a goal or a story of the Sociale Agenda: the slide field naming it, and
+# the query parameter of the agenda page that opens it (views/agenda.py). "verhaal" is not a
+# page of its own: a story slide opens /agenda with ?initiatief=.
+ITEM_PAGES = {"agenda": "doel", "verhaal": "verhaal"}
+ITEM_PARAMS = urls.ITEM_PARAMS
+SLIDE_PAGES = (*pages.SLIDE_PAGES, "verhaal")
+
 MAX_SLIDES = 40
 MAX_TITLE = 120
 MAX_SENTENCE = 300
@@ -110,6 +126,8 @@ SLIDE_KEYS = (
     "title",
     "sentence",
     "notes",
+    "doel",
+    "verhaal",
 )
 # URL parameter -> the key of a slide that carries it: the same names, but the gemeenten of
 # a slide are a list under "gemeenten" (the URL repeats "gemeente")
@@ -126,6 +144,8 @@ _SHORT_SLIDE = {
     "t": "title",
     "z": "sentence",
     "n": "notes",
+    "do": "doel",
+    "vh": "verhaal",
 }
 _IDENTITY_STORY = {k: k for k in STORY_KEYS}
 _IDENTITY_SLIDE = {k: k for k in SLIDE_KEYS}
@@ -142,6 +162,7 @@ class Slide:
     title: str
     sentence: str
     notes: str = ""
+    item: str = ""  # the goal (page "agenda") or story (page "verhaal") the slide shows
 
 
 @dataclass(frozen=True)
@@ -158,13 +179,20 @@ class Known:
     indicators: Collection[str]
     periods_of: Callable[[str], Sequence[str]]
     gemeente_codes: Collection[str]
+    goals: Collection[str] = ()  # the Sociale Agenda's goal ids (slides of page "agenda")
+    verhalen: Collection[str] = ()  # its story ids (slides of page "verhaal")
 
     @classmethod
     def from_store(cls, store: Store) -> Known:
+        from dashboard.views.agenda import agenda_ids  # goals and stories load lazily
+
+        goals, verhalen = agenda_ids(store)
         return cls(
             indicators=store.catalog.indicators,
             periods_of=store.periods,
             gemeente_codes=frozenset(store.gebieden["gemeente_code"]),
+            goals=frozenset(goals),
+            verhalen=frozenset(verhalen),
         )
 
 
@@ -413,7 +441,10 @@ class _Reader:
         raw_page = f.get("page")
         if isinstance(raw_page, str):
             raw_page = urls.current_page(raw_page)  # a renamed page id is read as its new one
-        page = self.choice(raw_page, n, key["page"], pages.SLIDE_PAGES, None)
+        page = self.choice(raw_page, n, key["page"], SLIDE_PAGES, None)
+        item, item_ok = self.item(f, n, key, page)
+        if page in ITEM_PAGES and f.get("indicator") is None:
+            f = {**f, "indicator": ViewState().indicator}  # a goal or story needs no indicator
         view = self.view(f, n, key)
         title = self.text(f.get("title"), n, key["title"], MAX_TITLE, required=True)
         sentence = self.text(f.get("sentence"), n, key["sentence"], MAX_SENTENCE, required=True)
@@ -423,7 +454,33 @@ class _Reader:
             return None
         if page is None or view is None or title is None or not sentence:
             return None
-        return Slide(page, view, title, sentence, notes or "")
+        if not item_ok:
+            return None
+        return Slide(page, view, title, sentence, notes or "", item)
+
+    def item(
+        self, f: Mapping[str, Any], n: int, key: Mapping[str, str], page: str | None
+    ) -> tuple[str, bool]:
+        """The goal or story a slide of page "agenda" or "verhaal" shows: (id, usable)."""
+        ok = True
+        for p, fld in ITEM_PAGES.items():
+            if f.get(fld) is not None and page != p:
+                self.add(n, key[fld], "not_for_page", detail=p)
+                ok = False
+        if page not in ITEM_PAGES:
+            return "", ok
+        fld = ITEM_PAGES[page]
+        raw = f.get(fld)
+        known = self.known.goals if page == "agenda" else self.known.verhalen
+        if raw is None:
+            self.add(n, key[fld], "missing")
+        elif not isinstance(raw, str):
+            self.add(n, key[fld], "not_text", _type_name(raw))
+        elif raw not in known:
+            self.add(n, key[fld], "unknown_goal" if page == "agenda" else "unknown_verhaal", raw)
+        else:
+            return raw, ok
+        return "", False
 
     def story(
         self, raw: Any, story_names: Mapping[str, str], slide_names: Mapping[str, str]
@@ -539,6 +596,8 @@ def _slide_json(slide: Slide, include_notes: bool) -> dict[str, Any]:
     )
     if slide.notes and include_notes:
         out["n"] = slide.notes
+    if slide.item:
+        out["do" if slide.page == "agenda" else "vh"] = slide.item
     return out
 
 

@@ -73,11 +73,13 @@ def downloads(
     view: ViewState,
     title: str = "",
     page: str = pages.DEFAULT.id,
+    url: str | None = None,
 ) -> None:
     """CSV, CSV for a Dutch Excel and Excel of exactly ``frame``, each carrying source,
-    licence, export date and the view's URL. The files are made only when clicked."""
+    licence, export date and the view's URL (``url`` where a page has parameters of its
+    own). The files are made only when clicked."""
     meta = export.ExportMeta.for_indicators(
-        indicators, date.today(), view.lang, title=title, url=urls.view_url(view, page)
+        indicators, date.today(), view.lang, title=title, url=url or urls.view_url(view, page)
     )
     cols = st.columns(3, width=520)
     common = {"on_click": "ignore", "type": "tertiary", "icon": ":material/download:"}

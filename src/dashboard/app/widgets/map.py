@@ -9,7 +9,8 @@ import streamlit as st
 from dashboard.app import cache, keys
 from dashboard.app.context import narrow
 from dashboard.app.controls import select_gemeente, show_notices
-from dashboard.app.resources import get_store
+from dashboard.app.resources import agenda_or_none, get_store
+from dashboard.app.widgets.agenda import story_card
 from dashboard.app.widgets.common import (
     downloads,
     image_downloads,
@@ -22,7 +23,8 @@ from dashboard.render import maps
 from dashboard.state import ViewState
 from dashboard.text import numbers
 from dashboard.text.i18n import t
-from dashboard.text.numbers import period_label
+from dashboard.text.numbers import escape_markdown, period_label
+from dashboard.text.sentences import join_names
 from dashboard.views.mapview import MapView
 
 
@@ -38,16 +40,30 @@ def page_header(mv: MapView, lang: str) -> None:
 
 
 def _on_map_select() -> None:
-    select_gemeente(maps.selected_code(st.session_state.get(keys.MAP_SELECTION)))
+    selection = st.session_state.get(keys.MAP_SELECTION)
+    story = maps.selected_story(selection)
+    if story:
+        st.session_state[keys.MAP_STORY] = story
+        return
+    select_gemeente(maps.selected_code(selection))
 
 
 def map_chart(
-    mv: MapView, view: ViewState, key: str = keys.MAP_SELECTION, presenting: bool = False
+    mv: MapView,
+    view: ViewState,
+    key: str = keys.MAP_SELECTION,
+    presenting: bool = False,
+    stories: bool = False,
 ) -> None:
     """The choropleth of ``view`` (whose map view is ``mv``). On the map page a click selects
-    a gemeente; presenting, the areas carry big labels (name and value) and clicks do
-    nothing."""
-    spec = cache.map_spec(view, presenting, narrow())
+    a gemeente (or, with ``stories``, shows the clicked story); presenting, the areas carry
+    big labels (name and value) and clicks do nothing."""
+    # the same arguments as the warm-up (dashboard.app.warmup) passes, or its cached spec is
+    # missed: Streamlit keys a cache on the arguments as given, without the defaults
+    if stories:
+        spec = cache.map_spec(view, presenting, narrow(), True)
+    else:
+        spec = cache.map_spec(view, presenting, narrow())
     st.pydeck_chart(
         spec,  # type: ignore[arg-type]  # quacks like the pydeck Deck it was made from
         height=640 if presenting else 420 if narrow() else 560,
@@ -116,3 +132,39 @@ def reference_only(mv: MapView, lang: str) -> None:
 
 def footer(mv: MapView) -> None:
     source(mv.source)
+
+
+def stories_toggle(mv: MapView, lang: str) -> bool:
+    """'Verhalen op de kaart' (off by default): the stories of the goals of the Sociale
+    Agenda that this indicator measures, as markers."""
+    return st.toggle(
+        t("map_stories_toggle", lang),
+        value=False,
+        key=keys.MAP_STORIES,
+        help=t("map_stories_help", lang),
+    )
+
+
+def map_stories(mv: MapView, view: ViewState) -> None:
+    """Under the map with its stories: how many, for which goals, and the clicked one."""
+    lang = view.lang
+    found = cache.map_stories(mv.indicator.id)
+    data = agenda_or_none()
+    if not found or data is None:
+        st.caption(t("map_stories_none", lang))
+        return
+    names = [g.short(lang) for g in data.goals.for_indicator(mv.indicator.id)]
+    goals = t(
+        "map_stories_goal" if len(names) == 1 else "map_stories_goals",
+        lang,
+        goals=join_names(names, lang),
+    )
+    n = len(found)
+    count = t("agenda_n_stories_one" if n == 1 else "agenda_n_stories", lang, n=str(n))
+    st.caption(escape_markdown(t("map_stories_count", lang, stories=count, goals=goals), 400))
+    picked = st.session_state.get(keys.MAP_STORY)
+    story = next((s for s in found if s.id == picked), None)
+    if story is not None:
+        with st.container(border=True):
+            st.caption(t("agenda_story_chosen", lang))
+            story_card(story, data, get_store(), lang, link_view=view)

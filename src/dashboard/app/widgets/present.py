@@ -13,13 +13,15 @@ import streamlit as st
 from dashboard import pages, urls
 from dashboard.app import cache, keys
 from dashboard.app.context import app_base_url
-from dashboard.app.resources import get_store
+from dashboard.app.resources import agenda_or_none, get_store
+from dashboard.app.widgets import agenda as agenda_parts
 from dashboard.app.widgets.common import source, vega
 from dashboard.app.widgets.map import legend, map_chart, reference_only
 from dashboard.render import charts
 from dashboard.state import ViewState
 from dashboard.text.i18n import t
-from dashboard.views import stories
+from dashboard.text.numbers import escape_markdown
+from dashboard.views import agenda, stories
 
 PROJECTOR_CSS = """
 <style>
@@ -56,6 +58,9 @@ def add_to_story(view: ViewState, shown: pages.Page) -> None:
     draft: list[stories.Slide] = st.session_state.setdefault(keys.DRAFT, [])
 
     def add() -> None:
+        if page == "agenda":
+            _add_goal_slide(view)
+            return
         ind = get_store().indicator(view.indicator)
         sentence = cache.page_summary(page, view)
         slide = stories.Slide(
@@ -69,6 +74,23 @@ def add_to_story(view: ViewState, shown: pages.Page) -> None:
         icon=":material/playlist_add:",
         help=t("story_add_help", lang),
     )
+
+
+def _add_goal_slide(view: ViewState) -> None:
+    """A slide of the goal the agenda page shows, with that goal's sentence."""
+    found = agenda_parts.goal_slide_sentence(view)
+    if found is None:
+        return
+    goal, title, sentence = found
+    slide = stories.Slide(
+        "agenda",
+        ViewState(lang=view.lang),
+        title[: stories.MAX_TITLE],
+        agenda.slide_sentence(sentence, stories.MAX_SENTENCE),
+        item=goal,
+    )
+    draft = st.session_state.get(keys.DRAFT, [])
+    st.session_state[keys.DRAFT] = [*draft, slide][: stories.MAX_SLIDES]
 
 
 def _stepper(n: int) -> Any:
@@ -148,6 +170,9 @@ def show_slide(slide: stories.Slide) -> None:
     shared controls are not touched)."""
     view = slide.view
     lang = view.lang
+    if slide.page in stories.ITEM_PAGES:
+        _show_agenda_slide(slide)
+        return
     mv = cache.map_view(view)
     if slide.page == "kaart" and mv.mappable:
         left, right = st.columns([3, 1], gap="large")
@@ -167,6 +192,39 @@ def show_slide(slide: stories.Slide) -> None:
     else:
         reference_only(mv, lang)
     source(mv.source)
+
+
+SLIDE_ROWS = 6  # figures of a goal on its slide
+
+
+def _show_agenda_slide(slide: stories.Slide) -> None:
+    """A goal (its map with stories and its figures) or a story (its text and its marker)."""
+    lang = slide.view.lang
+    data = agenda_or_none()
+    if data is None:
+        st.error(t("agenda_goals_error", lang))
+        return
+    if slide.page == "agenda":
+        av = cache.agenda_view(slide.view, slide.item)
+        left, right = st.columns([3, 2], gap="large")
+        with left:
+            agenda_parts.goal_map(av, data, key=keys.SLIDE_AGENDA_MAP, presenting=True)
+        with right:  # the first figures, one line each for the room; the rest on the page
+            for line in agenda.slide_lines(av, SLIDE_ROWS):
+                st.markdown(escape_markdown(line, max_len=300))
+            if len(av.table) > SLIDE_ROWS:
+                st.caption(t("slide_more_figures", lang, n=str(len(av.table) - SLIDE_ROWS)))
+        source(av.source)
+        return
+    story = data.story(slide.item)
+    if story is None:
+        return
+    left, right = st.columns([2, 3], gap="large")
+    with left:
+        spec = cache.story_map_spec(lang, story.id, False)
+        st.pydeck_chart(spec, height=520, key=keys.SLIDE_AGENDA_MAP)  # type: ignore[arg-type]
+    with right:
+        agenda_parts.story_card(story, data, get_store(), lang)
 
 
 def qr_corner(slide: stories.Slide, lang: str) -> None:

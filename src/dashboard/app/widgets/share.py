@@ -4,8 +4,10 @@ in an embed the link to the full dashboard."""
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
+from urllib.parse import urlencode
 
 import streamlit as st
 
@@ -19,10 +21,18 @@ from dashboard.text.i18n import t
 from dashboard.text.numbers import period_label
 
 
-def dashboard_link(view: ViewState, page: str) -> None:
+def _url(view: ViewState, page: str, extra: Mapping[str, str] | None) -> str:
+    """The view's URL on a page, with the page's own parameters (``extra``) after it."""
+    url = urls.view_url(view, page)
+    if extra:
+        url += ("&" if "?" in url else "?") + urlencode(extra)
+    return url
+
+
+def dashboard_link(view: ViewState, page: str, extra: Mapping[str, str] | None = None) -> None:
     """'Bekijk in het dashboard': the full app in the same state (on the page with this id),
     in a new tab."""
-    url = app_base_url() + urls.view_url(view, page)
+    url = app_base_url() + _url(view, page, extra)
     st.markdown(
         f'<a href="{html.escape(url)}" target="_blank" rel="noopener">'
         f"{html.escape(t('embed_open', view.lang))} ↗</a>",
@@ -35,7 +45,13 @@ def frozen(view: ViewState, store: Store) -> ViewState:
     return replace(view, period=view.period or store.latest_period(view.indicator))
 
 
-def share_panel(store: Store, view: ViewState, page: str) -> None:
+def share_panel(
+    store: Store,
+    view: ViewState,
+    page: str,
+    extra: Mapping[str, str] | None = None,
+    title: str | None = None,
+) -> None:
     """'Delen en insluiten': the link of this view and an iframe snippet, live or frozen.
 
     Its content is made only while the panel is open (a rerun when it opens): the
@@ -59,7 +75,7 @@ def share_panel(store: Store, view: ViewState, page: str) -> None:
             key=keys.SHARE_MODE + page,
         )
         shown = frozen(view, store) if mode == "vast" else view
-        url = app_base_url() + urls.view_url(shown, page)
+        url = app_base_url() + _url(shown, page, extra)
         st.caption(t("share_link", lang))
         st.code(url, language=None)
         size = st.selectbox(
@@ -80,13 +96,21 @@ def share_panel(store: Store, view: ViewState, page: str) -> None:
             else ""
         )
         st.caption(t("share_embed", lang))
-        st.code(share.embed_snippet(url, ind.label(lang), size, caption), language="html")
+        label = title or ind.label(lang)
+        st.code(share.embed_snippet(url, label, size, caption), language="html")
 
 
-def page_end(store: Store, view: ViewState, page: str) -> None:
+def page_end(
+    store: Store,
+    view: ViewState,
+    page: str,
+    extra: Mapping[str, str] | None = None,
+    title: str | None = None,
+) -> None:
     """The end of every page (``page``: its id in dashboard.pages): in an embed the link to
-    the full dashboard, else the 'Delen en insluiten' panel."""
+    the full dashboard, else the 'Delen en insluiten' panel. ``extra``: the page's own query
+    parameters (``?doel=``), ``title``: the embed's title when it is not the indicator's."""
     if embedded():
-        dashboard_link(view, page)
+        dashboard_link(view, page, extra)
     else:
-        share_panel(store, view, page)
+        share_panel(store, view, page, extra, title)
