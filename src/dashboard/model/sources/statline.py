@@ -463,16 +463,12 @@ def fetch_areas(client: StatLine, spec: Mapping[str, Any]) -> pd.DataFrame:
     return out[order]
 
 
+# the columns of gebieden_2025.csv as the mirror has them: the ones the app reads
+# (gebieden.GEBIEDEN_COLUMNS), with the other region kinds after the COROP columns and the
+# address density last
+_CUT = GEBIEDEN_COLUMNS.index("gemeentegrootte_code")
 _GEBIEDEN_ORDER = [
-    "gemeente_code",
-    "gemeente_naam",
-    "statline_label",
-    "provincie_code",
-    "provincie_naam",
-    "provincie_statline_label",
-    "corop_code",
-    "corop_naam",
-    "corop_statline_label",
+    *GEBIEDEN_COLUMNS[:_CUT],
     *(
         f"{g}_{part}"
         for g in (
@@ -486,11 +482,7 @@ _GEBIEDEN_ORDER = [
         )
         for part in ("code", "naam")
     ),
-    "gemeentegrootte_code",
-    "gemeentegrootte",
-    "stedelijkheid_code",
-    "stedelijkheid",
-    "inwoners",
+    *GEBIEDEN_COLUMNS[_CUT:],
     "omgevingsadressendichtheid",
 ]
 
