@@ -3,6 +3,7 @@
 import streamlit as st
 
 from dashboard.app import cache, context, controls, resources
+from dashboard.app.widgets import change
 from dashboard.app.widgets import map as parts
 from dashboard.app.widgets.common import sentence
 from dashboard.app.widgets.share import page_end
@@ -13,7 +14,9 @@ mv = cache.map_view(view)
 lang = view.lang
 
 parts.page_header(mv, lang)
-if not mv.mappable:
+if change.wanted(view):  # "Verandering sinds …": the change map (?vanaf=)
+    change.body(view, context.embedded())
+elif not mv.mappable:
     parts.reference_only(mv, lang)
 elif context.embedded():
     parts.map_chart(mv, view)
@@ -29,5 +32,5 @@ else:
         parts.ranking_chart(mv, view)
     sentence(mv.summary)
     parts.data_table(mv, view)
-parts.footer(mv)
+change.footer(view) if change.wanted(view) else parts.footer(mv)
 page_end(store, view, "kaart")
