@@ -7,6 +7,7 @@ from dashboard.app.widgets import change
 from dashboard.app.widgets import map as parts
 from dashboard.app.widgets.common import sentence
 from dashboard.app.widgets.share import page_end
+from dashboard.app.widgets.timeline import timeline
 
 store = resources.store_or_stop()
 view = controls.current_view(store)
@@ -26,6 +27,7 @@ else:
     left, right = st.columns([3, 2], gap="large")
     with left:
         parts.map_chart(mv, view)
+        timeline(view, store.periods(view.indicator))
         parts.legend(mv, lang)
         parts.map_downloads(mv, view)
     with right:

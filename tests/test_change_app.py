@@ -117,3 +117,43 @@ def test_embedded_change_map():
     assert_clean(at)
     assert len(at.get("deck_gl_json_chart")) == 1
     assert any(s.startswith("**Werkloosheid 2019–2024") for s in (m.value for m in at.markdown))
+
+
+def test_the_timeline_slider_moves_the_period_and_the_url():
+    at = open_app(indicator="werkloosheid")
+    assert_clean(at)
+    slider = at.select_slider(key="w_tijdlijn")
+    assert slider.value == "2024" and slider.options[0] == "2013"
+    slider.set_value("2016")
+    rerun(at)
+    assert_clean(at)
+    assert at.query_params.get("periode") == "2016"
+    assert at.sidebar.selectbox[1].value == "2016"
+    assert any("Werkloosheid in 2016" in s for s in texts(at.markdown))
+
+
+def test_play_at_the_last_period_starts_again_at_the_first():
+    at = open_app(indicator="werkloosheid")
+    play = at.button(key="tijdlijn_knop")
+    assert play.label == "Afspelen"
+    play.click()
+    rerun(at)
+    assert_clean(at)
+    assert at.query_params.get("periode") == "2013"
+    assert at.session_state["_tijdlijn_speelt"] is True
+    assert at.button(key="tijdlijn_knop").label == "Pauzeren"
+    at.button(key="tijdlijn_knop").click()
+    rerun(at)
+    assert at.session_state["_tijdlijn_speelt"] is False
+    assert at.query_params.get("periode") == "2013"  # paused: the URL keeps the period shown
+
+
+def test_the_timeline_plays_only_with_fixed_classes():
+    at = open_app(indicator="werkloosheid", kleur="periode")
+    assert_clean(at)
+    assert at.button(key="tijdlijn_knop").disabled
+    assert t("timeline_fixed_only", "nl") in texts(at.caption)
+    # a change map's classes are fixed over its end periods: it plays
+    at = open_app(indicator="werkloosheid", kleur="periode", vanaf="2019")
+    assert not at.button(key="tijdlijn_knop").disabled
+    assert at.select_slider(key="w_tijdlijn").options == ["2020", "2021", "2022", "2023", "2024"]

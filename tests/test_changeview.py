@@ -55,15 +55,17 @@ def test_unemployment_2019_2024_by_hand(store):
 
 def test_change_classes_are_symmetric_around_zero_and_direction_aware(store):
     cv = changeview.change_view(store, UNEMPLOYMENT)
-    # 90% of |changes| within 0.9 -> step 0.2 (nearest nice to 0.9/3); breaks ±0.4, ±0.2, 0
-    assert cv.classes.breaks == (-0.4, -0.2, 0.0, 0.2, 0.4)
+    # pooled over the changes 2019 -> 2020, ..., 2019 -> 2024 of the 12 gemeenten (so the
+    # timeline keeps its colours): 90% of |change| <= 1,0; 1,0 / 3 = 0,33, and the nearest
+    # nice step with one decimal is 0,5 (0,25 needs two); breaks ±1,0, ±0,5 and 0
+    assert cv.classes.breaks == (-1.0, -0.5, 0.0, 0.5, 1.0)
     assert cv.classes.breaks == tuple(-b + 0.0 for b in reversed(cv.classes.breaks))
     # falling unemployment is favourable: blue-green (BrBG reversed for direction -1)
     assert cv.classes.colors == tuple(reversed(classify.BRBG[6]))
     rows = by_name(cv)
-    assert rows.loc["Emmen", "color"] == "#01665e"  # < −0,4: the darkest blue-green
-    assert rows.loc["Hoogeveen", "color"] == "#c7eae5"  # −0,2 – 0,0
-    assert cv.classes.labels["nl"][0] == "< −0,4"
+    assert rows.loc["Emmen", "color"] == "#5ab4ac"  # −1,0 – −0,5
+    assert rows.loc["Hoogeveen", "color"] == "#c7eae5"  # −0,5 – 0,0
+    assert cv.classes.labels["nl"][:2] == ("< −1,0", "−1,0 – −0,5")
     assert changeview.legend_title(cv, store.catalog, "nl") == (
         "Verandering 2019–2024 (procentpunt)"
     )

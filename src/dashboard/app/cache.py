@@ -440,6 +440,8 @@ def page_summary(page: str, view: ViewState) -> str:
         return trend_view(view).summary
     if page == "profiel":
         return profile_view(view).summary
+    if view.since is not None and change_refusal(view.indicator, view.period) is None:
+        return change_view(view).summary
     return map_view(view).summary
 
 

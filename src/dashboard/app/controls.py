@@ -94,6 +94,10 @@ def controls(store: Store) -> ViewState:
         on_change=_on_indicator_change,
     )
     periods = store.periods(indicator)
+    pending = ss.pop(keys.PERIOD_PENDING, None)  # the map's timeline moved the period
+    if pending in periods:
+        ss[KEY["period"]] = pending
+        ss[keys.PERIOD_EXPLICIT] = True
     if ss.get(KEY["period"]) not in periods or not ss.get(keys.PERIOD_EXPLICIT):
         ss[KEY["period"]] = periods[-1]
     period = sidebar.selectbox(
@@ -188,6 +192,12 @@ def show_notices(lang: str) -> None:
     for notice in st.session_state.get(keys.NOTICES, []):
         value = f"“{escape_markdown(notice.value)}”" if notice.value else ""
         st.warning(t(f"notice_{notice.reason}", lang, value=value, param=notice.param), icon="⚠️")
+
+
+def show_period(period: str) -> None:
+    """Ask the controls to show this period on the next run (the map's timeline: the
+    period selectbox may not be changed once it is drawn)."""
+    st.session_state[keys.PERIOD_PENDING] = period
 
 
 def select_gemeente(code: str | None) -> None:

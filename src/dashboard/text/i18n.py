@@ -778,6 +778,34 @@ STRINGS: dict[str, tuple[str, str]] = {
     "change_slope": ("Van {start} naar {end}", "From {start} to {end}"),
     "change_ranking": ("Rangorde van de verandering", "Ranking of the change"),
     "change_table": ("Tabel van de verandering", "Table of the change"),
+    "story_problem_unknown_since": (
+        "startperiode '{value}' bestaat niet voor deze indicator",
+        "start period '{value}' does not exist for this indicator",
+    ),
+    "story_problem_since_not_comparable": (
+        "verandering sinds '{value}' kan niet: de perioden van deze indicator zijn niet "
+        "vergelijkbaar",
+        "change since '{value}' is not possible: the periods of this indicator are not comparable",
+    ),
+    "story_problem_since_not_before": (
+        "startperiode '{value}' ligt niet vóór de getoonde periode",
+        "start period '{value}' is not before the period shown",
+    ),
+    "timeline": ("Tijdlijn", "Timeline"),
+    "timeline_play": ("Afspelen", "Play"),
+    "timeline_pause": ("Pauzeren", "Pause"),
+    "timeline_help": (
+        "← en → gaan een periode terug of verder, Home en End naar de eerste en de laatste; "
+        "de spatiebalk op de knop speelt af of pauzeert.",
+        "← and → go one period back or on, Home and End to the first and the last; the "
+        "space bar on the button plays or pauses.",
+    ),
+    "timeline_fixed_only": (
+        "Afspelen kan met vaste klassen (Kleuren: 'Klassen (vast over alle jaren)'), zodat "
+        "een kleur in elk jaar hetzelfde betekent.",
+        "Playing needs fixed classes (Colours: 'Classes (fixed across years)'), so that a "
+        "colour means the same in every year.",
+    ),
 }
 
 

@@ -27,7 +27,9 @@ Significance
 
 Colours and ranks
     :func:`dashboard.render.classify.change_classes`: diverging around 0, symmetric rounded
-    breaks, the favourable side blue-green. A change that is 0 as shown is the neutral "geen
+    breaks, the favourable side blue-green; the breaks pool the changes from the start to
+    every later period, so the timeline (stepping the end period) keeps the colours
+    comparable. A change that is 0 as shown is the neutral "geen
     verandering". Rank 1 is the most favourable change (the largest rise for neutral
     indicators).
 
@@ -40,6 +42,7 @@ from __future__ import annotations
 
 import html
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -161,18 +164,11 @@ def _at(values: pd.DataFrame, period: str) -> pd.DataFrame:
     return values[values["period"] == period].set_index("region_code")
 
 
-def change_table(
-    store: Store,
-    ind: Indicator,
-    start: str,
-    end: str,
-    codes: list[str],
-    values: pd.DataFrame,
-    relative: bool,
-    lang: str,
-) -> tuple[pd.DataFrame, classify.Classes | None]:
-    """One row per area: region_code, name, start, end, value (the change), significant
-    (True/False/<NA>), rank, color, start_text, end_text, value_text, note, tooltips."""
+def changes(
+    store: Store, start: str, end: str, codes: list[str], values: pd.DataFrame, relative: bool
+) -> pd.DataFrame:
+    """Per area: region_code, name, start, end (values), their lower/upper, value (the
+    change) and significant (True/False/<NA>)."""
     a, b = _at(values, start), _at(values, end)
     table = pd.DataFrame({"region_code": codes})
     table["name"] = table["region_code"].map(store.name)
@@ -191,10 +187,36 @@ def change_table(
         ],
         dtype="boolean",
     )
+    return table
+
+
+def _coloured(table: pd.DataFrame) -> pd.Series:
+    """The changes drawn as changes: present and not within the margin."""
+    flat = table["significant"].eq(False).fillna(False).astype(bool)
+    return table.loc[~flat, "value"].dropna()
+
+
+def change_table(
+    store: Store,
+    ind: Indicator,
+    start: str,
+    end: str,
+    codes: list[str],
+    values: pd.DataFrame,
+    relative: bool,
+    lang: str,
+    pool: Sequence[str] = (),
+) -> tuple[pd.DataFrame, classify.Classes | None]:
+    """One row per area: region_code, name, start, end, value (the change), significant
+    (True/False/<NA>), rank, color, start_text, end_text, value_text, note, tooltips.
+
+    The classes pool the changes from ``start`` to every period of ``pool`` (and ``end``),
+    so that the timeline, stepping the end period, keeps one meaning per colour."""
+    table = changes(store, start, end, codes, values, relative)
     not_significant = table["significant"].eq(False).fillna(False).astype(bool)
     table["rank"] = ranks(table["value"], ind.direction)
-    # classes from the changes that are coloured as changes
-    coloured = table.loc[~not_significant, "value"].dropna()
+    others = [changes(store, start, p, codes, values, relative) for p in pool if p != end]
+    coloured = pd.concat([_coloured(table), *(_coloured(o) for o in others)])
     classes = (
         classify.change_classes(coloured.tolist(), ind, store.catalog, relative)
         if len(coloured)
@@ -285,7 +307,9 @@ def change_view(store: Store, view: ViewState) -> ChangeView:
     relative = is_relative(ind)
     codes = area_codes(store, view.scope, lvl)
     values = period_values(store, ind.id, codes, lvl)
-    table, classes = change_table(store, ind, start, end, codes, values, relative, lang)
+    periods = store.periods(ind.id)
+    later = periods[periods.index(start) + 1 :]  # every end the timeline can show
+    table, classes = change_table(store, ind, start, end, codes, values, relative, lang, pool=later)
     drenthe = tuple(reference_value(store, ind.id, DRENTHE_CODE, p) for p in (start, end))
     nederland = tuple(reference_value(store, ind.id, NEDERLAND_CODE, p) for p in (start, end))
     summary = sentences.change_summary(

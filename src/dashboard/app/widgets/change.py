@@ -13,6 +13,7 @@ from dashboard.app.context import narrow
 from dashboard.app.resources import get_store
 from dashboard.app.widgets.common import downloads, image_downloads, sentence, source, vega
 from dashboard.app.widgets.map import _on_map_select
+from dashboard.app.widgets.timeline import timeline
 from dashboard.state import ViewState
 from dashboard.text.i18n import t
 from dashboard.views import changeview
@@ -103,6 +104,8 @@ def body(view: ViewState, embedded: bool) -> None:
     left, right = st.columns([3, 2], gap="large")
     with left:
         change_map(cv, view)
+        after = get_store().periods(view.indicator)
+        timeline(view, after[after.index(cv.start) + 1 :], fixed=True)
         legend(cv, lang)
         image_buttons(cv, view)
     with right:

@@ -14,6 +14,7 @@ from dashboard import pages, urls
 from dashboard.app import cache, keys
 from dashboard.app.context import app_base_url
 from dashboard.app.resources import get_store
+from dashboard.app.widgets import change
 from dashboard.app.widgets.common import source, vega
 from dashboard.app.widgets.map import legend, map_chart, reference_only
 from dashboard.render import charts
@@ -149,6 +150,15 @@ def show_slide(slide: stories.Slide) -> None:
     view = slide.view
     lang = view.lang
     mv = cache.map_view(view)
+    if slide.page == "kaart" and change.wanted(view):  # a change map (vanaf)
+        cv = cache.change_view(view)
+        left, right = st.columns([3, 1], gap="large")
+        with left:
+            change.change_map(cv, view, key=keys.SLIDE_MAP, presenting=True)
+        with right:
+            change.legend(cv, lang)
+        source(cv.source)
+        return
     if slide.page == "kaart" and mv.mappable:
         left, right = st.columns([3, 1], gap="large")
         with left:
