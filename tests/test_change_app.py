@@ -92,7 +92,7 @@ def test_a_non_comparable_vanaf_shows_the_plain_map_and_says_why():
     assert len(at.get("deck_gl_json_chart")) == 1
     assert "Rangorde" in texts(at.subheader)  # the plain map's ranking
     since = at.sidebar.selectbox(key="w_vanaf")
-    assert since.disabled and since.value is None
+    assert since.disabled and since.value == ""
     assert t("change_refused_not_comparable", "nl") in texts(at.sidebar.caption)
 
 
@@ -106,7 +106,7 @@ def test_choosing_a_start_period_writes_vanaf_and_none_removes_it():
     assert_clean(at)
     assert at.query_params.get("vanaf") == "2016"
     assert any("Werkloosheid 2016–2022:" in s for s in texts(at.markdown))
-    at.sidebar.selectbox(key="w_vanaf").select(None)
+    at.sidebar.selectbox(key="w_vanaf").select("")
     rerun(at)
     assert at.query_params.get("vanaf") is None
     assert len(at.get("deck_gl_json_chart")) == 1

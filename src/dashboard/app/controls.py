@@ -41,7 +41,7 @@ def _seed(store: Store) -> None:
     st.session_state[KEY["scope"]] = view.scope
     st.session_state[KEY["lang"]] = view.lang
     st.session_state[KEY["colouring"]] = view.colouring
-    st.session_state[KEY["since"]] = view.since
+    st.session_state[KEY["since"]] = view.since or NO_CHANGE
     st.session_state[keys.PERIOD_EXPLICIT] = view.period is not None
     st.session_state[keys.NOTICES] = notices
     st.session_state[keys.SEEDED] = True
@@ -160,6 +160,11 @@ def controls(store: Store) -> ViewState:
     return view
 
 
+# the "Verandering sinds" option of the map of one period: not None, which a selectbox shows
+# as its placeholder ("Choose an option") instead of the option's label
+NO_CHANGE = ""
+
+
 def _since_control(store: Store, indicator: str, period: str, lang: str) -> str | None:
     """'Verandering sinds …': the start period of a change map (None: one period). Where the
     change is not offered, the control is disabled and a caption says why."""
@@ -167,18 +172,18 @@ def _since_control(store: Store, indicator: str, period: str, lang: str) -> str 
     refused = cache.change_refusal(indicator, period)
     starts = [] if refused else changeview.start_periods(store, indicator, period)
     if ss.get(KEY["since"]) not in starts:
-        ss[KEY["since"]] = None
+        ss[KEY["since"]] = NO_CHANGE
     since = st.sidebar.selectbox(
         t("change_mode", lang),
-        [None, *starts],
+        [NO_CHANGE, *starts],
         key=KEY["since"],
-        format_func=lambda p: t("change_mode_none", lang) if p is None else period_label(p, lang),
+        format_func=lambda p: period_label(p, lang) if p else t("change_mode_none", lang),
         help=t("change_mode_help", lang),
         disabled=refused is not None,
     )
     if refused is not None:
         st.sidebar.caption(t(refused, lang))
-    return since
+    return since or None
 
 
 def url_view(store: Store) -> ViewState:

@@ -580,7 +580,11 @@ def slope_chart(
         color = alt.Color("name:N", scale=scale, legend=alt.Legend(title=None, orient="bottom"))
         base = alt.Chart(refs).encode(x=x, y=y, detail=detail, color=color, tooltip=tooltip)
         layers.append(base.mark_line(strokeWidth=2.5, strokeDash=[6, 3]))
-        layers.append(base.mark_point(filled=True, size=50, shape="diamond"))
+        layers.append(
+            base.mark_point(filled=True, size=50, shape="diamond").encode(
+                color=alt.Color("name:N", scale=scale, legend=None)
+            )
+        )
     chart = alt.layer(*layers).properties(height=420)
     if description:
         chart = chart.properties(description=description)

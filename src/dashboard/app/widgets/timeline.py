@@ -72,7 +72,7 @@ def timeline(view: ViewState, periods: list[str], fixed: bool | None = None) -> 
         ss[keys.TIMELINE_PLAYING] = False
     playing = bool(ss.get(keys.TIMELINE_PLAYING))
     ss[keys.TIMELINE] = shown
-    button, slider = st.columns([1, 6], vertical_alignment="bottom")
+    button, slider = st.columns([2, 5], vertical_alignment="bottom")
     button.button(
         t("timeline_pause" if playing else "timeline_play", lang),
         icon=":material/pause:" if playing else ":material/play_arrow:",
