@@ -791,6 +791,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "startperiode '{value}' ligt niet vóór de getoonde periode",
         "start period '{value}' is not before the period shown",
     ),
+    "site_change_link": ("Verandering sinds {start}", "Change since {start}"),
     "timeline": ("Tijdlijn", "Timeline"),
     "timeline_play": ("Afspelen", "Play"),
     "timeline_pause": ("Pauzeren", "Pause"),
