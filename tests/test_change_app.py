@@ -157,3 +157,29 @@ def test_the_timeline_plays_only_with_fixed_classes():
     at = open_app(indicator="werkloosheid", kleur="periode", vanaf="2019")
     assert not at.button(key="tijdlijn_knop").disabled
     assert at.select_slider(key="w_tijdlijn").options == ["2020", "2021", "2022", "2023", "2024"]
+
+
+def test_a_change_map_slide(store):
+    from streamlit.testing.v1 import AppTest
+
+    from dashboard.state import ViewState
+    from dashboard.views import stories
+    from tests.support.apptest import APP
+
+    view = ViewState(indicator="werkloosheid", period="2024", since="2019")
+    story = stories.Story(
+        "Verandering", (stories.Slide("kaart", view, "Werkloosheid gedaald", "Overal."),)
+    )
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params["verhaal"] = stories.story_to_param(story)
+    at.run()
+    at.switch_page("app_pages/presenteren.py")
+    at.run()
+    assert_clean(at)
+    assert texts(at.title) == ["Werkloosheid gedaald"]
+    decks = at.get("deck_gl_json_chart")
+    assert len(decks) == 1
+    summary = changeview.change_view(store, view).summary
+    assert summary in str(decks[0].proto)  # the change map, its summary as alt
+    markdown = " ".join(texts(at.markdown))
+    assert "Verandering 2019–2024 (procentpunt)" in markdown  # its legend
