@@ -34,5 +34,8 @@ else:
         parts.ranking_chart(mv, view)
     sentence(mv.summary)
     parts.data_table(mv, view)
-change.footer(view) if change.wanted(view) else parts.footer(mv)
+if change.wanted(view):
+    change.footer(view)
+else:
+    parts.footer(mv)
 page_end(store, view, "kaart")

@@ -48,6 +48,7 @@ def test_every_changeable_indicator_draws_its_change_map(store, changeable):
         assert len(at.get("deck_gl_json_chart")) == 1, ind.id
         cv = changeview.change_view(store, changeview.ViewState(indicator=ind.id, since=first))
         markdown = " ".join(texts(at.markdown))
+        assert "`None`" not in texts(at.markdown), ind.id  # no value written by st magic
         assert cv.summary in markdown, ind.id  # the sentence (the map's alt too)
         assert "Verandering " in markdown and 'class="bw-legend"' in markdown, ind.id
         subheaders = texts(at.subheader)

@@ -65,3 +65,25 @@ def test_the_timeline_slider_takes_the_keyboard(page, app_url):
     page.keyboard.press("Home")
     page.wait_for_url("**periode=2013**", timeout=60_000)
     assert_no_errors(page)
+
+
+def test_embedded_change_map(page, app_url):
+    open_view(page, app_url + "/?indicator=werkloosheid&vanaf=2019&embed=true")
+    assert page.locator(MAP_CANVAS).count() == 1
+    text = body_text(page)
+    assert "Werkloosheid 2019–2024: in alle 12 gemeenten gedaald" in text
+    assert "Verandering 2019–2024 (procentpunt)" in text
+    assert "None" not in text  # no stray value written by Streamlit's magic
+    assert_no_errors(page)
+    shoot(page, "verandering-embed")
+
+
+def test_change_ranking_and_table_below(page, app_url):
+    open_view(page, app_url + "/?indicator=koopwoningen_aandeel&vanaf=2012&gemeente=GM0106")
+    heading = page.get_by_role("heading", name="Rangorde van de verandering")
+    heading.wait_for(timeout=60_000)
+    heading.scroll_into_view_if_needed()
+    assert wait_vega_drawn(page, at_least=2) >= 2
+    page.get_by_text("Tabel van de verandering").wait_for(timeout=60_000)
+    assert_no_errors(page)
+    shoot(page, "verandering-koopwoningen-onder", full_page=False)
