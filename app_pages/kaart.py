@@ -3,9 +3,11 @@
 import streamlit as st
 
 from dashboard.app import cache, context, controls, resources
+from dashboard.app.widgets import change
 from dashboard.app.widgets import map as parts
 from dashboard.app.widgets.common import sentence
 from dashboard.app.widgets.share import page_end
+from dashboard.app.widgets.timeline import timeline
 
 store = resources.store_or_stop()
 view = controls.current_view(store)
@@ -13,7 +15,9 @@ mv = cache.map_view(view)
 lang = view.lang
 
 parts.page_header(mv, lang)
-if not mv.mappable:
+if change.wanted(view):  # "Verandering sinds …": the change map (?vanaf=)
+    change.body(view, context.embedded())
+elif not mv.mappable:
     parts.reference_only(mv, lang)
 elif context.embedded():
     parts.map_chart(mv, view)
@@ -24,6 +28,7 @@ else:
     with left:
         with_stories = parts.stories_toggle(mv, lang)
         parts.map_chart(mv, view, stories=with_stories)
+        timeline(view, store.periods(view.indicator))
         parts.legend(mv, lang)
         if with_stories:
             parts.map_stories(mv, view)
@@ -32,5 +37,8 @@ else:
         parts.ranking_chart(mv, view)
     sentence(mv.summary)
     parts.data_table(mv, view)
-parts.footer(mv)
+if change.wanted(view):
+    change.footer(view)
+else:
+    parts.footer(mv)
 page_end(store, view, "kaart")

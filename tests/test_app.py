@@ -57,7 +57,7 @@ def test_url_round_trip(store):
     at = open_app(**params)
     assert_clean(at)
     assert not at.warning
-    assert [s.value for s in at.sidebar.selectbox] == ["overgewicht", "2020"]
+    assert [s.value for s in at.sidebar.selectbox][:2] == ["overgewicht", "2020"]
     assert at.sidebar.multiselect[0].value == ["GM0114", "GM1730"]
     assert [r.value for r in at.sidebar.radio] == ["noord-nederland", "nederland"]
     assert texts(at.title) == [store.indicator("overgewicht").label("en")]
@@ -65,7 +65,7 @@ def test_url_round_trip(store):
 
     again = open_app(**at.query_params)
     assert texts(again.title) == texts(at.title)
-    assert [s.value for s in again.sidebar.selectbox] == ["overgewicht", "2020"]
+    assert [s.value for s in again.sidebar.selectbox][:2] == ["overgewicht", "2020"]
 
 
 def test_widget_changes_are_written_to_the_url():

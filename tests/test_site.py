@@ -20,7 +20,7 @@ from dashboard import cli
 from dashboard.config import check_folder
 from dashboard.publish import site
 from dashboard.state import ViewState
-from dashboard.views import mapview, trends
+from dashboard.views import changeview, mapview, trends
 
 EXPORTED = date(2025, 1, 31)
 
@@ -260,3 +260,30 @@ def test_script_json_cannot_end_its_element():
     raw = site.script_json({"name": "</script><script>alert(1)</script>", "a": "&"})
     assert "<" not in raw and ">" not in raw and "&" not in raw
     assert json.loads(raw) == {"name": "</script><script>alert(1)</script>", "a": "&"}
+
+
+def test_change_pages_for_comparable_indicators(store, exported_site, pages):
+    out, manifest = exported_site
+    changes = {c["indicator"]: c for c in manifest["changes"]}
+    expected = [i.id for i in store.catalog if changeview.change_refusal(store, i.id) is None]
+    assert list(changes) == expected
+    assert "overgewicht" not in changes  # survey rounds: not comparable
+    unemployment = changes["werkloosheid"]
+    assert (unemployment["start"], unemployment["end"], unemployment["path"]) == (
+        "2013",
+        "2024",
+        "werkloosheid-verandering.html",
+    )
+    page = (out / unemployment["path"]).read_text(encoding="utf-8")
+    cv = changeview.change_view(store, ViewState(indicator="werkloosheid", since="2013", lang="nl"))
+    assert escape(cv.summary) in page
+    for name in ("verandering", "van-naar", "rangorde"):
+        assert f'id="{name}"' in page
+    assert "Emmen" in page and "Significantie" in page
+    assert '<a href="werkloosheid-verandering.html">Verandering sinds 2013</a>' in (
+        out / "werkloosheid.html"
+    ).read_text(encoding="utf-8")
+    csv_text = (out / unemployment["files"]["csv"]["path"]).read_text(encoding="utf-8")
+    assert "Verandering (procentpunt)" in csv_text
+    assert (out / "werkloosheid-verandering.png").read_bytes().startswith(b"\x89PNG")
+    assert unemployment["bytes"] < site.PAGE_LIMIT

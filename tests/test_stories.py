@@ -225,7 +225,7 @@ def test_a_good_file_loads(tmp_path, known):
             "kleurr",
             "unknown_key",
             "dia 2, kleurr: onbekend veld; toegestaan: page, indicator, periode, gemeenten, "
-            "schaal, taal, kleur, title, sentence, notes, doel, verhaal",
+            "schaal, taal, kleur, vanaf, title, sentence, notes, doel, verhaal",
         ),
         (
             'periode = "2023"',
@@ -861,4 +861,23 @@ def test_every_problem_and_type_has_its_text():
     )
     assert S.Problem(None, "", "not_text", "Decimal").message("en") == (
         "must be text in quotes, not Decimal"  # a type without words is named as it is
+    )
+
+
+def test_a_change_map_slide_travels_in_a_link_and_a_file(store, tmp_path):
+    view = ViewState(indicator="werkloosheid", period="2024", since="2019")
+    story = S.Story("Verandering", (S.Slide("kaart", view, "Werkloosheid", "Gedaald."),))
+    back, problems = S.story_from_param(S.story_to_param(story), store)
+    assert problems == [] and back == story
+    path = tmp_path / "verandering.toml"
+    path.write_text(
+        'title = "V"\n[[slide]]\npage = "kaart"\nindicator = "overgewicht"\n'
+        'vanaf = "2016"\ntitle = "T"\nsentence = "Z"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(S.StoryError) as err:
+        S.load_story(path, store)
+    assert str(err.value).endswith(
+        "verandering.toml, dia 1, vanaf: verandering sinds '2016' kan niet: de perioden van "
+        "deze indicator zijn niet vergelijkbaar"
     )

@@ -354,3 +354,66 @@ def test_every_notice_has_its_text():
     )
     for lang in LANGUAGES:  # the limit is written out in the text: it must match
         assert f" {MAX_GEMEENTEN} " in t("notice_too_many_gemeenten", lang)
+
+
+# --- vanaf: the start period of a change map ------------------------------------------------
+
+
+def parse_comparable(params):
+    return parse_query(
+        params,
+        INDICATORS,
+        PERIODS.__getitem__,
+        GEMEENTEN,
+        comparable=lambda indicator: indicator != "overgewicht",
+    )
+
+
+def test_vanaf_round_trips():
+    view = ViewState("werkloosheid", "2024", ("GM0114",), since="2022")
+    query = to_query(view)
+    assert query == {
+        "indicator": "werkloosheid",
+        "periode": "2024",
+        "vanaf": "2022",
+        "gemeente": ["GM0114"],
+    }
+    assert parse_comparable(query) == (view, [])
+    path, _, qs = urls.view_url(view).partition("?")
+    assert qs == "indicator=werkloosheid&periode=2024&vanaf=2022&gemeente=GM0114"
+    assert parse_comparable(parse_qs(qs)) == (view, [])
+    # without periode the change runs to the latest period
+    assert parse_comparable({"indicator": "werkloosheid", "vanaf": "2023"}) == (
+        ViewState("werkloosheid", since="2023"),
+        [],
+    )
+    assert to_query(ViewState()) == {} and "vanaf" in urls.PARAMS
+
+
+@pytest.mark.parametrize(
+    ("params", "reason"),
+    [
+        ({"indicator": "werkloosheid", "vanaf": "1999"}, "unknown_since"),
+        ({"indicator": "werkloosheid", "vanaf": "<b>x</b>"}, "unknown_since"),
+        ({"indicator": "werkloosheid", "vanaf": "2024"}, "since_not_before"),
+        ({"indicator": "werkloosheid", "periode": "2022", "vanaf": "2023"}, "since_not_before"),
+        ({"indicator": "overgewicht", "vanaf": "2016"}, "since_not_comparable"),
+        ({"indicator": "vrijwilligerswerk", "vanaf": "2023"}, "since_not_before"),
+    ],
+)
+def test_a_bad_vanaf_is_dropped_with_a_notice_naming_it(params, reason):
+    view, notices = parse_comparable(params)
+    assert view.since is None
+    assert notices == [Notice("vanaf", params["vanaf"], reason)]
+    assert view.indicator == params["indicator"]  # the rest of the view stays
+
+
+def test_the_vanaf_notices_say_why():
+    assert t("notice_since_not_comparable", "nl", value="“2016”") == (
+        "Verandering sinds “2016” wordt niet getoond: de perioden van deze indicator zijn niet "
+        "vergelijkbaar (bijvoorbeeld enquêterondes met een gewijzigde methode). De kaart van "
+        "één periode wordt getoond."
+    )
+    assert t("notice_unknown_since", "en", value="“1999”") == (
+        "Start period “1999” does not exist for this indicator; showing the map of one period."
+    )

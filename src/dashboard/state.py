@@ -1,8 +1,9 @@
 """The view state: the small value object the URL, the pages, embedding and export share.
 
 A :class:`ViewState` is what a page shows (indicator, period, gemeenten, map scope, language,
-colouring). Its URL form, reading it from untrusted query parameters and writing it, is
-:mod:`dashboard.urls`'s; a value that could not be used becomes a :class:`Notice`.
+colouring, and the start period of a change map). Its URL form, reading it from untrusted
+query parameters and writing it, is :mod:`dashboard.urls`'s; a value that could not be used
+becomes a :class:`Notice`.
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ class ViewState:
     scope: str = SCOPES[0]  # the map's area: one of vocabulary.SCOPES
     lang: str = LANGUAGES[0]  # one of vocabulary.LANGUAGES
     colouring: str = COLOURINGS[0]  # one of vocabulary.COLOURINGS
+    # the start period of a change map (views.changeview): the map shows the change from it
+    # to ``period``; None: the values of one period
+    since: str | None = None
 
 
 @dataclass(frozen=True)

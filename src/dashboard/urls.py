@@ -26,6 +26,8 @@ A view is reproducible from its URL. The public parameter names (documented in t
 ``schaal``     drenthe | noord-nederland | nederland            ``taal``  nl | en
 ``kleur``      klassen (fixed over all periods) | periode (classes of the shown period only) |
                drenthe | nederland (diverging colours centred on that value)
+``vanaf``      a period before the shown one: the map shows the change since then (only for
+               indicators whose periods the catalogue marks comparable)
 
 Values that equal the default are left out of the URL, so a URL without ``periode`` follows
 new data ("live") and one with ``periode`` is frozen to that period.
@@ -62,6 +64,7 @@ VIEW_PARAMS = {
     "scope": "schaal",
     "lang": "taal",
     "colouring": "kleur",
+    "since": "vanaf",
 }
 PARAMS = tuple(VIEW_PARAMS.values())  # the view's parameters, as in the URL
 P = VIEW_PARAMS
@@ -141,10 +144,14 @@ def parse_query(
     periods_of: Callable[[str], Sequence[str]],
     gemeente_codes: Collection[str],
     default_indicator: str = DEFAULT_INDICATOR,
+    comparable: Callable[[str], bool] | None = None,
 ) -> tuple[ViewState, list[Notice]]:
     """Read a view from query parameters. A renamed indicator id is read as its current one;
     anything unusable falls back to its default and yields a :class:`Notice`; nothing here
-    raises."""
+    raises. ``comparable(indicator)`` says whether the indicator's periods may be paired
+    (the catalogue's ``comparable``); without it every indicator's may. A ``vanaf`` that is
+    not an earlier period of the indicator, or of an indicator whose periods are not
+    comparable, is dropped with a notice: the plain map of one period is shown."""
     notices: list[Notice] = []
     written = _single(params, P["indicator"])
     indicator = current_indicator(written) if written else default_indicator
@@ -156,6 +163,8 @@ def parse_query(
     if period is not None and period not in periods_of(indicator):
         notices.append(Notice(P["period"], period, "unknown_period"))
         period = None
+
+    since = _since(params, indicator, period, periods_of, comparable, notices)
 
     gemeenten: list[str] = []
     for value in _values(params, P["gemeenten"]):
@@ -177,8 +186,35 @@ def parse_query(
         scope=_choice(params, P["scope"], CHOICES[P["scope"]], notices),
         lang=_choice(params, P["lang"], CHOICES[P["lang"]], notices),
         colouring=_choice(params, P["colouring"], CHOICES[P["colouring"]], notices),
+        since=since,
     )
     return view, notices
+
+
+def _since(
+    params: Params,
+    indicator: str,
+    period: str | None,
+    periods_of: Callable[[str], Sequence[str]],
+    comparable: Callable[[str], bool] | None,
+    notices: list[Notice],
+) -> str | None:
+    """The start period of a change map, if the URL has a usable one (see parse_query)."""
+    since = _single(params, P["since"]) or None
+    if since is None:
+        return None
+    periods = list(periods_of(indicator))
+    shown = period or (periods[-1] if periods else None)
+    if since not in periods:
+        reason = "unknown_since"
+    elif comparable is not None and not comparable(indicator):
+        reason = "since_not_comparable"
+    elif shown is None or periods.index(since) >= periods.index(shown):
+        reason = "since_not_before"
+    else:
+        return since
+    notices.append(Notice(P["since"], since, reason))
+    return None
 
 
 def to_query(view: ViewState, default: ViewState | None = None) -> dict[str, str | list[str]]:

@@ -37,24 +37,34 @@ from dashboard.state import ViewState
 from dashboard.text import sentences
 from dashboard.text.i18n import t
 from dashboard.text.numbers import period_label
-from dashboard.views import agenda, compare, mapview, profileview, regionsview, trendview
+from dashboard.views import (
+    agenda,
+    changeview,
+    compare,
+    mapview,
+    profileview,
+    regionsview,
+    trendview,
+)
 
 # --- normalised keys ---------------------------------------------------------------------------
 
 
 def for_map(view: ViewState) -> ViewState:
-    """What a map view reads: everything but the selection."""
-    return replace(view, gemeenten=())
+    """What a map view reads: everything but the selection and a change map's start."""
+    return replace(view, gemeenten=(), since=None)
 
 
 def for_regions(view: ViewState) -> ViewState:
     """What the Regio's page reads: indicator, period, scope, language."""
-    return replace(view, gemeenten=(), colouring=ViewState.colouring)
+    return replace(view, gemeenten=(), colouring=ViewState.colouring, since=None)
 
 
 def for_trend(view: ViewState) -> ViewState:
     """What a trend reads: indicator, selection, language (all periods)."""
-    return replace(view, period=None, colouring=ViewState.colouring, scope=ViewState.scope)
+    return replace(
+        view, period=None, colouring=ViewState.colouring, scope=ViewState.scope, since=None
+    )
 
 
 def for_profile(view: ViewState) -> ViewState:
@@ -190,6 +200,136 @@ def map_image(view: ViewState, fmt: str, day: date) -> bytes:
     return _map_image(for_map(view), fmt, day)
 
 
+# --- Kaart: change over time (views.changeview) ---------------------------------------------------
+
+
+def for_change(view: ViewState) -> ViewState:
+    """What a change map reads: indicator, both periods, scope, language."""
+    return replace(view, gemeenten=(), colouring=ViewState.colouring)
+
+
+@st.cache_data(show_spinner=False, max_entries=1024)
+def change_refusal(indicator: str, period: str | None) -> str | None:
+    """Why the change map is not offered for this indicator and period (an i18n key), or
+    None (changeview.change_refusal)."""
+    return changeview.change_refusal(get_store(), indicator, period)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _change_view(view: ViewState) -> changeview.ChangeView:
+    return changeview.change_view(get_store(), view)
+
+
+def change_view(view: ViewState) -> changeview.ChangeView:
+    return _change_view(for_change(view))
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def change_spec(view: ViewState, presenting: bool, narrow: bool) -> maps.DeckSpec:
+    """The change map of a view: areas coloured by their change, areas whose change is not
+    significant outlined in dark grey, selected areas in black."""
+    cv = change_view(view)
+    level = "corop" if cv.level == "corop" else "gemeente"
+    props = {
+        row.region_code: {
+            "fill": hex_to_rgba(row.color),
+            **{f: getattr(row, f) for f in (*changeview.TOOLTIP_FIELDS, "tip_name")},
+        }
+        for row in cv.table.itertuples()
+    }
+    areas = maps.with_properties(scope_areas(cv.scope, level), props)
+    for feature in areas["features"]:
+        feature["properties"]["name"] = feature["properties"]["tip_name"]
+    labels = []
+    if presenting and len(cv.table) <= 25:
+        text_ = {
+            row.region_code: f"{row.name}\n{row.value_text}" if pd.notna(row.value) else row.name
+            for row in cv.table.itertuples()
+        }
+        labels = maps.label_points(areas, text_)
+    place = maps.VIEWS[cv.scope]
+    if narrow:
+        place = replace(place, zoom=place.zoom - 1)
+    deck = maps.choropleth(
+        areas,
+        scope_borders(cv.scope, level),
+        maps.only(areas, list(view.gemeenten)),
+        place,
+        changeview.TOOLTIP_FIELDS,
+        labels=labels,
+        label_size=20,
+    )
+    flat = cv.table.loc[cv.table["significant"].eq(False).fillna(False).astype(bool)]
+    if not flat.empty:  # "niet significant": outlined, under the selection's black outline
+        outline = maps.border_layer(
+            "not-significant",
+            maps.edges(maps.only(areas, flat["region_code"].tolist())),
+            changeview.NOT_SIGNIFICANT_OUTLINE,
+            2.5,
+        )
+        ids = [layer.id for layer in deck.layers]
+        at = next((i for i, id_ in enumerate(ids) if id_ in ("selected", "labels")), len(ids))
+        deck.layers.insert(at, outline)
+    return maps.DeckSpec.of(deck)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def change_ranking_spec(view: ViewState) -> dict:
+    """The ranking of the change (the table's value is the change)."""
+    cv = change_view(view)
+    unit = changeview.change_unit(cv, get_store().catalog, view.lang)
+    return arrow_spec(
+        charts.ranking(
+            cv.table, f"{t('change_col', view.lang)} ({unit})", cv.drenthe_change,
+            cv.nederland_change, view.gemeenten, view.lang, cv.indicator.direction,
+        )
+    )  # fmt: skip
+
+
+def slope(view: ViewState) -> alt.TopLevelMixin:
+    cv = change_view(view)
+    catalog = get_store().catalog
+    frame = changeview.slope_frame(cv, catalog, view.gemeenten, view.lang)
+    unit = catalog.unit_label(cv.indicator.unit, view.lang)
+    return charts.slope_chart(frame, unit, view.lang, description=cv.summary)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _slope_spec(view: ViewState) -> dict:
+    return arrow_spec(slope(view))
+
+
+def slope_spec(view: ViewState) -> dict:
+    """The slope chart of a change view; the selection is highlighted, so it is in the key."""
+    return _slope_spec(replace(view, colouring=ViewState.colouring))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _change_table(view: ViewState) -> pd.DataFrame:
+    return changeview.table_frame(change_view(view), get_store().catalog, view.lang)
+
+
+def change_table(view: ViewState) -> pd.DataFrame:
+    """The change table as shown and downloaded: start, end, change and significance."""
+    return _change_table(for_change(view))
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _change_image(view: ViewState, fmt: str, day: date) -> bytes:
+    cv = change_view(view)
+    level = "corop" if cv.level == "corop" else "gemeente"
+    unit = changeview.change_unit(cv, get_store().catalog, view.lang)
+    chart = static_map.change_map_chart(
+        cv, scope_areas(view.scope, level), view.lang, day, unit_label=unit
+    )
+    return images.image_bytes(chart, fmt)
+
+
+def change_image(view: ViewState, fmt: str, day: date) -> bytes:
+    """The change map as PNG or SVG with its legend, title, periods and source drawn in."""
+    return _change_image(for_change(view), fmt, day)
+
+
 # --- Regio's ------------------------------------------------------------------------------------
 
 
@@ -282,7 +422,7 @@ def small_multiples_spec(view: ViewState) -> dict | None:
     """One mini chart per gemeente of the scope (Drenthe's twelve for the whole country);
     None when no gemeente has a value."""
     return _small_multiples_spec(
-        replace(view, gemeenten=(), period=None, colouring=ViewState.colouring)
+        replace(view, gemeenten=(), period=None, colouring=ViewState.colouring, since=None)
     )
 
 
@@ -337,6 +477,8 @@ def page_summary(page: str, view: ViewState) -> str:
         return trend_view(view).summary
     if page == "profiel":
         return profile_view(view).summary
+    if view.since is not None and change_refusal(view.indicator, view.period) is None:
+        return change_view(view).summary
     return map_view(view).summary
 
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import state, urls, vocabulary
-from dashboard.app import keys
+from dashboard.app import cache, keys
 from dashboard.app.resources import scope_gemeenten
 from dashboard.model.store import Store
 from dashboard.state import ViewState
 from dashboard.text.i18n import t
 from dashboard.text.numbers import escape_markdown, period_label
+from dashboard.views import changeview
 
 KEY = keys.VIEW
 
@@ -26,6 +27,7 @@ def _parse_url(store: Store) -> tuple[ViewState, list[state.Notice]]:
         indicators=store.catalog.indicators,
         periods_of=store.periods,
         gemeente_codes=set(store.gebieden["gemeente_code"]),
+        comparable=lambda indicator: store.indicator(indicator).comparable,
     )
 
 
@@ -39,6 +41,7 @@ def _seed(store: Store) -> None:
     st.session_state[KEY["scope"]] = view.scope
     st.session_state[KEY["lang"]] = view.lang
     st.session_state[KEY["colouring"]] = view.colouring
+    st.session_state[KEY["since"]] = view.since or NO_CHANGE
     st.session_state[keys.PERIOD_EXPLICIT] = view.period is not None
     st.session_state[keys.NOTICES] = notices
     st.session_state[keys.SEEDED] = True
@@ -91,6 +94,10 @@ def controls(store: Store) -> ViewState:
         on_change=_on_indicator_change,
     )
     periods = store.periods(indicator)
+    pending = ss.pop(keys.PERIOD_PENDING, None)  # the map's timeline moved the period
+    if pending in periods:
+        ss[KEY["period"]] = pending
+        ss[keys.PERIOD_EXPLICIT] = True
     if ss.get(KEY["period"]) not in periods or not ss.get(keys.PERIOD_EXPLICIT):
         ss[KEY["period"]] = periods[-1]
     period = sidebar.selectbox(
@@ -100,6 +107,7 @@ def controls(store: Store) -> ViewState:
         format_func=lambda p: period_label(p, lang),
         on_change=_on_period_change,
     )
+    since = _since_control(store, indicator, period, lang)
     scope = sidebar.radio(
         t("scope", lang),
         vocabulary.SCOPES,
@@ -140,6 +148,7 @@ def controls(store: Store) -> ViewState:
         scope=scope,
         lang=language,
         colouring=colouring,
+        since=since,
     )
     query = urls.to_query(view)
     if query != urls.view_query(st.query_params):
@@ -149,6 +158,32 @@ def controls(store: Store) -> ViewState:
         ss[keys.NOTICES] = []  # the user changed the view: notices about the old URL are stale
     ss[keys.WRITTEN] = query
     return view
+
+
+# the "Verandering sinds" option of the map of one period: not None, which a selectbox shows
+# as its placeholder ("Choose an option") instead of the option's label
+NO_CHANGE = ""
+
+
+def _since_control(store: Store, indicator: str, period: str, lang: str) -> str | None:
+    """'Verandering sinds …': the start period of a change map (None: one period). Where the
+    change is not offered, the control is disabled and a caption says why."""
+    ss = st.session_state
+    refused = cache.change_refusal(indicator, period)
+    starts = [] if refused else changeview.start_periods(store, indicator, period)
+    if ss.get(KEY["since"]) not in starts:
+        ss[KEY["since"]] = NO_CHANGE
+    since = st.sidebar.selectbox(
+        t("change_mode", lang),
+        [NO_CHANGE, *starts],
+        key=KEY["since"],
+        format_func=lambda p: period_label(p, lang) if p else t("change_mode_none", lang),
+        help=t("change_mode_help", lang),
+        disabled=refused is not None,
+    )
+    if refused is not None:
+        st.sidebar.caption(t(refused, lang))
+    return since or None
 
 
 def url_view(store: Store) -> ViewState:
@@ -162,6 +197,12 @@ def show_notices(lang: str) -> None:
     for notice in st.session_state.get(keys.NOTICES, []):
         value = f"“{escape_markdown(notice.value)}”" if notice.value else ""
         st.warning(t(f"notice_{notice.reason}", lang, value=value, param=notice.param), icon="⚠️")
+
+
+def show_period(period: str) -> None:
+    """Ask the controls to show this period on the next run (the map's timeline: the
+    period selectbox may not be changed once it is drawn)."""
+    st.session_state[keys.PERIOD_PENDING] = period
 
 
 def select_gemeente(code: str | None) -> None:

@@ -15,6 +15,10 @@ NOTICES = "_view_notices"  # what could not be used of the URL
 CURRENT = "_current_view"  # the view app.py's controls produced in this run
 
 MAP_SELECTION = "kaart"  # the map page's pydeck chart (its click selection)
+TIMELINE = "w_tijdlijn"  # the map's period slider
+TIMELINE_PLAYING = "_tijdlijn_speelt"  # the timeline is playing
+TIMELINE_STEPPED = "_tijdlijn_stap"  # when it last showed a new period (time.monotonic)
+PERIOD_PENDING = "_periode_volgende"  # a period the timeline asks the controls to show
 REGION_SET = "w_regio_set"
 REGION_THEME = "w_regio_thema"
 TREND_REGIONS = "w_trend_regios"

@@ -14,6 +14,9 @@ What a page holds
     table as CSV (:func:`export.to_csv`, with its metadata block). Indicators published only
     for Drenthe and Nederland get their two values, the trend and the table, and no map.
     Every figure comes from the one ``MapView`` the app draws, so page and app cannot differ.
+    An indicator whose periods are comparable also gets ``<id>-verandering.html``: the change
+    map since its first period (views.changeview), slope chart, ranking of the change, table
+    and downloads, linked below its map and listed under ``changes`` in the manifest.
 
 No requests at view time
     Each chart's Vega-Lite spec is inline, data included, in a ``<script
@@ -56,7 +59,7 @@ from dashboard.state import ViewState
 from dashboard.text import numbers
 from dashboard.text.i18n import t
 from dashboard.text.numbers import period_label
-from dashboard.views import mapview, trends
+from dashboard.views import changeview, mapview, trends
 from dashboard.vocabulary import DRENTHE_CODE, SCOPES, language
 
 BUNDLE_FILE = "vega-bundle.js"
@@ -319,10 +322,13 @@ def page_html(
     lang: str,
     exported: date,
     files: Mapping[str, str],
+    change_page: tuple[str, str] | None = None,
 ) -> str:
     """The self-contained page of one view (see the module docstring): ``map_spec`` is the
     Vega-Lite spec of the view's static_map.map_chart (needed when the view is mapped),
-    ``trend`` its trends.trend_frame, ``files`` its downloads by kind ('png', 'svg', 'csv')."""
+    ``trend`` its trends.trend_frame, ``files`` its downloads by kind ('png', 'svg', 'csv');
+    ``change_page``: (file, start period) of the indicator's change page, linked below the
+    map."""
     lang = language(lang)
     ind = mv.indicator
     catalog = store.catalog
@@ -349,6 +355,10 @@ def page_html(
         parts += [
             f"<h2>{esc(t('page_map', lang))}</h2>",
             _chart_block("kaart", map_spec, mv.summary),
+            f'<p><a href="{esc(change_page[0])}">'
+            f"{esc(t('site_change_link', lang, start=period_label(change_page[1], lang)))}</a></p>"
+            if change_page
+            else "",
             f"<h2>{esc(t('ranking', lang))}</h2>",
             _chart_block("rangorde", ranking, mv.summary),
         ]
@@ -393,6 +403,125 @@ def page_html(
     ]
     title = f"{ind.label(lang)} — {t('app_title', lang)}"
     return _document(title, "\n".join(p for p in parts if p), lang, scripts=True)
+
+
+def change_page_html(
+    cv: changeview.ChangeView,
+    store: Store,
+    map_spec: Mapping[str, Any],
+    lang: str,
+    exported: date,
+    files: Mapping[str, str],
+    back: str,
+) -> str:
+    """The change page of an indicator (views.changeview): the change map, the slope chart,
+    the ranking of the change, the summary, the table (start, end, change, significance)
+    and its downloads; ``back`` is the indicator's own page."""
+    lang = language(lang)
+    ind = cv.indicator
+    catalog = store.catalog
+    esc = html.escape
+    frame = changeview.table_frame(cv, catalog, lang)
+    slope = charts.slope_chart(
+        changeview.slope_frame(cv, catalog, (), lang),
+        catalog.unit_label(ind.unit, lang),
+        lang,
+        description=cv.summary,
+    ).properties(width=CHART_WIDTH)
+    unit = changeview.change_unit(cv, catalog, lang)
+    ranking = charts.ranking(
+        cv.table, f"{t('change_col', lang)} ({unit})", cv.drenthe_change,
+        cv.nederland_change, (), lang, ind.direction,
+    ).properties(width=CHART_WIDTH, description=cv.summary)  # fmt: skip
+    head = "".join(f'<th scope="col">{esc(h)}</th>' for h in frame.columns)
+    rows = []
+    for values in frame.itertuples(index=False):
+        cells = [_cell(values[0], header=True)]
+        cells += [_cell("" if pd.isna(v) else v) for v in values[1:]]
+        rows.append(f"<tr>{''.join(cells)}</tr>")
+    title = t("change_legend", lang, periods=cv.periods_text)
+    parts = [
+        f'<nav><a href="{esc(back)}">← {esc(ind.label(lang))}</a> · '
+        f'<a href="{INDEX_FILE}">{esc(t("site_back", lang))}</a></nav>',
+        "<main>",
+        f"<h1>{esc(ind.label(lang))}: {esc(title.lower())}</h1>",
+        f'<p class="meta">{esc(t(f"scope_{cv.scope}", lang))}</p>',
+        f"<p>{esc(ind.definition(lang))}</p>",
+        f'<p class="summary" id="samenvatting">{esc(cv.summary)}</p>',
+        f'<noscript><p class="note">{esc(t("site_noscript", lang))}</p></noscript>',
+        f"<h2>{esc(t('page_map', lang))}</h2>",
+        _chart_block("verandering", map_spec, cv.summary),
+        f"<h2>{esc(t('change_slope', lang, start=cv.start, end=cv.period))}</h2>",
+        _chart_block("van-naar", slope, cv.summary),
+        f"<h2>{esc(t('change_ranking', lang))}</h2>",
+        _chart_block("rangorde", ranking, cv.summary),
+        f"<h2>{esc(t('change_table', lang))}</h2>",
+        f"<table><caption>{esc(ind.label(lang))}, {esc(cv.periods_text)}</caption>"
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>",
+        f"<h2>{esc(t('about_download', lang))}</h2>",
+        '<ul class="downloads">'
+        + "".join(
+            f'<li><a href="{esc(path)}" download>{esc(t(key, lang))}</a></li>'
+            for kind, key in (
+                ("png", "site_map_png"),
+                ("svg", "site_map_svg"),
+                ("csv", "site_data_csv"),
+            )
+            if (path := files.get(kind))
+        )
+        + "</ul>",
+        "</main>",
+        "<footer>",
+        f"<p>{esc(cv.source)}</p>",
+        f"<p>{_source_links(ind)}</p>" if ind.sources else "",
+        f"<p>{esc(t('export_date', lang))} {exported.isoformat()}</p>",
+        "</footer>",
+    ]
+    doc_title = f"{ind.label(lang)}, {title.lower()} — {t('app_title', lang)}"
+    return _document(doc_title, "\n".join(p for p in parts if p), lang, scripts=True)
+
+
+def write_change_page(
+    store: Store,
+    ind_id: str,
+    geometry: ScopeGeometry,
+    scope: str,
+    lang: str,
+    exported: date,
+    write: Any,
+    back: str,
+) -> dict[str, Any] | None:
+    """The change page of an indicator since its first period, with its PNG, SVG and CSV
+    (via ``write(name, data)``); its manifest entry, or None when no change is offered."""
+    if changeview.change_refusal(store, ind_id) is not None:
+        return None
+    start = store.periods(ind_id)[0]
+    view = ViewState(indicator=ind_id, scope=scope, lang=lang, since=start)
+    cv = changeview.change_view(store, view)
+    catalog = store.catalog
+    chart = static_map.change_map_chart(
+        cv, geometry.areas(cv.level), lang, exported,
+        unit_label=changeview.change_unit(cv, catalog, lang),
+    )  # fmt: skip
+    spec = chart.to_dict()
+    stem = f"{ind_id}-verandering"
+    files = {}
+    for fmt, image in images.both(spec).items():
+        files[fmt] = f"{stem}.{fmt}"
+        write(files[fmt], image)
+    meta = export.ExportMeta.for_indicators(
+        [cv.indicator],
+        exported,
+        lang,
+        title=f"{cv.indicator.label(lang)}, {t('change_col', lang).lower()} {cv.periods_text}",
+        url=f"{stem}.html",
+    )
+    files["csv"] = f"{stem}.csv"
+    write(files["csv"], export.to_csv(changeview.table_frame(cv, catalog, lang), meta))
+    page = f"{stem}.html"
+    write(page, change_page_html(cv, store, spec, lang, exported, files, back))
+    return {"indicator": ind_id, "start": cv.start, "end": cv.period, "path": page,
+            "files": files}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -483,6 +612,7 @@ def export_site(
 
     write(BUNDLE_FILE, js_bundle(vegalite_version()))
     entries = []
+    changes: list[dict[str, Any]] = []
     for ind_id in dict.fromkeys(ids):
         ind = store.indicator(ind_id)
         mv = mapview.map_view(store, ViewState(indicator=ind_id, scope=scope, lang=lang))
@@ -512,7 +642,11 @@ def export_site(
         write(files["csv"], export.to_csv(data_frame(mv, store, lang), meta))
         trend = trends.trend_frame(store, ind_id, trend_codes(mv), lang)
         page = f"{ind_id}.html"
-        write(page, page_html(mv, store, spec, trend, lang, exported, files))
+        change = write_change_page(store, ind_id, geometry, scope, lang, exported, write, page)
+        if change is not None:
+            changes.append(change)
+        link = (change["path"], change["start"]) if change else None
+        write(page, page_html(mv, store, spec, trend, lang, exported, files, link))
         entries.append(PageEntry(ind, _level(mv), mv.period, page, files))
     write(INDEX_FILE, index_html(entries, store, scope, lang, exported))
     manifest = {
@@ -531,6 +665,15 @@ def export_site(
                 "files": {k: {"path": v, "bytes": written[v]} for k, v in e.files.items()},
             }
             for e in entries
+        ],
+        # per indicator with comparable periods: the change since its first period
+        "changes": [
+            {
+                **{k: c[k] for k in ("indicator", "start", "end", "path")},
+                "bytes": written[c["path"]],
+                "files": {k: {"path": v, "bytes": written[v]} for k, v in c["files"].items()},
+            }
+            for c in changes
         ],
     }
     manifest["total_bytes"] = sum(written.values())

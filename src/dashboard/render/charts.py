@@ -513,3 +513,79 @@ def titled(chart: alt.TopLevelMixin, title: str, subtitle: str, footer: list[str
         padding=16,
         background="#ffffff",
     )
+
+
+# --- change over time (views.changeview) --------------------------------------------------------
+
+SLOPE_SELECTED = "#000000"
+
+
+def slope_chart(
+    frame: pd.DataFrame, value_title: str, lang: str, description: str = ""
+) -> alt.Chart:
+    """Every area from the start to the end period (``changeview.slope_frame``): a thin line
+    in its change map colour (outlined grey, so white "not significant" lines stay visible),
+    selected areas black and labelled, Drenthe (red) and Nederland (dark) dashed and labelled
+    at the end."""
+    data = frame.copy()
+    data["color"] = data["color"].where(data["color"] != "", None)
+    x = alt.X(
+        "period_label:O",
+        sort=sorted(
+            data["period_label"].unique(),
+            key=lambda p: data.loc[data["period_label"] == p, "order"].iloc[0],
+        ),
+        title=None,
+        axis=alt.Axis(labelAngle=0, labelFontSize=13, labelFontWeight="bold"),
+        scale=alt.Scale(padding=0.1),
+    )
+    y = alt.Y("value:Q", title=value_title, scale=alt.Scale(zero=False, nice=True))
+    detail = alt.Detail("region_code:N")
+    tooltip = [
+        alt.Tooltip("name:N", title=t("col_gemeente", lang)),
+        alt.Tooltip("period_label:N", title=t("period", lang)),
+        alt.Tooltip("value_text:N", title=t("col_value", lang)),
+    ]
+    gemeenten = data[data["kind"] == "gemeente"]
+    selected = data[data["kind"] == "selected"]
+    refs = data[data["kind"].isin(["drenthe", "nederland"])]
+    layers = []
+    if not gemeenten.empty:
+        base = alt.Chart(gemeenten).encode(x=x, y=y, detail=detail, tooltip=tooltip)
+        layers.append(base.mark_line(strokeWidth=4, color="#9a9a9a", opacity=0.6))
+        layers.append(
+            base.mark_line(strokeWidth=2.5).encode(color=alt.Color("color:N", scale=None))
+        )
+        layers.append(
+            base.mark_point(filled=True, size=40, stroke="#666666", strokeWidth=0.5).encode(
+                color=alt.Color("color:N", scale=None)
+            )
+        )
+    if not selected.empty:
+        base = alt.Chart(selected).encode(x=x, y=y, detail=detail, tooltip=tooltip)
+        layers.append(base.mark_line(strokeWidth=3.5, color=SLOPE_SELECTED))
+        layers.append(base.mark_point(filled=True, size=60, color=SLOPE_SELECTED))
+        layers.append(
+            alt.Chart(selected[selected["order"] == 1])
+            .mark_text(align="left", dx=8, fontSize=12, fontWeight="bold")
+            .encode(x=x, y=y, text="name:N")
+        )
+    if not refs.empty:
+        colours = {
+            "drenthe": REFERENCE_COLORS["drenthe"],
+            "nederland": REFERENCE_COLORS["nederland"],
+        }
+        names = refs.drop_duplicates("kind")
+        scale = alt.Scale(domain=names["name"].tolist(), range=[colours[k] for k in names["kind"]])
+        color = alt.Color("name:N", scale=scale, legend=alt.Legend(title=None, orient="bottom"))
+        base = alt.Chart(refs).encode(x=x, y=y, detail=detail, color=color, tooltip=tooltip)
+        layers.append(base.mark_line(strokeWidth=2.5, strokeDash=[6, 3]))
+        layers.append(
+            base.mark_point(filled=True, size=50, shape="diamond").encode(
+                color=alt.Color("name:N", scale=scale, legend=None)
+            )
+        )
+    chart = alt.layer(*layers).properties(height=420)
+    if description:
+        chart = chart.properties(description=description)
+    return chart.resolve_scale(color="independent")

@@ -450,3 +450,53 @@ def legend_items(classes: Classes, lang: str = "nl", no_data: bool = True) -> li
     if no_data:
         items.append((classes.no_data_color, classes.no_data_labels[lang]))
     return items
+
+
+# --- change maps ------------------------------------------------------------------------------
+
+# A change map (views.changeview) colours each area by its change between two periods. Areas
+# whose change is within the combined margin of the two values are not coloured as a change
+# but drawn in this pale neutral with an outline (maps.outline_layer, the legend's swatch);
+# a change that is zero as shown is drawn in the same neutral, labelled "geen verandering".
+NOT_SIGNIFICANT_COLOR = "#FFFFFF"
+NO_CHANGE_COLOR = "#F5F5F5"  # the neutral middle of ColorBrewer's BrBG 5
+
+
+def change_classes(
+    changes: Sequence[float],
+    indicator: Indicator,
+    catalog: Catalog,
+    relative: bool = False,
+    k: int = 6,
+) -> Classes:
+    """Diverging classes of changes around 0 (:func:`diverging_classes` with centre 0, so
+    the breaks are symmetric, rounded multiples of one step: ..., −s, 0, s, ...), with the
+    direction-aware palette: a favourable change (a fall of a "higher is worse" indicator)
+    is always blue-green. ``relative`` changes are percentages (one decimal); absolute
+    changes of a percentage are labelled without a unit (the legend title says
+    "procentpunt"), others with the indicator's unit."""
+    if relative:
+        decimals, unit, symbols = 1, "percent", None
+    else:
+        decimals = indicator.decimals
+        unit = "" if indicator.unit == "percent" else indicator.unit
+        symbols = {
+            lang: catalog.unit_symbol(indicator.unit, lang)
+            if unit and indicator.unit in catalog.units
+            else ""
+            for lang in LANGUAGES
+        }
+    labels = {lang: t("change_no_data", lang) for lang in LANGUAGES}
+    if not len(_finite(changes)):
+        return Classes(breaks=(), colors=(), labels={lang: () for lang in LANGUAGES},
+                       no_data_labels=labels)  # fmt: skip
+    classes = diverging_classes(
+        changes, 0.0, indicator.direction, k, decimals=decimals, unit=unit, symbols=symbols
+    )
+    return Classes(
+        breaks=classes.breaks,
+        colors=classes.colors,
+        labels=classes.labels,
+        no_data_labels=labels,
+        centre=0.0,
+    )

@@ -36,6 +36,8 @@ import pandas as pd
 from dashboard.render.classify import NO_DATA_LABELS, legend_items
 from dashboard.text.i18n import t
 from dashboard.text.numbers import period_label
+from dashboard.views import changeview
+from dashboard.views.changeview import ChangeView
 from dashboard.views.mapview import MapView
 from dashboard.vocabulary import language
 
@@ -239,6 +241,72 @@ def map_chart(
                 subtitleColor=FOOTER_COLOR,
             ),
             description=mv.summary,
+            background="#ffffff",
+            padding=12,
+        )
+        .configure_view(stroke=None)
+    )
+
+
+def change_map_chart(
+    cv: ChangeView,
+    areas_geojson: Mapping[str, Any],
+    lang: str,
+    exported: date | None = None,
+    *,
+    unit_label: str = "",
+    width: int = MAP_WIDTH,
+) -> alt.VConcatChart:
+    """The change map (views.changeview) as a static chart: areas coloured by their change
+    (white with a dark outline where it is not significant), its legend, the title with
+    both periods, the source and the export date; the summary is its description."""
+    lang = language(lang)
+    exported = exported or date.today()
+    records = area_records(cv, areas_geojson, lang)  # type: ignore[arg-type]  # same columns
+    height = fitted_height(areas_geojson, width)
+    frame = pd.DataFrame(records, columns=RECORD_COLUMNS).astype({"rank": "Int64"})
+    flat = set(cv.table.loc[cv.table["significant"].eq(False).fillna(False).astype(bool),
+                            "region_code"])  # fmt: skip
+    frame["flat"] = frame["region_code"].isin(flat)
+    area_title = t("col_region" if cv.level == "corop" else "col_gemeente", lang)
+    areas = (
+        alt.Chart(frame)
+        .mark_geoshape(stroke=BORDER_COLOR, strokeWidth=0.8)
+        .encode(
+            color=alt.Color("color:N", scale=None),
+            tooltip=[
+                alt.Tooltip("name:N", title=area_title),
+                alt.Tooltip("value_text:N", title=t("change_col", lang)),
+                alt.Tooltip("rank:Q", title=t("col_rank", lang)),
+            ],
+        )
+    )
+    layers: list[alt.Chart] = [areas]
+    if frame["flat"].any():
+        layers.append(
+            alt.Chart(frame[frame["flat"]])
+            .mark_geoshape(filled=False, stroke="#5a5a5a", strokeWidth=2, strokeDash=[4, 2])
+            .encode()
+        )
+    the_map = alt.layer(*layers).project(type="mercator").properties(width=width, height=height)
+    title = t("change_legend", lang, periods=cv.periods_text)
+    legend = _legend_chart(
+        changeview.legend_items(cv, lang), f"{title} ({unit_label})" if unit_label else title
+    )
+    footer = _footer_chart(footer_lines(cv, lang, exported), width + LEGEND_WIDTH)  # type: ignore[arg-type]
+    sub = f"{t('change_col', lang)} {cv.periods_text} · {t(f'scope_{cv.scope}', lang)}"
+    return (
+        alt.vconcat(alt.hconcat(the_map, legend, spacing=16), footer, spacing=12)
+        .properties(
+            title=alt.TitleParams(
+                cv.indicator.label(lang),
+                subtitle=sub,
+                anchor="start",
+                fontSize=17,
+                subtitleFontSize=12,
+                subtitleColor=FOOTER_COLOR,
+            ),
+            description=cv.summary,
             background="#ffffff",
             padding=12,
         )

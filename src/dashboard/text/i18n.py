@@ -1108,6 +1108,126 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Nog geen verhalen uit {name} bij de Sociale Agenda.",
         "No Social Agenda stories from {name} yet.",
     ),
+    # --- change over time on the map (views/changeview.py, issue #20) ---
+    "notice_unknown_since": (
+        "Startperiode {value} bestaat niet voor deze indicator; de kaart van één periode "
+        "wordt getoond.",
+        "Start period {value} does not exist for this indicator; showing the map of one period.",
+    ),
+    "notice_since_not_comparable": (
+        "Verandering sinds {value} wordt niet getoond: de perioden van deze indicator zijn niet "
+        "vergelijkbaar (bijvoorbeeld enquêterondes met een gewijzigde methode). De kaart van "
+        "één periode wordt getoond.",
+        "Change since {value} is not shown: the periods of this indicator are not comparable "
+        "(for example survey rounds with a changed method). Showing the map of one period.",
+    ),
+    "notice_since_not_before": (
+        "Startperiode {value} ligt niet vóór de getoonde periode; de kaart van één periode "
+        "wordt getoond.",
+        "Start period {value} is not before the period shown; showing the map of one period.",
+    ),
+    "change_mode": ("Verandering sinds", "Change since"),
+    "change_mode_none": ("geen (één periode)", "none (one period)"),
+    "change_mode_help": (
+        "Kleurt elke gemeente naar haar verandering tussen de startperiode en de getoonde periode.",
+        "Colours each municipality by its change between the start period and the period shown.",
+    ),
+    "change_refused_not_comparable": (
+        "Verandering over de tijd is niet beschikbaar: de perioden van deze indicator zijn niet "
+        "vergelijkbaar (bijvoorbeeld enquêterondes met een gewijzigde methode of andere "
+        "leeftijdsgrenzen).",
+        "Change over time is not available: the periods of this indicator are not comparable "
+        "(for example survey rounds with a changed method or other age limits).",
+    ),
+    "change_refused_one_period": (
+        "Verandering over de tijd is niet beschikbaar: deze indicator heeft één periode.",
+        "Change over time is not available: this indicator has one period.",
+    ),
+    "change_refused_no_map": (
+        "Verandering over de tijd op de kaart is niet beschikbaar: deze indicator heeft geen "
+        "cijfers per gemeente of regio.",
+        "Change over time on the map is not available: this indicator has no figures per "
+        "municipality or region.",
+    ),
+    "change_refused_first": (
+        "Verandering over de tijd: kies een latere periode; de getoonde is de eerste.",
+        "Change over time: choose a later period; the one shown is the first.",
+    ),
+    "change_col": ("Verandering", "Change"),
+    "change_col_text": ("Verandering (tekst)", "Change (text)"),
+    "change_col_significance": ("Significantie", "Significance"),
+    "change_significant_yes": ("significant", "significant"),
+    "change_not_significant": ("niet significant", "not significant"),
+    "change_no_data": (
+        "geen gegevens in een van beide perioden",
+        "no data in one of the two periods",
+    ),
+    "change_none_label": ("geen verandering", "no change"),
+    "change_points": ("procentpunt", "percentage points"),
+    "change_word_higher": ("gestegen", "risen"),
+    "change_word_lower": ("gedaald", "fallen"),
+    "change_word_equal": ("gelijk gebleven", "unchanged"),
+    "change_verb_rose": ("gestegen", "risen"),
+    "change_verb_fell": ("gedaald", "fallen"),
+    "change_areas_gemeente": ("gemeenten", "municipalities"),
+    "change_areas_corop": ("regio's", "regions"),
+    "change_summary": (
+        "{head}: in {k} van de {n} {areas} {verb}; het sterkst in {place} ({amount}).",
+        "{head}: {verb} in {k} of the {n} {areas}; most in {place} ({amount}).",
+    ),
+    "change_summary_all": (
+        "{head}: in alle {n} {areas} {verb}; het sterkst in {place} ({amount}).",
+        "{head}: {verb} in all {n} {areas}; most in {place} ({amount}).",
+    ),
+    "change_summary_flat": (
+        "{head}: in alle {n} {areas} gelijk gebleven.",
+        "{head}: unchanged in all {n} {areas}.",
+    ),
+    "change_summary_none": (
+        "{head}: van geen enkel gebied zijn gegevens in beide perioden.",
+        "{head}: no area has data in both periods.",
+    ),
+    "change_summary_unclear": (
+        "In {places} is de verandering niet significant.",
+        "In {places} the change is not significant.",
+    ),
+    "change_summary_absent": (
+        "Van {names} zijn geen gegevens in een van beide perioden.",
+        "No data for {names} in one of the two periods.",
+    ),
+    "change_legend": ("Verandering {periods}", "Change {periods}"),
+    "change_slope": ("Van {start} naar {end}", "From {start} to {end}"),
+    "change_ranking": ("Rangorde van de verandering", "Ranking of the change"),
+    "change_table": ("Tabel van de verandering", "Table of the change"),
+    "story_problem_unknown_since": (
+        "startperiode '{value}' bestaat niet voor deze indicator",
+        "start period '{value}' does not exist for this indicator",
+    ),
+    "story_problem_since_not_comparable": (
+        "verandering sinds '{value}' kan niet: de perioden van deze indicator zijn niet "
+        "vergelijkbaar",
+        "change since '{value}' is not possible: the periods of this indicator are not comparable",
+    ),
+    "story_problem_since_not_before": (
+        "startperiode '{value}' ligt niet vóór de getoonde periode",
+        "start period '{value}' is not before the period shown",
+    ),
+    "site_change_link": ("Verandering sinds {start}", "Change since {start}"),
+    "timeline": ("Tijdlijn", "Timeline"),
+    "timeline_play": ("Afspelen", "Play"),
+    "timeline_pause": ("Pauzeren", "Pause"),
+    "timeline_help": (
+        "← en → gaan een periode terug of verder, Home en End naar de eerste en de laatste; "
+        "de spatiebalk op de knop speelt af of pauzeert.",
+        "← and → go one period back or on, Home and End to the first and the last; the "
+        "space bar on the button plays or pauses.",
+    ),
+    "timeline_fixed_only": (
+        "Afspelen kan met vaste klassen (Kleuren: 'Klassen (vast over alle jaren)'), zodat "
+        "een kleur in elk jaar hetzelfde betekent.",
+        "Playing needs fixed classes (Colours: 'Classes (fixed across years)'), so that a "
+        "colour means the same in every year.",
+    ),
 }
 
 

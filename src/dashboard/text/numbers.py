@@ -180,6 +180,24 @@ def format_difference(
     return f"{sign}{prefix}{number}{suffix}"
 
 
+def format_signed_percent(value: float | None, decimals: int, lang: str = "nl") -> str:
+    """A relative change: '+3,4%', '−12,0%', '0,0%'; '—' when missing."""
+    if is_missing(value):
+        return MISSING
+    sign, number = _signed(value, decimals, language(lang))
+    return f"{sign}{number}%"
+
+
+def format_change(
+    value: float | None, indicator: Indicator, catalog: Catalog, relative: bool, lang: str = "nl"
+) -> str:
+    """A change between two periods: in the indicator's unit like :func:`format_difference`
+    ('−1,8 procentpunt', '+€ 1,2 duizend') or, ``relative``, in % ('+3,4%'); '—' missing."""
+    if relative:
+        return format_signed_percent(value, 1, lang)
+    return format_difference(value, indicator, catalog, lang)
+
+
 # --- untrusted text -------------------------------------------------------------------------
 
 # Every ASCII punctuation character may be backslash-escaped in CommonMark and then shows

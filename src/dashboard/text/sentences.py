@@ -11,7 +11,13 @@ from collections.abc import Mapping, Sequence
 
 from dashboard.model.catalog import Catalog, Indicator, Source
 from dashboard.text.i18n import STRINGS, t
-from dashboard.text.numbers import format_value, is_missing, period_label, round_half_up
+from dashboard.text.numbers import (
+    format_change,
+    format_value,
+    is_missing,
+    period_label,
+    round_half_up,
+)
 from dashboard.vocabulary import language
 
 
@@ -230,3 +236,81 @@ def source_line(indicator: Indicator, period: str, lang: str = "nl", status: str
         when = f"{when} ({note})"
     source = citation(indicator, lang)
     return t("source_line", lang, source=source, licence=indicator.licence, period=when)
+
+
+# --- the change summary -----------------------------------------------------------------------
+
+
+def change_summary(
+    table: Mapping[str, Sequence],
+    indicator: Indicator,
+    catalog: Catalog,
+    start: str,
+    end: str,
+    lang: str = "nl",
+    *,
+    drenthe: float | None = None,
+    nederland: float | None = None,
+    relative: bool = False,
+    area: str = "gemeente",
+) -> str:
+    """The plain description of a change map, also its accessible text. ``table`` has the
+    columns region_code, name, value (the change, NaN when missing) and significant (False:
+    within the margin; True or None otherwise), as lists. Example::
+
+        Werkloosheid 2019–2024: in 10 van de 12 gemeenten gedaald; het sterkst in Emmen
+        (−1,8 procentpunt). Drenthe: −1,2 procentpunt, Nederland: −0,9 procentpunt.
+
+    Risen and fallen count the changes as shown (rounded) and leave out those that are not
+    significant (named in a sentence of their own); the larger group is named (fallen on a
+    tie), with its strongest change, ties together as in :func:`map_summary`."""
+    lang = language(lang)
+    decimals = 1 if relative else indicator.decimals
+    names = dict(zip(table["region_code"], table["name"], strict=True))
+    flat = [s is False for s in table["significant"]]
+    present = {
+        c: round_half_up(float(v), decimals)
+        for c, v, f in zip(table["region_code"], table["value"], flat, strict=True)
+        if not is_missing(v) and not f
+    }
+    unclear = [c for c, v, f in zip(table["region_code"], table["value"], flat, strict=True)
+               if f and not is_missing(v)]  # fmt: skip
+    absent = [c for c, v in zip(table["region_code"], table["value"], strict=True) if is_missing(v)]
+    n = len(present) + len(unclear)
+    head = f"{indicator.label(lang)} {start}–{end}"
+    fmt = lambda v: format_change(v, indicator, catalog, relative, lang)  # noqa: E731
+    rose = {c: v for c, v in present.items() if v > 0}
+    fell = {c: v for c, v in present.items() if v < 0}
+    areas = t(f"change_areas_{area}", lang)
+    if n == 0:
+        first = t("change_summary_none", lang, head=head)
+    elif not rose and not fell:
+        first = t("change_summary_flat", lang, head=head, n=n, areas=areas)
+    else:
+        group, verb = (fell, "fell") if len(fell) >= len(rose) else (rose, "rose")
+        extreme = min(group.values()) if verb == "fell" else max(group.values())
+        place = _places([c for c, v in group.items() if v == extreme], names, lang)
+        first = t(
+            "change_summary_all" if len(group) == n else "change_summary",
+            lang,
+            head=head,
+            k=len(group),
+            n=n,
+            areas=areas,
+            verb=t(f"change_verb_{verb}", lang),
+            place=place,
+            amount=fmt(extreme),
+        )
+    parts = [first]
+    refs = [
+        f"{name}: {fmt(v)}"
+        for name, v in (("Drenthe", drenthe), (t("name_nederland", lang), nederland))
+        if not is_missing(v)
+    ]
+    if refs:
+        parts.append(", ".join(refs) + ".")
+    if unclear:
+        parts.append(t("change_summary_unclear", lang, places=_places(unclear, names, lang)))
+    if absent and n:
+        parts.append(t("change_summary_absent", lang, names=_places(absent, names, lang)))
+    return " ".join(parts)

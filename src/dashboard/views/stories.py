@@ -30,6 +30,7 @@ Files (``data/stories/*.toml``)
         schaal = "drenthe"                                 # optional; these three, and the
         taal = "nl"                                        # values above, as in the URL
         kleur = "klassen"                                  # (urls.py; "" is absent there too)
+        vanaf = "2019"                                     # optional: a change map since then
         title = "..."                                      # required, at most 120, one line
         sentence = "..."                                   # required, at most 300, one line
         notes = '''...'''                                  # optional, at most 2000
@@ -45,9 +46,9 @@ Files (``data/stories/*.toml``)
 Links (``?verhaal=...``)
     :func:`story_to_param` packs a story into one URL-safe string: JSON with short keys
     (``{"v":1,"t":title,"d":description,"s":[{"p":page,"i":indicator,"pe":periode,
-    "g":[codes],"sc":schaal,"l":taal,"k":kleur,"t":title,"z":sentence,"n":notes,"do":doel,
-    "vh":verhaal}]}``, absent
-    optional fields left out), zlib-compressed (level 9, deterministic), base64url without
+    "g":[codes],"sc":schaal,"l":taal,"k":kleur,"va":vanaf,"t":title,"z":sentence,"n":notes,
+    "do":doel,"vh":verhaal}]}``, absent optional fields left out), zlib-compressed (level 9,
+    deterministic), base64url without
     padding. :func:`story_from_param` reverses it exactly for every valid story. A link is
     untrusted input, so it is read leniently and never raises: junk, oversized input (more
     than :data:`MAX_PARAM_CHARS` characters), zip bombs (decompression stops after
@@ -123,6 +124,7 @@ SLIDE_KEYS = (
     "schaal",
     "taal",
     "kleur",
+    "vanaf",
     "title",
     "sentence",
     "notes",
@@ -141,6 +143,7 @@ _SHORT_SLIDE = {
     "sc": "schaal",
     "l": "taal",
     "k": "kleur",
+    "va": "vanaf",
     "t": "title",
     "z": "sentence",
     "n": "notes",
@@ -181,6 +184,8 @@ class Known:
     gemeente_codes: Collection[str]
     goals: Collection[str] = ()  # the Sociale Agenda's goal ids (slides of page "agenda")
     verhalen: Collection[str] = ()  # its story ids (slides of page "verhaal")
+    # whether an indicator's periods may be paired (a change map's ``vanaf``); None: all
+    comparable: Callable[[str], bool] | None = None
 
     @classmethod
     def from_store(cls, store: Store) -> Known:
@@ -193,6 +198,7 @@ class Known:
             gemeente_codes=frozenset(store.gebieden["gemeente_code"]),
             goals=frozenset(goals),
             verhalen=frozenset(verhalen),
+            comparable=lambda indicator: store.indicator(indicator).comparable,
         )
 
 
@@ -387,7 +393,11 @@ class _Reader:
             else:
                 query[param] = raw
         view, notices = urls.parse_query(
-            query, self.known.indicators, self.known.periods_of, self.known.gemeente_codes
+            query,
+            self.known.indicators,
+            self.known.periods_of,
+            self.known.gemeente_codes,
+            comparable=self.known.comparable,
         )
         if indicator not in query or any(x.reason == "unknown_indicator" for x in notices):
             # parse_query then judged the period by the default indicator: not this slide's
@@ -594,6 +604,8 @@ def _slide_json(slide: Slide, include_notes: bool) -> dict[str, Any]:
     out.update(
         {"sc": v.scope, "l": v.lang, "k": v.colouring, "t": slide.title, "z": slide.sentence}
     )
+    if v.since is not None:
+        out["va"] = v.since
     if slide.notes and include_notes:
         out["n"] = slide.notes
     if slide.item:

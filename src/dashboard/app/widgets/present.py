@@ -15,6 +15,7 @@ from dashboard.app import cache, keys
 from dashboard.app.context import app_base_url
 from dashboard.app.resources import agenda_or_none, get_store
 from dashboard.app.widgets import agenda as agenda_parts
+from dashboard.app.widgets import change
 from dashboard.app.widgets.common import source, vega
 from dashboard.app.widgets.map import legend, map_chart, reference_only
 from dashboard.render import charts
@@ -174,6 +175,15 @@ def show_slide(slide: stories.Slide) -> None:
         _show_agenda_slide(slide)
         return
     mv = cache.map_view(view)
+    if slide.page == "kaart" and change.wanted(view):  # a change map (vanaf)
+        cv = cache.change_view(view)
+        left, right = st.columns([3, 1], gap="large")
+        with left:
+            change.change_map(cv, view, key=keys.SLIDE_MAP, presenting=True)
+        with right:
+            change.legend(cv, lang)
+        source(cv.source)
+        return
     if slide.page == "kaart" and mv.mappable:
         left, right = st.columns([3, 1], gap="large")
         with left:

@@ -1,0 +1,186 @@
+"""The map page's change mode in AppTest: every indicator with two comparable periods draws
+its change map, slope chart, ranking and table from ``?vanaf=``; refused changes explain
+why; the control and the URL follow each other.
+
+One app session steps through the indicators (a rerun each, as test_app does): the store is
+loaded once and the views are built once per indicator (about 0.5 s each)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard.text.i18n import t
+from dashboard.views import changeview
+from tests.support.apptest import assert_clean, open_app, rerun, texts
+
+
+@pytest.fixture(scope="module")
+def comparable(store):
+    """Every indicator with at least two comparable periods."""
+    return [i for i in store.catalog if i.comparable and len(store.periods(i.id)) >= 2]
+
+
+@pytest.fixture(scope="module")
+def changeable(store, comparable):
+    """Of those, the ones with a map (the others have only Drenthe and Nederland)."""
+    return [i for i in comparable if changeview.change_refusal(store, i.id) is None]
+
+
+def vega_charts(at) -> int:
+    return len(at.get("arrow_vega_lite_chart")) + len(at.get("vega_lite_chart"))
+
+
+def test_every_changeable_indicator_draws_its_change_map(store, changeable):
+    assert len(changeable) >= 20
+    at = open_app(
+        indicator=changeable[0].id, vanaf=changeview.start_periods(store, changeable[0].id)[-1]
+    )
+    assert_clean(at)
+    for ind in changeable:
+        first = changeview.start_periods(store, ind.id)[-1]
+        at.session_state["w_indicator"] = ind.id
+        rerun(at)  # the indicator first: the start periods are its own
+        at.sidebar.selectbox(key="w_vanaf").select(first)
+        rerun(at)
+        assert_clean(at)
+        assert not at.warning, (ind.id, texts(at.warning))
+        assert at.query_params.get("vanaf") == first, ind.id
+        assert len(at.get("deck_gl_json_chart")) == 1, ind.id
+        cv = changeview.change_view(store, changeview.ViewState(indicator=ind.id, since=first))
+        markdown = " ".join(texts(at.markdown))
+        assert "`None`" not in texts(at.markdown), ind.id  # no value written by st magic
+        assert cv.summary in markdown, ind.id  # the sentence (the map's alt too)
+        assert "Verandering " in markdown and 'class="bw-legend"' in markdown, ind.id
+        subheaders = texts(at.subheader)
+        assert f"Van {first} naar {store.latest_period(ind.id)}" in subheaders, ind.id
+        assert "Rangorde van de verandering" in subheaders, ind.id
+        assert vega_charts(at) == 2, ind.id  # the slope chart and the ranking
+        assert len(at.dataframe) == 1, ind.id
+        assert f"{first}–{store.latest_period(ind.id)}" in " ".join(texts(at.caption)), ind.id
+
+
+def test_comparable_indicators_without_a_map_say_why(store, comparable, changeable):
+    others = [i for i in comparable if i not in changeable]
+    assert others
+    at = open_app(indicator=others[0].id)
+    for ind in others:
+        at.session_state["w_indicator"] = ind.id
+        rerun(at)
+        assert_clean(at)
+        assert changeview.change_refusal(store, ind.id) == "change_refused_no_map"
+        assert t("change_refused_no_map", "nl") in texts(at.sidebar.caption), ind.id
+        assert at.sidebar.selectbox(key="w_vanaf").disabled, ind.id
+
+
+def test_the_change_maps_alt_is_its_summary(store):
+    at = open_app(indicator="werkloosheid", vanaf="2019", taal="en")
+    assert_clean(at)
+    deck = at.get("deck_gl_json_chart")[0]
+    summary = changeview.change_view(
+        store, changeview.ViewState(indicator="werkloosheid", since="2019", lang="en")
+    ).summary
+    assert summary.startswith("Unemployment 2019–2024: fallen in all 12 municipalities")
+    assert summary in str(deck.proto)
+
+
+def test_a_non_comparable_vanaf_shows_the_plain_map_and_says_why():
+    at = open_app(indicator="overgewicht", vanaf="2016")
+    assert_clean(at)
+    assert texts(at.warning) == [
+        t("notice_since_not_comparable", "nl", value="“2016”"),
+    ]
+    assert at.query_params.get("vanaf") is None
+    assert len(at.get("deck_gl_json_chart")) == 1
+    assert "Rangorde" in texts(at.subheader)  # the plain map's ranking
+    since = at.sidebar.selectbox(key="w_vanaf")
+    assert since.disabled and since.value == ""
+    assert t("change_refused_not_comparable", "nl") in texts(at.sidebar.caption)
+
+
+def test_choosing_a_start_period_writes_vanaf_and_none_removes_it():
+    at = open_app(indicator="werkloosheid", periode="2022")
+    assert_clean(at)
+    since = at.sidebar.selectbox(key="w_vanaf")
+    assert since.options[:3] == ["geen (één periode)", "2021", "2020"]
+    since.select("2016")
+    rerun(at)
+    assert_clean(at)
+    assert at.query_params.get("vanaf") == "2016"
+    assert any("Werkloosheid 2016–2022:" in s for s in texts(at.markdown))
+    at.sidebar.selectbox(key="w_vanaf").select("")
+    rerun(at)
+    assert at.query_params.get("vanaf") is None
+    assert len(at.get("deck_gl_json_chart")) == 1
+
+
+def test_embedded_change_map():
+    at = open_app(indicator="werkloosheid", vanaf="2019", embed="true")
+    assert_clean(at)
+    assert len(at.get("deck_gl_json_chart")) == 1
+    assert any(s.startswith("**Werkloosheid 2019–2024") for s in (m.value for m in at.markdown))
+
+
+def test_the_timeline_slider_moves_the_period_and_the_url():
+    at = open_app(indicator="werkloosheid")
+    assert_clean(at)
+    slider = at.select_slider(key="w_tijdlijn")
+    assert slider.value == "2024" and slider.options[0] == "2013"
+    slider.set_value("2016")
+    rerun(at)
+    assert_clean(at)
+    assert at.query_params.get("periode") == "2016"
+    assert at.sidebar.selectbox[1].value == "2016"
+    assert any("Werkloosheid in 2016" in s for s in texts(at.markdown))
+
+
+def test_play_at_the_last_period_starts_again_at_the_first():
+    at = open_app(indicator="werkloosheid")
+    play = at.button(key="tijdlijn_knop")
+    assert play.label == "Afspelen"
+    play.click()
+    rerun(at)
+    assert_clean(at)
+    assert at.query_params.get("periode") == "2013"
+    assert at.session_state["_tijdlijn_speelt"] is True
+    assert at.button(key="tijdlijn_knop").label == "Pauzeren"
+    at.button(key="tijdlijn_knop").click()
+    rerun(at)
+    assert at.session_state["_tijdlijn_speelt"] is False
+    assert at.query_params.get("periode") == "2013"  # paused: the URL keeps the period shown
+
+
+def test_the_timeline_plays_only_with_fixed_classes():
+    at = open_app(indicator="werkloosheid", kleur="periode")
+    assert_clean(at)
+    assert at.button(key="tijdlijn_knop").disabled
+    assert t("timeline_fixed_only", "nl") in texts(at.caption)
+    # a change map's classes are fixed over its end periods: it plays
+    at = open_app(indicator="werkloosheid", kleur="periode", vanaf="2019")
+    assert not at.button(key="tijdlijn_knop").disabled
+    assert at.select_slider(key="w_tijdlijn").options == ["2020", "2021", "2022", "2023", "2024"]
+
+
+def test_a_change_map_slide(store):
+    from streamlit.testing.v1 import AppTest
+
+    from dashboard.state import ViewState
+    from dashboard.views import stories
+    from tests.support.apptest import APP
+
+    view = ViewState(indicator="werkloosheid", period="2024", since="2019")
+    story = stories.Story(
+        "Verandering", (stories.Slide("kaart", view, "Werkloosheid gedaald", "Overal."),)
+    )
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params["verhaal"] = stories.story_to_param(story)
+    at.run()
+    at.switch_page("app_pages/presenteren.py")
+    at.run()
+    assert_clean(at)
+    assert texts(at.title) == ["Werkloosheid gedaald"]
+    decks = at.get("deck_gl_json_chart")
+    assert len(decks) == 1
+    summary = changeview.change_view(store, view).summary
+    assert summary in str(decks[0].proto)  # the change map, its summary as alt
+    markdown = " ".join(texts(at.markdown))
+    assert "Verandering 2019–2024 (procentpunt)" in markdown  # its legend
