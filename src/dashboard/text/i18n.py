@@ -687,6 +687,44 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Figures for {period}, fixed on {date}.",
     ),
     "image_download": ("Afbeelding", "Image"),
+    # --- accessibility (WCAG 2.1 AA, docs/accessibility.md) ---
+    "a11y_chart_ranking": (
+        "Rangorde van {n} gebieden naar {unit}",
+        "Ranking of {n} areas by {unit}",
+    ),
+    "a11y_chart_trend": ("Verloop in de tijd ({unit}): {names}", "Over time ({unit}): {names}"),
+    "a11y_chart_regions": (
+        "Gemeenten per regio ({unit}): {regions}",
+        "Gemeenten per region ({unit}): {regions}",
+    ),
+    "a11y_chart_small_multiples": (
+        "Eén kleine grafiek per gemeente ({unit}), met Drenthe als stippellijn",
+        "One small chart per gemeente ({unit}), with Drenthe as a dashed line",
+    ),
+    "a11y_chart_profile": (
+        "Overzicht van {n} indicatoren per thema, vergeleken met Drenthe",
+        "Overview of {n} indicators by theme, compared with Drenthe",
+    ),
+    "a11y_chart_region_map": ("Kaart van {n} regio's", "Map of {n} regions"),
+    "a11y_regions_map": ("kaart van de regio's", "map of the regions"),
+    "a11y_skip_table": (
+        "Naar de tabel met dezelfde cijfers",
+        "Skip to the table with the same figures",
+    ),
+    "a11y_map_name": ("Kaart: {summary}", "Map: {summary}"),
+    "a11y_map_keyboard": (
+        "Met het toetsenbord kiest u gemeenten in het keuzemenu Gemeenten in de zijbalk; "
+        "de tabel onder de kaart heeft dezelfde cijfers.",
+        "With the keyboard, choose gemeenten in the Gemeenten menu in the sidebar; "
+        "the table below the map has the same figures.",
+    ),
+    "a11y_select_all": ("Alles selecteren", "Select all"),
+    "a11y_fullscreen": ("Volledig scherm", "Fullscreen"),
+    "a11y_close_fullscreen": ("Volledig scherm sluiten", "Close fullscreen"),
+    "a11y_help_for": ("Uitleg bij", "Help for"),
+    "a11y_download": ("Downloaden", "Download"),
+    "a11y_search": ("Zoeken", "Search"),
+    "a11y_clear_all": ("Alles wissen", "Clear all"),
 }
 
 
