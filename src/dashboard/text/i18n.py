@@ -711,7 +711,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Naar de tabel met dezelfde cijfers",
         "Skip to the table with the same figures",
     ),
-    "a11y_map_name": ("Kaart: {summary}", "Map: {summary}"),
     "a11y_map_keyboard": (
         "Met het toetsenbord kiest u gemeenten in het keuzemenu Gemeenten in de zijbalk; "
         "de tabel onder de kaart heeft dezelfde cijfers.",
@@ -725,6 +724,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "a11y_download": ("Downloaden", "Download"),
     "a11y_search": ("Zoeken", "Search"),
     "a11y_clear_all": ("Alles wissen", "Clear all"),
+    "a11y_download_png": ("Downloaden als PNG", "Download as PNG"),
+    "a11y_show_data": ("Toon de gegevens", "Show data"),
+    "a11y_copy_spec": ("Kopieer de Vega-Lite-specificatie", "Copy Vega-Lite spec"),
+    "a11y_columns": ("Kolommen tonen of verbergen", "Show/hide columns"),
+    "a11y_heading_link": ("Link naar deze kop", "Link to heading"),
+    "a11y_skip_main": ("Naar de inhoud", "Skip to main content"),
 }
 
 

@@ -30,7 +30,7 @@ FOCUS_COLOR = "#1F5C8B"  # the theme's primary colour: 7.1:1 on white, 6.6:1 on 
 STYLES = f"""
 <style>
 :focus-visible {{ outline: 3px solid {FOCUS_COLOR} !important; outline-offset: 2px !important;
-  box-shadow: 0 0 0 5px #ffffff !important; }}
+  box-shadow: 0 0 0 5px #ffffff !important; opacity: 1 !important; }}
 [data-baseweb="select"]:focus-within > div, [data-baseweb="input"]:focus-within,
 [data-baseweb="textarea"]:focus-within {{ outline: 3px solid {FOCUS_COLOR} !important;
   outline-offset: 1px; }}
@@ -58,6 +58,12 @@ STREAMLIT_LABELS = {
     "Close fullscreen": "a11y_close_fullscreen",
     "Help for": "a11y_help_for",
     "Download as CSV": "a11y_download",
+    "Download as PNG": "a11y_download_png",
+    "Download": "a11y_download",
+    "Show data": "a11y_show_data",
+    "Copy Vega-Lite spec": "a11y_copy_spec",
+    "Show/hide columns": "a11y_columns",
+    "Link to heading": "a11y_heading_link",
     "Search": "a11y_search",
     "Clear all": "a11y_clear_all",
 }
@@ -80,7 +86,7 @@ _SCRIPT = """
           const v = el.getAttribute(attr);
           if (!v) continue;
           for (const [en, nl] of c.labels) {
-            if (en !== nl && (v === en || v.startsWith(en + ' '))) {
+            if (en !== nl && v.startsWith(en) && !/^[A-Za-z]/.test(v.slice(en.length))) {
               el.setAttribute(attr, nl + v.slice(en.length));
               break;
             }
@@ -88,11 +94,17 @@ _SCRIPT = """
         }
       }
     }
+    if (c.skipText) {
+      const skip = doc.querySelector('[data-testid="stSkipToContent"]');
+      if (skip && skip.textContent !== c.skipText) skip.textContent = c.skipText;
+    }
+    // the map's focusable element: named "Kaart: " and its summary sentence (the figure's label)
     for (const chart of doc.querySelectorAll('[data-testid="stDeckGlJsonChart"]')) {
-      for (const el of chart.querySelectorAll('[tabindex], canvas')) {
-        if (el.getAttribute('aria-label') !== c.mapName && c.mapName) {
-          el.setAttribute('aria-label', c.mapName);
-        }
+      const name = c.mapPrefix + (chart.getAttribute('aria-label') || '');
+      for (const el of [chart, ...chart.querySelectorAll('[tabindex], canvas')]) {
+        if (el.tabIndex < 0 && el.tagName !== 'CANVAS') continue;
+        if (el === chart) continue;
+        if (el.getAttribute('aria-label') !== name) el.setAttribute('aria-label', name);
       }
     }
   };
@@ -162,12 +174,25 @@ def page_title(store: Store, view: ViewState, page: pages.Page | None) -> str:
     return " — ".join(parts)
 
 
-def page_meta(lang: str, title: str, map_name: str = "") -> None:
+def page_meta(lang: str, title: str) -> None:
     """The document's language and title, Streamlit's own labels in the interface
     language, and the name of the map's focusable element (its summary sentence)."""
     labels = [[en, t(key, lang)] for en, key in STREAMLIT_LABELS.items()]
-    cfg = {"lang": lang, "title": title, "labels": labels, "mapName": map_name}
-    st.html(_SCRIPT % json.dumps(cfg), unsafe_allow_javascript=True)
+    cfg = {
+        "lang": lang,
+        "title": title,
+        "labels": labels,
+        "skipText": t("a11y_skip_main", lang),
+        "mapPrefix": f"{t('page_map', lang)}: ",
+    }
+    st.html(script(cfg), unsafe_allow_javascript=True)
+
+
+def script(cfg: dict) -> str:
+    """The page script with its settings. Streamlit sanitises st.html with DOMPurify, which
+    empties a script whose text looks like markup ("<" before a letter, "/" or "!"): the
+    settings have every "<" escaped, and the script itself has none."""
+    return _SCRIPT % json.dumps(cfg).replace("<", "\\u003c")
 
 
 def styles() -> None:
