@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from dashboard.testing import MAP_CANVAS, VEGA_CHART, wait_map_painted, wait_script_finished
+from dashboard.testing import (
+    MAP_CANVAS,
+    VEGA_CHART,
+    wait_map_painted,
+    wait_script_finished,
+    wait_vega_drawn,
+)
 from tests.support.browser import ROOT
 
 # installed by .ci/run: npm install --no-save --prefix .ci/node axe-core@4.14.1
@@ -24,7 +30,7 @@ def open_any(page, url: str, timeout: float = 90_000) -> None:
     if page.locator(MAP_CANVAS).count():
         wait_map_painted(page, timeout=timeout)
     if page.locator(VEGA_CHART).count():
-        page.locator(f"{VEGA_CHART} svg, {VEGA_CHART} canvas").first.wait_for(timeout=timeout)
+        wait_vega_drawn(page, timeout=timeout)
     page.wait_for_timeout(500)
 
 
