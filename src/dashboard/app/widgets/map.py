@@ -7,7 +7,7 @@ from datetime import date
 import streamlit as st
 
 from dashboard.app import cache, keys
-from dashboard.app.context import narrow
+from dashboard.app.context import embedded, narrow
 from dashboard.app.controls import select_gemeente, show_notices
 from dashboard.app.resources import get_store
 from dashboard.app.widgets import a11y
@@ -50,7 +50,8 @@ def map_chart(
     a gemeente; presenting, the areas carry big labels (name and value) and clicks do
     nothing."""
     spec = cache.map_spec(view, presenting, narrow())
-    if not presenting:
+    with_table = not presenting and not embedded()  # an embed shows no table
+    if with_table:
         a11y.skip_to_table(view.lang)
     st.pydeck_chart(
         spec,  # type: ignore[arg-type]  # quacks like the pydeck Deck it was made from
@@ -60,7 +61,7 @@ def map_chart(
         key=key,
         alt=mv.summary,
     )
-    if not presenting:
+    if with_table:
         st.caption(t("a11y_map_keyboard", view.lang))
 
 
