@@ -25,7 +25,9 @@ _LOOK_JS = """el => {
     name: el.tagName + ' ' + (el.getAttribute('aria-label') || el.innerText || '').slice(0, 50)};
 }"""
 
-MAX_STOPS = 80
+MAX_STOPS = 120
+# a cell of st.dataframe's accessible table (Glide Data Grid), which can take the focus
+_GRID_CELL_JS = """e => e.tagName === 'TD' && !!e.closest('[data-testid="stDataFrame"]')"""
 
 
 def _focused(page):
@@ -34,13 +36,16 @@ def _focused(page):
 
 def test_every_tab_stop_shows_its_focus(page, app_url):
     open_view(page, app_url + "/?indicator=werkloosheid")
-    stops, problems = [], []
+    stops, problems, grid_cells = [], [], 0
     for _ in range(MAX_STOPS):
         page.keyboard.press("Tab")
-        el = _focused(page)
+        page.wait_for_timeout(150)  # transitions of Streamlit's toolbars and links
+        el = _focused(page)  # after the wait: the data grid passes focus between its parts
         if el.evaluate("e => e === document.body"):
             break
-        page.wait_for_timeout(150)  # transitions of Streamlit's toolbars and links
+        if el.evaluate(_GRID_CELL_JS):
+            grid_cells += 1  # Glide draws a cell's focus on its canvas: not a CSS style
+            continue
         focused = el.evaluate(_LOOK_JS)
         el.evaluate("e => e.blur()")
         page.wait_for_timeout(150)
@@ -51,7 +56,9 @@ def test_every_tab_stop_shows_its_focus(page, app_url):
             problems.append(f"no focus indicator: {focused['name']}")
         if focused["opacity"] < 0.9 or not focused["visible"]:
             problems.append(f"focused but not visible ({focused['opacity']}): {focused['name']}")
-    assert len(stops) >= 30, stops  # sidebar, map, ranking, table, downloads, share
+    assert len(stops) + min(grid_cells, 1) >= 30, (
+        stops
+    )  # sidebar, map, ranking, table, downloads, share
     assert any(s.startswith("DIV Kaart: Werkloosheid in 2024") for s in stops), stops
     assert problems == []
 

@@ -725,6 +725,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "a11y_search": ("Zoeken", "Search"),
     "a11y_clear_all": ("Alles wissen", "Clear all"),
     "a11y_download_png": ("Downloaden als PNG", "Download as PNG"),
+    "a11y_download_csv": ("Downloaden als CSV", "Download as CSV"),
     "a11y_show_data": ("Toon de gegevens", "Show data"),
     "a11y_copy_spec": ("Kopieer de Vega-Lite-specificatie", "Copy Vega-Lite spec"),
     "a11y_columns": ("Kolommen tonen of verbergen", "Show/hide columns"),

@@ -42,6 +42,9 @@ STYLES = f"""
 [data-testid="stDeckGlJsonChart"] :focus-visible,
 [data-testid="stDeckGlJsonChart"]:focus-within {{ outline: 3px solid {FOCUS_COLOR} !important;
   outline-offset: 2px; }}
+/* the page script's element (page_meta) takes no room */
+[data-testid="stElementContainer"]:has(> [data-testid="stHtml"] > script:only-child) {{
+  display: none; }}
 .bw-skip {{ position: absolute; left: -10000px; top: auto; width: 1px; height: 1px;
   overflow: hidden; }}
 .bw-skip:focus, .bw-skip:focus-visible {{ position: static; width: auto; height: auto;
@@ -57,7 +60,7 @@ STREAMLIT_LABELS = {
     "Fullscreen": "a11y_fullscreen",
     "Close fullscreen": "a11y_close_fullscreen",
     "Help for": "a11y_help_for",
-    "Download as CSV": "a11y_download",
+    "Download as CSV": "a11y_download_csv",
     "Download as PNG": "a11y_download_png",
     "Download": "a11y_download",
     "Show data": "a11y_show_data",
