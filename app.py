@@ -7,12 +7,13 @@ import streamlit as st
 
 from dashboard import pages, urls
 from dashboard.app import context, controls, resources, warmup
-from dashboard.app.widgets import common, present
+from dashboard.app.widgets import a11y, common, present
 from dashboard.text.i18n import t
 
 st.set_page_config(page_title="Brede welvaart Drenthe", page_icon="🌍", layout="wide")
 
 common.styles()
+a11y.styles()
 store = resources.store_or_stop()
 warmup.start()  # once per server process: the views a workshop asks for, in the background
 if context.embedded() and not context.embed_with_controls():
@@ -51,6 +52,7 @@ page = st.navigation(
     [*nav.values(), *moved], position="hidden" if context.embedded() else "sidebar"
 )
 shown = pages.by_path(page.url_path)
+a11y.page_meta(view.lang, a11y.page_title(store, view, shown))
 if shown is not None and not context.embedded():
     present.add_to_story(view, shown)
 page.run()

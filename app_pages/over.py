@@ -4,7 +4,7 @@ selection of indicators x regions x periods."""
 import streamlit as st
 
 from dashboard.app import cache, controls, keys, resources
-from dashboard.app.widgets.common import downloads
+from dashboard.app.widgets.common import downloads, section
 from dashboard.app.widgets.share import page_end
 from dashboard.model import geo
 from dashboard.publish import export
@@ -19,7 +19,7 @@ st.title(t("page_about", lang))
 controls.show_notices(lang)
 st.markdown(t("about_intro", lang))
 
-st.subheader(t("about_catalog", lang))
+section(t("about_catalog", lang))
 query = st.text_input(t("about_search", lang), key=keys.ABOUT_SEARCH, max_chars=100)
 table = export.search_catalog(cache.catalog_table(lang), query)
 shown = export.catalog_display(table, lang)
@@ -36,7 +36,7 @@ downloads(
     shown, list(store.catalog), "catalogus", view, title=t("about_catalog", lang), page="over"
 )
 
-st.subheader(t("about_download", lang))
+section(t("about_download", lang))
 options, labels = controls.indicator_options(store, lang)
 chosen = st.multiselect(
     t("about_indicators", lang),

@@ -8,6 +8,7 @@ import streamlit as st
 from dashboard import pages, urls
 from dashboard.app import context, controls, keys, resources
 from dashboard.app.widgets import present
+from dashboard.app.widgets.common import section
 from dashboard.text.i18n import t
 from dashboard.text.numbers import escape_markdown
 from dashboard.views import stories
@@ -46,7 +47,7 @@ if story is None:
 if urls.wants_notes(st.query_params):
     st.title(f"{t('story_notes', lang)}: {escape_markdown(story.title, 120)}")
     for n, slide in enumerate(story.slides, start=1):
-        st.subheader(f"{n}. {escape_markdown(slide.title, 120)}")
+        section(f"{n}. {escape_markdown(slide.title, 120)}")
         st.text(slide.sentence)
         st.text(slide.notes or "—")
     st.stop()

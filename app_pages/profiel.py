@@ -9,7 +9,7 @@ import streamlit as st
 from dashboard import pages, urls
 from dashboard.app import cache, context, controls, keys, resources
 from dashboard.app.widgets import agenda as agenda_parts
-from dashboard.app.widgets.common import downloads, sentence
+from dashboard.app.widgets.common import downloads, section, sentence
 from dashboard.app.widgets.profile import gemeente_picker
 from dashboard.app.widgets.share import page_end
 from dashboard.render import charts
@@ -27,10 +27,14 @@ pv = cache.profile_view(replace(view, gemeenten=(code,)))
 
 sentence(pv.summary)
 
-st.subheader(t("profile_overview", lang))
+section(t("profile_overview", lang))
 st.caption(t("profile_overview_help", lang))
 event = st.altair_chart(
-    charts.profile_overview(pv.table, lang),
+    charts.accessible(
+        charts.profile_overview(pv.table, lang),
+        f"{t('profile_overview', lang)}: {pv.name}",
+        pv.summary,
+    ),
     on_select="rerun",
     selection_mode=charts.OVERVIEW_SELECTION,
     key=keys.PROFILE_OVERVIEW,
@@ -52,7 +56,7 @@ if context.embedded():
     page_end(store, view, "profiel")
     st.stop()
 
-st.subheader(t("profile_all", lang))
+section(t("profile_all", lang))
 shown = pv.shown
 st.dataframe(shown, hide_index=True, width="stretch", height=min(38 * (len(shown) + 1), 900))
 downloads(
@@ -76,7 +80,7 @@ for col, fmt in zip(cols, ("png", "svg"), strict=True):
         key=f"handout-{fmt}",
     )
 
-st.subheader(t("profile_similar", lang))
+section(t("profile_similar", lang))
 st.caption(
     t(
         "profile_similar_help",

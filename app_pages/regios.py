@@ -5,6 +5,7 @@ import streamlit as st
 
 from dashboard.app import context, controls, resources
 from dashboard.app.widgets import regions as parts
+from dashboard.app.widgets.common import section
 from dashboard.app.widgets.share import page_end
 from dashboard.text.i18n import t
 
@@ -17,6 +18,6 @@ controls.show_notices(lang)
 set_id = parts.region_set_picker(view)
 parts.region_picture(view, set_id)
 if not context.embedded():
-    st.subheader(t("regions_table", lang))
+    section(t("regions_table", lang))
     parts.comparison(view, set_id, parts.theme_picker(store, lang))
 page_end(store, view, "regios")

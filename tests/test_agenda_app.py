@@ -72,7 +72,7 @@ def test_the_page_of_every_goal(store, data, goal, lang):
     av = A.agenda_view(store, ViewState(lang=lang), goal, data)
     assert texts(at.title) == ["Sociale Agenda" if lang == "nl" else "Social Agenda"]
     assert at.selectbox(key="w_agenda_doel").value == goal
-    heading = texts(at.subheader)[0]
+    heading = texts(at.header)[0]
     assert heading.endswith(f" {av.goal.number}: {av.goal.short(lang)}")
     assert f"**{av.sentence}**" in texts(at.markdown)
     # the figures as the view model has them, with their three downloads
@@ -132,7 +132,7 @@ def test_an_unknown_or_hostile_goal_shows_a_notice_and_the_first_goal():
 def test_a_story_in_the_url_opens_its_goal_and_shows_it(data):
     at = page(initiatief="grolloo-zorgt")
     assert_clean(at)
-    assert texts(at.subheader)[0] == "Gezondheid, doel 4: Langer gezond, betaalbare zorg"
+    assert texts(at.header)[0] == "Gezondheid, doel 4: Langer gezond, betaalbare zorg"
     assert "Gekozen verhaal" in texts(at.caption)
     story = data.story("grolloo-zorgt")
     assert "**Grolloo Zorgt**" in texts(at.markdown)
@@ -161,7 +161,7 @@ def test_picking_a_goal_writes_the_url_and_clears_the_story():
     assert_clean(at)
     assert at.query_params.get("doel") == "armoede"
     assert "initiatief" not in at.query_params
-    assert texts(at.subheader)[0] == "Bestaanszekerheid, doel 4: Armoede"
+    assert texts(at.header)[0] == "Bestaanszekerheid, doel 4: Armoede"
 
 
 def test_add_this_view_and_a_story_to_the_slides(store, data):
@@ -280,7 +280,7 @@ def test_the_profile_lists_the_stories_of_its_gemeente(store, code, titles):
     at = page("app_pages/profiel.py", gemeente=code)
     assert_clean(at)
     name = store.name(code)
-    assert f"Verhalen uit {name}" in texts(at.subheader)
+    assert f"Verhalen uit {name}" in texts(at.header)
     assert [m.strip("*") for m in texts(at.markdown) if m.strip("*") in titles] == titles
     if not titles:
         assert f"Nog geen verhalen uit {name} bij de Sociale Agenda." in texts(at.caption)

@@ -51,7 +51,7 @@ def test_every_changeable_indicator_draws_its_change_map(store, changeable):
         assert "`None`" not in texts(at.markdown), ind.id  # no value written by st magic
         assert cv.summary in markdown, ind.id  # the sentence (the map's alt too)
         assert "Verandering " in markdown and 'class="bw-legend"' in markdown, ind.id
-        subheaders = texts(at.subheader)
+        subheaders = texts(at.header)
         assert f"Van {first} naar {store.latest_period(ind.id)}" in subheaders, ind.id
         assert "Rangorde van de verandering" in subheaders, ind.id
         assert vega_charts(at) == 2, ind.id  # the slope chart and the ranking
@@ -91,7 +91,7 @@ def test_a_non_comparable_vanaf_shows_the_plain_map_and_says_why():
     ]
     assert at.query_params.get("vanaf") is None
     assert len(at.get("deck_gl_json_chart")) == 1
-    assert "Rangorde" in texts(at.subheader)  # the plain map's ranking
+    assert "Rangorde" in texts(at.header)  # the plain map's ranking
     since = at.sidebar.selectbox(key="w_vanaf")
     assert since.disabled and since.value == ""
     assert t("change_refused_not_comparable", "nl") in texts(at.sidebar.caption)

@@ -37,12 +37,16 @@ def test_spec_is_the_validated_spec_without_the_altair_theme_view_size(store):
     _, chart = ranking_of(store, "werkloosheid", "drenthe")
     full = chart.to_dict()
     assert full["config"] == {"view": charts.ALTAIR_THEME_VIEW}  # what the theme adds
-    assert charts.spec(chart) == {k: v for k, v in full.items() if k != "config"}
+    out = charts.spec(chart)
+    assert out["config"] == charts.TEXT_CONFIG  # chart text at AA contrast instead
+    assert {k: v for k, v in out.items() if k != "config"} == {
+        k: v for k, v in full.items() if k != "config"
+    }
 
 
 def test_spec_keeps_a_charts_own_configuration(store):
     _, chart = ranking_of(store, "werkloosheid", "drenthe")
     big = chart.configure_axis(labelFontSize=20).configure_view(strokeWidth=0)
     config = charts.spec(big)["config"]
-    assert config["axis"] == {"labelFontSize": 20}
+    assert config["axis"] == {"labelFontSize": 20, "labelColor": "#333333", "titleColor": "#333333"}
     assert config["view"] == {"strokeWidth": 0}

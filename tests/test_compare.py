@@ -334,10 +334,14 @@ def test_region_strip_spec(store, corop):
     spread = region_spread(store, "vrijwilligerswerk", corop)
     spec = charts.region_strip(spread, "%", 52.6, 48.7, "nl").to_dict()
     marks = spec["layer"][0]["layer"]
-    assert [m["mark"]["type"] for m in marks] == ["circle", "tick"]
+    regions = spread[spread["kind"] == "region"]
+    assert regions["value"].isna().all()  # volunteering has no COROP values (Westerveld)
+    # so no tick layer: an empty one would be an unnamed graphic (axe: svg-img-alt)
+    assert [m["mark"]["type"] for m in marks] == ["circle"]
     rule = spec["layer"][1]
     assert rule["mark"]["strokeDash"] == [6, 3]
     datasets = spec["datasets"]
-    dots = datasets[marks[0]["data"]["name"]]
+    # Altair moves the data of a layer's only child up to the layer
+    dots = datasets[marks[0].get("data", spec["layer"][0].get("data"))["name"]]
     assert len(dots) == 11  # Westerveld has no value and is left out, not drawn at 0
     assert {d["name"] for d in datasets[rule["data"]["name"]]} == {"Drenthe", "Nederland"}

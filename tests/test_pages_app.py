@@ -116,7 +116,7 @@ def test_regions_and_trends_for_every_indicator(store, page):
         else:
             assert title == "Regio's"
             assert len(at.dataframe) == 1, ind.id  # the comparison table
-            assert texts(at.subheader)[0] == ind.label("nl")
+            assert texts(at.header)[0] == ind.label("nl")
 
 
 def test_regions_page_shows_tabel1_as_in_the_report(store):

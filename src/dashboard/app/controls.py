@@ -123,6 +123,8 @@ def controls(store: Store) -> ViewState:
         key=KEY["gemeenten"],
         format_func=store.name,
         max_selections=vocabulary.MAX_GEMEENTEN,
+        # no "Select all" first option: one ArrowDown+Enter would choose every gemeente
+        select_all=False,
         placeholder=t("gemeenten_placeholder", lang),
         help=t("gemeenten_help", lang),
     )

@@ -1228,6 +1228,50 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Playing needs fixed classes (Colours: 'Classes (fixed across years)'), so that a "
         "colour means the same in every year.",
     ),
+    # --- accessibility (WCAG 2.1 AA, docs/accessibility.md) ---
+    "a11y_chart_ranking": (
+        "Rangorde van {n} gebieden naar {unit}",
+        "Ranking of {n} areas by {unit}",
+    ),
+    "a11y_chart_trend": ("Verloop in de tijd ({unit}): {names}", "Over time ({unit}): {names}"),
+    "a11y_chart_regions": (
+        "Gemeenten per regio ({unit}): {regions}",
+        "Gemeenten per region ({unit}): {regions}",
+    ),
+    "a11y_chart_small_multiples": (
+        "Eén kleine grafiek per gemeente ({unit}), met Drenthe als stippellijn",
+        "One small chart per gemeente ({unit}), with Drenthe as a dashed line",
+    ),
+    "a11y_chart_profile": (
+        "Overzicht van {n} indicatoren per thema, vergeleken met Drenthe",
+        "Overview of {n} indicators by theme, compared with Drenthe",
+    ),
+    "a11y_chart_region_map": ("Kaart van {n} regio's", "Map of {n} regions"),
+    "a11y_regions_map": ("kaart van de regio's", "map of the regions"),
+    "a11y_skip_table": (
+        "Naar de tabel met dezelfde cijfers",
+        "Skip to the table with the same figures",
+    ),
+    "a11y_map_keyboard": (
+        "Met het toetsenbord kiest u gemeenten in het keuzemenu Gemeenten in de zijbalk; "
+        "de tabel onder de kaart heeft dezelfde cijfers.",
+        "With the keyboard, choose gemeenten in the Gemeenten menu in the sidebar; "
+        "the table below the map has the same figures.",
+    ),
+    "a11y_select_all": ("Alles selecteren", "Select all"),
+    "a11y_fullscreen": ("Volledig scherm", "Fullscreen"),
+    "a11y_close_fullscreen": ("Volledig scherm sluiten", "Close fullscreen"),
+    "a11y_help_for": ("Uitleg bij", "Help for"),
+    "a11y_download": ("Downloaden", "Download"),
+    "a11y_search": ("Zoeken", "Search"),
+    "a11y_clear_all": ("Alles wissen", "Clear all"),
+    "a11y_download_png": ("Downloaden als PNG", "Download as PNG"),
+    "a11y_download_csv": ("Downloaden als CSV", "Download as CSV"),
+    "a11y_show_data": ("Toon de gegevens", "Show data"),
+    "a11y_copy_spec": ("Kopieer de Vega-Lite-specificatie", "Copy Vega-Lite spec"),
+    "a11y_columns": ("Kolommen tonen of verbergen", "Show/hide columns"),
+    "a11y_heading_link": ("Link naar deze kop", "Link to heading"),
+    "a11y_skip_main": ("Naar de inhoud", "Skip to main content"),
 }
 
 

@@ -14,7 +14,7 @@ import streamlit as st
 from dashboard.app import cache, keys
 from dashboard.app.context import embedded, narrow
 from dashboard.app.resources import agenda_data, agenda_or_none, get_store
-from dashboard.app.widgets.common import downloads, legend_html, sentence, source
+from dashboard.app.widgets.common import downloads, legend_html, section, sentence, source
 from dashboard.app.widgets.share import page_end
 from dashboard.config import ConfigError
 from dashboard.model.errors import DataError
@@ -126,7 +126,7 @@ def header(data: AgendaData, lang: str) -> None:
 def goal_head(av: AgendaView, lang: str) -> None:
     """The goal as the report words it, its theme, its sentence and its target."""
     goal = av.goal
-    st.subheader(
+    section(
         escape_markdown(
             t("agenda_goal_heading", lang, theme=av.theme.label(lang), number=str(goal.number))
             + f": {goal.short(lang)}",
@@ -284,7 +284,7 @@ def map_and_stories(av: AgendaView, data: AgendaData) -> None:
 def overview(av: AgendaView, view: ViewState, data: AgendaData) -> None:
     """Every goal by theme with its sentence, and a link to it."""
     lang = view.lang
-    st.subheader(t("agenda_overview", lang))
+    section(t("agenda_overview", lang))
     st.caption(t("agenda_overview_help", lang))
     themes: dict[str, list[agenda.GoalLine]] = {}
     for line in av.overview:
@@ -336,7 +336,7 @@ def gemeente_stories(view: ViewState, code: str, name: str) -> None:
         return
     lang = view.lang
     found = data.stories_in(code)
-    st.subheader(escape_markdown(t("profile_stories", lang, name=name), max_len=200))
+    section(escape_markdown(t("profile_stories", lang, name=name), max_len=200))
     if not found:
         st.caption(escape_markdown(t("profile_no_stories", lang, name=name), max_len=300))
         return

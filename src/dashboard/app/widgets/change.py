@@ -11,7 +11,7 @@ import streamlit as st
 from dashboard.app import cache, keys
 from dashboard.app.context import narrow
 from dashboard.app.resources import get_store
-from dashboard.app.widgets.common import downloads, image_downloads, sentence, source, vega
+from dashboard.app.widgets.common import downloads, image_downloads, section, sentence, source, vega
 from dashboard.app.widgets.map import _on_map_select
 from dashboard.app.widgets.timeline import timeline
 from dashboard.state import ViewState
@@ -57,12 +57,12 @@ def legend(cv: ChangeView, lang: str) -> None:
 
 
 def slope_chart(cv: ChangeView, view: ViewState) -> None:
-    st.subheader(t("change_slope", view.lang, start=cv.start, end=cv.period), anchor="van-naar")
+    section(t("change_slope", view.lang, start=cv.start, end=cv.period))
     vega(cache.slope_spec(view))
 
 
 def ranking(cv: ChangeView, view: ViewState) -> None:
-    st.subheader(t("change_ranking", view.lang))
+    section(t("change_ranking", view.lang))
     vega(cache.change_ranking_spec(view))
     missing = cv.table.loc[cv.table["value"].isna(), "name"].tolist()
     if missing and len(missing) <= 20:

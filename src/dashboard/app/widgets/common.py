@@ -27,6 +27,8 @@ STYLES = """
 .bw-legend li { display: flex; align-items: center; gap: 0.4rem; font-size: 0.95rem; }
 .bw-legend .swatch { width: 1.1rem; height: 1.1rem; border: 1px solid #666;
   display: inline-block; }
+/* section headings (common.section) are h2 for the heading order, sized as before */
+.stMain h2 { font-size: 1.5rem; }
 </style>
 """
 
@@ -45,9 +47,20 @@ def source(text_: str) -> None:
     st.caption(escape_markdown(text_, max_len=500))
 
 
-def vega(chart: alt.TopLevelMixin | dict, width: str = "stretch") -> None:
-    """An Altair chart (or its ``charts.spec``), drawn without validating it again."""
-    st.vega_lite_chart(chart if isinstance(chart, dict) else charts.spec(chart), width=width)
+def section(text_: str) -> None:
+    """A section heading of a page: h2, under the page's h1 title (WCAG heading order)."""
+    st.header(text_)
+
+
+def vega(
+    chart: alt.TopLevelMixin | dict, width: str = "stretch", title: str = "", summary: str = ""
+) -> None:
+    """An Altair chart (or its ``charts.spec``), drawn without validating it again; with a
+    ``title`` its accessible name and description are the title and ``summary`` sentence."""
+    spec = chart if isinstance(chart, dict) else charts.spec(chart)
+    if title:
+        spec = charts.described(spec, title, summary)
+    st.vega_lite_chart(spec, width=width)
 
 
 def legend_html(classes: Any, lang: str, no_data: bool, title: str | None = None) -> None:
@@ -59,9 +72,10 @@ def legend_html(classes: Any, lang: str, no_data: bool, title: str | None = None
     if title is None:
         st.markdown(f'<div class="bw-legend"><ul>{items}</ul></div>', unsafe_allow_html=True)
         return
+    # the list is the <ul> itself (a role="list" around it would need listitem children)
     st.markdown(
-        f'<div class="bw-legend" role="list" aria-label="{html.escape(title)}">'
-        f"<strong>{html.escape(title)}</strong><ul>{items}</ul></div>",
+        f'<div class="bw-legend"><strong>{html.escape(title)}</strong>'
+        f'<ul aria-label="{html.escape(title)}">{items}</ul></div>',
         unsafe_allow_html=True,
     )
 

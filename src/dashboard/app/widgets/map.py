@@ -7,14 +7,16 @@ from datetime import date
 import streamlit as st
 
 from dashboard.app import cache, keys
-from dashboard.app.context import narrow
+from dashboard.app.context import embedded, narrow
 from dashboard.app.controls import select_gemeente, show_notices
 from dashboard.app.resources import agenda_or_none, get_store
+from dashboard.app.widgets import a11y
 from dashboard.app.widgets.agenda import story_card
 from dashboard.app.widgets.common import (
     downloads,
     image_downloads,
     legend_html,
+    section,
     sentence,
     source,
     vega,
@@ -64,6 +66,9 @@ def map_chart(
         spec = cache.map_spec(view, presenting, narrow(), True)
     else:
         spec = cache.map_spec(view, presenting, narrow())
+    with_table = not presenting and not embedded()  # an embed shows no table
+    if with_table:
+        a11y.skip_to_table(view.lang)
     st.pydeck_chart(
         spec,  # type: ignore[arg-type]  # quacks like the pydeck Deck it was made from
         height=640 if presenting else 420 if narrow() else 560,
@@ -72,6 +77,8 @@ def map_chart(
         key=key,
         alt=mv.summary,
     )
+    if with_table:
+        st.caption(t("a11y_map_keyboard", view.lang))
 
 
 def legend(mv: MapView, lang: str) -> None:
@@ -87,8 +94,9 @@ def legend(mv: MapView, lang: str) -> None:
 def ranking_chart(mv: MapView, view: ViewState) -> None:
     """The ranking of ``view`` (whose map view is ``mv``); its spec is cached per view."""
     lang = view.lang
-    st.subheader(t("ranking", lang))
-    vega(cache.ranking_spec(view))
+    section(t("ranking", lang))
+    title = f"{t('ranking', lang)}: {mv.indicator.label(lang)}"
+    vega(cache.ranking_spec(view), title=title, summary=mv.summary)
     missing = mv.table.loc[mv.table["value"].isna(), "name"].tolist()
     if missing and len(missing) <= 20:
         st.caption(f"{t('ranking_no_data', lang)}: {', '.join(missing)}")
@@ -98,7 +106,11 @@ def data_table(mv: MapView, view: ViewState) -> None:
     """The table of ``view`` (whose map view is ``mv``) with its downloads."""
     lang = view.lang
     shown = cache.map_table(view)
-    with st.expander(t("table", lang), expanded=mv.scope == "drenthe"):
+    # the target of the map's "skip to the table" link (a11y.skip_to_table)
+    with (
+        st.container(key=a11y.SKIP_TARGET),
+        st.expander(t("table", lang), expanded=mv.scope == "drenthe"),
+    ):
         st.dataframe(shown, hide_index=True, width="stretch")
         downloads(
             shown,

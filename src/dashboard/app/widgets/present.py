@@ -192,13 +192,15 @@ def show_slide(slide: stories.Slide) -> None:
             legend(mv, lang)
     elif slide.page == "regios":
         rv = cache.regions_view(view)
-        vega(projector_chart(cache.region_strip(rv, lang)), width="stretch")
+        vega(projector_chart(cache.region_strip(rv, lang)), title=slide.title, summary=rv.summary)
     elif slide.page == "trends":
         tv = cache.trend_view(view)
-        vega(projector_chart(charts.trend_lines(tv.frame, tv.unit, lang)), width="stretch")
+        chart = projector_chart(charts.trend_lines(tv.frame, tv.unit, lang))
+        vega(chart, title=slide.title, summary=tv.summary)
     elif slide.page == "profiel":
         pv = cache.profile_view(view)
-        vega(projector_chart(charts.profile_overview(pv.table, lang, selectable=False)))
+        chart = projector_chart(charts.profile_overview(pv.table, lang, selectable=False))
+        vega(chart, title=slide.title, summary=pv.summary)
     else:
         reference_only(mv, lang)
     source(mv.source)

@@ -12,6 +12,7 @@ from dashboard.app.widgets.common import (
     downloads,
     image_downloads,
     legend_html,
+    section,
     sentence,
     vega,
 )
@@ -59,7 +60,7 @@ def region_picture(view: ViewState, set_id: str) -> None:
     lang = view.lang
     rv = cache.regions_view(view, set_id)
     ind = rv.indicator
-    st.subheader(ind.label(lang))
+    section(ind.label(lang))
     sentence(rv.summary)
     strip, region_map = cache.region_specs(view, set_id)
     if strip is None or rv.period is None:
@@ -68,7 +69,7 @@ def region_picture(view: ViewState, set_id: str) -> None:
     period = rv.period
     left, right = st.columns([3, 2], gap="large")
     with left:
-        vega(strip)
+        vega(strip, title=ind.label(lang), summary=rv.summary)
         if not embedded():
             image_downloads(
                 lambda fmt: cache.chart_image(cache.region_strip(rv, lang), ind, period, lang, fmt),
@@ -76,7 +77,7 @@ def region_picture(view: ViewState, set_id: str) -> None:
             )
     if region_map is not None:
         with right:
-            vega(region_map)
+            vega(region_map, title=f"{ind.label(lang)}: {t('a11y_regions_map', lang)}")
             legend_html(rv.classes, lang, no_data=False)
     st.caption(rv.source)
     if not embedded():

@@ -8,7 +8,7 @@ import streamlit as st
 from dashboard.app import cache, keys
 from dashboard.app.context import embedded
 from dashboard.app.resources import region_sets
-from dashboard.app.widgets.common import downloads, image_downloads, sentence, vega
+from dashboard.app.widgets.common import downloads, image_downloads, section, sentence, vega
 from dashboard.state import ViewState
 from dashboard.text.i18n import t
 from dashboard.views.trendview import MEASURES
@@ -26,6 +26,7 @@ def extra_series(view: ViewState) -> tuple[str, ...]:
         key=keys.TREND_REGIONS,
         format_func=lambda c: regions[c].name(lang),
         max_selections=6,
+        select_all=False,  # as the gemeenten: no "Select all" a keypress chooses by accident
         placeholder=t("trend_regions_placeholder", lang),
     )
     return tuple(chosen)
@@ -50,7 +51,7 @@ def trend_picture(view: ViewState, extra: tuple[str, ...]) -> None:
     if measure == "index":
         st.caption(tv.index.message(lang))
     if spec is not None:
-        vega(spec)
+        vega(spec, title=f"{t('page_trends', lang)}: {ind.label(lang)}", summary=tv.summary)
         if not embedded():
 
             def trend_image(fmt: str) -> bytes:
@@ -63,7 +64,7 @@ def trend_picture(view: ViewState, extra: tuple[str, ...]) -> None:
         return
     if not tv.comparable:
         st.info(t("trend_not_comparable", lang), icon="ℹ️")
-    st.subheader(t("trend_changes", lang))
+    section(t("trend_changes", lang))
     st.dataframe(tv.changes, hide_index=True, width="stretch")
     st.caption(tv.source)
     downloads(tv.download, [ind], f"trend-{ind.id}", view, title=ind.label(lang), page="trends")
@@ -74,5 +75,7 @@ def small_multiples(view: ViewState) -> None:
     spec = cache.small_multiples_spec(view)
     if spec is None:
         return
-    st.subheader(t("trend_small_multiples", view.lang))
-    vega(spec, width="content")
+    section(t("trend_small_multiples", view.lang))
+    label = cache.trend_view(view).indicator.label(view.lang)
+    title = f"{t('trend_small_multiples', view.lang)}: {label}"
+    vega(spec, width="content", title=title)
