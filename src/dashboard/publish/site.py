@@ -233,6 +233,20 @@ def _cell(value: object, number: float | None = None, header: bool = False) -> s
     return f"<{tag}{attrs}>{html.escape(str(value))}</{tag}>"
 
 
+def _downloads_html(files: Mapping[str, str], lang: str) -> str:
+    """The list of a page's downloads (map as PNG and SVG, data as CSV) that it has."""
+    items = "".join(
+        f'<li><a href="{html.escape(path)}" download>{html.escape(t(key, lang))}</a></li>'
+        for kind, key in (
+            ("png", "site_map_png"),
+            ("svg", "site_map_svg"),
+            ("csv", "site_data_csv"),
+        )
+        if (path := files.get(kind))
+    )
+    return f'<ul class="downloads">{items}</ul>'
+
+
 def table_html(mv: mapview.MapView, store: Store, lang: str) -> str:
     """The figures as an HTML table, text as the app shows it and the number itself in a
     ``data-value`` attribute; each row carries its region code (``data-code``)."""
@@ -382,17 +396,7 @@ def page_html(
         f"<h2>{esc(t('table', lang))}</h2>",
         table_html(mv, store, lang),
         f"<h2>{esc(t('about_download', lang))}</h2>",
-        '<ul class="downloads">'
-        + "".join(
-            f'<li><a href="{esc(path)}" download>{esc(t(key, lang))}</a></li>'
-            for kind, key in (
-                ("png", "site_map_png"),
-                ("svg", "site_map_svg"),
-                ("csv", "site_data_csv"),
-            )
-            if (path := files.get(kind))
-        )
-        + "</ul>",
+        _downloads_html(files, lang),
         "</main>",
         "<footer>",
         f"<p>{esc(mv.source)}</p>",
@@ -459,17 +463,7 @@ def change_page_html(
         f"<table><caption>{esc(ind.label(lang))}, {esc(cv.periods_text)}</caption>"
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>",
         f"<h2>{esc(t('about_download', lang))}</h2>",
-        '<ul class="downloads">'
-        + "".join(
-            f'<li><a href="{esc(path)}" download>{esc(t(key, lang))}</a></li>'
-            for kind, key in (
-                ("png", "site_map_png"),
-                ("svg", "site_map_svg"),
-                ("csv", "site_data_csv"),
-            )
-            if (path := files.get(kind))
-        )
-        + "</ul>",
+        _downloads_html(files, lang),
         "</main>",
         "<footer>",
         f"<p>{esc(cv.source)}</p>",

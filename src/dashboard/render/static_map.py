@@ -178,6 +178,26 @@ def _footer_chart(lines: list[str], width: int) -> alt.Chart:
     )
 
 
+def _area_layer(
+    frame: pd.DataFrame, area_title: str, value_title: str, rank_title: str
+) -> alt.Chart:
+    """The areas in their class colours, with a tooltip of name, value and rank."""
+    # a DataFrame, not alt.Data(values=...): Altair deep-copies inline values (and their
+    # coordinates) on every operation, a frame only once when the spec is written
+    return (
+        alt.Chart(frame)
+        .mark_geoshape(stroke=BORDER_COLOR, strokeWidth=0.8)
+        .encode(
+            color=alt.Color("color:N", scale=None),
+            tooltip=[
+                alt.Tooltip("name:N", title=area_title),
+                alt.Tooltip("value_text:N", title=value_title),
+                alt.Tooltip("rank:Q", title=rank_title),
+            ],
+        )
+    )
+
+
 def map_chart(
     mv: MapView,
     areas_geojson: Mapping[str, Any],
@@ -205,20 +225,7 @@ def map_chart(
     height = height or fitted_height(areas_geojson, width)
     frame = pd.DataFrame(records, columns=RECORD_COLUMNS).astype({"rank": "Int64"})
     area_title = t("col_region" if mv.level == "corop" else "col_gemeente", lang)
-    areas = (
-        # a DataFrame, not alt.Data(values=...): Altair deep-copies inline values (and their
-        # coordinates) on every operation, a frame only once when the spec is written
-        alt.Chart(frame)
-        .mark_geoshape(stroke=BORDER_COLOR, strokeWidth=0.8)
-        .encode(
-            color=alt.Color("color:N", scale=None),
-            tooltip=[
-                alt.Tooltip("name:N", title=area_title),
-                alt.Tooltip("value_text:N", title=t("col_value", lang)),
-                alt.Tooltip("rank:Q", title=t("col_rank", lang)),
-            ],
-        )
-    )
+    areas = _area_layer(frame, area_title, t("col_value", lang), t("col_rank", lang))
     layers: list[alt.Chart] = [areas]
     if outlines is not None and outlines.get("features"):
         layers.append(
@@ -269,18 +276,7 @@ def change_map_chart(
                             "region_code"])  # fmt: skip
     frame["flat"] = frame["region_code"].isin(flat)
     area_title = t("col_region" if cv.level == "corop" else "col_gemeente", lang)
-    areas = (
-        alt.Chart(frame)
-        .mark_geoshape(stroke=BORDER_COLOR, strokeWidth=0.8)
-        .encode(
-            color=alt.Color("color:N", scale=None),
-            tooltip=[
-                alt.Tooltip("name:N", title=area_title),
-                alt.Tooltip("value_text:N", title=t("change_col", lang)),
-                alt.Tooltip("rank:Q", title=t("col_rank", lang)),
-            ],
-        )
-    )
+    areas = _area_layer(frame, area_title, t("change_col", lang), t("col_rank", lang))
     layers: list[alt.Chart] = [areas]
     if frame["flat"].any():
         layers.append(
