@@ -40,7 +40,7 @@ def test_every_changeable_indicator_draws_its_change_map(store, changeable):
         first = changeview.start_periods(store, ind.id)[-1]
         at.session_state["w_indicator"] = ind.id
         rerun(at)  # the indicator first: the start periods are its own
-        at.sidebar.selectbox(key="w_vanaf").select(first)
+        at.selectbox(key="w_vanaf").select(first)
         rerun(at)
         assert_clean(at)
         assert not at.warning, (ind.id, texts(at.warning))
@@ -68,8 +68,8 @@ def test_comparable_indicators_without_a_map_say_why(store, comparable, changeab
         rerun(at)
         assert_clean(at)
         assert changeview.change_refusal(store, ind.id) == "change_refused_no_map"
-        assert t("change_refused_no_map", "nl") in texts(at.sidebar.caption), ind.id
-        assert at.sidebar.selectbox(key="w_vanaf").disabled, ind.id
+        assert t("change_refused_no_map", "nl") in texts(at.caption), ind.id
+        assert at.selectbox(key="w_vanaf").disabled, ind.id
 
 
 def test_the_change_maps_alt_is_its_summary(store):
@@ -92,22 +92,22 @@ def test_a_non_comparable_vanaf_shows_the_plain_map_and_says_why():
     assert at.query_params.get("vanaf") is None
     assert len(at.get("deck_gl_json_chart")) == 1
     assert "Rangorde" in texts(at.header)  # the plain map's ranking
-    since = at.sidebar.selectbox(key="w_vanaf")
+    since = at.selectbox(key="w_vanaf")
     assert since.disabled and since.value == ""
-    assert t("change_refused_not_comparable", "nl") in texts(at.sidebar.caption)
+    assert t("change_refused_not_comparable", "nl") in texts(at.caption)
 
 
 def test_choosing_a_start_period_writes_vanaf_and_none_removes_it():
     at = open_app(indicator="werkloosheid", periode="2022")
     assert_clean(at)
-    since = at.sidebar.selectbox(key="w_vanaf")
+    since = at.selectbox(key="w_vanaf")
     assert since.options[:3] == ["geen (één periode)", "2021", "2020"]
     since.select("2016")
     rerun(at)
     assert_clean(at)
     assert at.query_params.get("vanaf") == "2016"
     assert any("Werkloosheid 2016–2022:" in s for s in texts(at.markdown))
-    at.sidebar.selectbox(key="w_vanaf").select("")
+    at.selectbox(key="w_vanaf").select("")
     rerun(at)
     assert at.query_params.get("vanaf") is None
     assert len(at.get("deck_gl_json_chart")) == 1

@@ -28,6 +28,8 @@ A view is reproducible from its URL. The public parameter names (documented in t
                drenthe | nederland (diverging colours centred on that value)
 ``vanaf``      a period before the shown one: the map shows the change since then (only for
                indicators whose periods the catalogue marks comparable)
+``verandering`` eenheid (in the indicator's unit: percentage points for shares) | relatief
+               (% of the start value); absent: the indicator's own (relatief for counts)
 
 Values that equal the default are left out of the URL, so a URL without ``periode`` follows
 new data ("live") and one with ``periode`` is frozen to that period.
@@ -49,7 +51,7 @@ from urllib.parse import urlencode
 
 from dashboard import pages
 from dashboard.state import DEFAULT_INDICATOR, Notice, ViewState
-from dashboard.vocabulary import COLOURINGS, LANGUAGES, MAX_GEMEENTEN, SCOPES
+from dashboard.vocabulary import CHANGE_KINDS, COLOURINGS, LANGUAGES, MAX_GEMEENTEN, SCOPES
 
 # ViewState field -> its public URL parameter. The fields are English like the rest of the
 # code; the parameters are Dutch because the URLs are (and printed links must keep working).
@@ -65,6 +67,7 @@ VIEW_PARAMS = {
     "lang": "taal",
     "colouring": "kleur",
     "since": "vanaf",
+    "change_kind": "verandering",
 }
 PARAMS = tuple(VIEW_PARAMS.values())  # the view's parameters, as in the URL
 P = VIEW_PARAMS
@@ -187,8 +190,21 @@ def parse_query(
         lang=_choice(params, P["lang"], CHOICES[P["lang"]], notices),
         colouring=_choice(params, P["colouring"], CHOICES[P["colouring"]], notices),
         since=since,
+        change_kind=_change_kind(params, notices),
     )
     return view, notices
+
+
+def _change_kind(params: Params, notices: list[Notice]) -> str | None:
+    """``verandering``: one of CHANGE_KINDS, or None (absent, empty or unknown: the
+    indicator's default, with a notice for an unknown value)."""
+    value = _single(params, P["change_kind"])
+    if not value:
+        return None
+    if value.lower() in CHANGE_KINDS:
+        return value.lower()
+    notices.append(Notice(P["change_kind"], value, "unknown_value"))
+    return None
 
 
 def _since(

@@ -14,9 +14,13 @@ Which periods can be paired
 
 The change
     ``end − start`` in the indicator's own unit (percentage points for percentages), or
-    relative (``(end − start) / start × 100%``) for counts, where a gemeente's size would
-    otherwise decide its colour (:func:`is_relative`). A change needs both values: otherwise
-    it is missing ("geen gegevens in een van beide perioden"), never 0.
+    relative (``(end − start) / start × 100%``). The view's ``change_kind`` (URL
+    ``verandering=eenheid|relatief``) chooses; without it counts change relatively, where a
+    gemeente's size would otherwise decide its colour, and everything else in its unit
+    (:func:`is_relative`, :func:`relative_for`). A change needs both values: otherwise it is
+    missing ("geen gegevens in een van beide perioden"), never 0; a relative change also
+    needs a start value above 0 (from 0 it would be infinite): otherwise it is missing with
+    that reason (:func:`no_data_reason`).
 
 Significance
     Where the source gives margins (``lower``/``upper``) for both values, the change is
@@ -55,7 +59,7 @@ from dashboard.text import numbers, sentences
 from dashboard.text.i18n import t
 from dashboard.text.numbers import period_label
 from dashboard.views.mapview import area_codes, period_values, ranks, reference_value
-from dashboard.vocabulary import DRENTHE_CODE, NEDERLAND_CODE
+from dashboard.vocabulary import CHANGE_KINDS, DRENTHE_CODE, NEDERLAND_CODE
 
 RELATIVE_UNITS = ("count",)
 NOT_SIGNIFICANT_OUTLINE = [90, 90, 90, 255]  # pydeck RGBA of the "niet significant" outline
@@ -90,6 +94,11 @@ class ChangeView:
         return change_of(*self.nederland, self.relative)
 
     @property
+    def kind(self) -> str:
+        """How the change is measured, as the URL says it: 'eenheid' or 'relatief'."""
+        return CHANGE_KINDS[1] if self.relative else CHANGE_KINDS[0]
+
+    @property
     def periods_text(self) -> str:
         """'2019–2024' (the labels of the two periods)."""
         return f"{self.start}–{self.period}"
@@ -98,6 +107,30 @@ class ChangeView:
 def is_relative(indicator: Indicator) -> bool:
     """Counts change relatively (a big gemeente would otherwise always change most)."""
     return indicator.unit in RELATIVE_UNITS
+
+
+def relative_for(ind: Indicator, kind: str | None) -> bool:
+    """Whether the change is relative: as ``kind`` says ('relatief'/'eenheid'), or the
+    indicator's default when it says nothing (None)."""
+    if kind is None:
+        return is_relative(ind)
+    return kind == CHANGE_KINDS[1]
+
+
+def default_kind(ind: Indicator) -> str:
+    """The kind of change an indicator shows when the URL does not say ('relatief' for
+    counts, else 'eenheid')."""
+    return CHANGE_KINDS[1] if is_relative(ind) else CHANGE_KINDS[0]
+
+
+def no_data_reason(start: float | None, end: float | None, relative: bool) -> str | None:
+    """Why an area has no change (an i18n key), or None when it has one: a value missing in
+    either period, or, relative, a start value of 0 or below."""
+    if numbers.is_missing(start) or numbers.is_missing(end):
+        return "change_no_data"
+    if relative and start <= 0:
+        return "change_no_relative"
+    return None
 
 
 def change_of(start: float | None, end: float | None, relative: bool) -> float | None:
@@ -240,13 +273,17 @@ def change_table(
     table["value_text"] = [
         numbers.format_change(v, ind, store.catalog, relative, lang) for v in table["value"]
     ]
+    table["zero_start"] = [
+        no_data_reason(s, e, relative) == "change_no_relative"
+        for s, e in zip(table["start"], table["end"], strict=True)
+    ]
     table["note"] = [
-        t("change_no_data", lang)
+        t("change_no_relative" if zero else "change_no_data", lang)
         if pd.isna(v)
         else t("change_not_significant", lang)
         if flat
         else ""
-        for v, flat in zip(table["value"], not_significant, strict=True)
+        for v, flat, zero in zip(table["value"], not_significant, table["zero_start"], strict=True)
     ]
     n = int(table["value"].notna().sum())
     rank_note = t("rank_highest" if ind.direction == 0 else "rank_best", lang)
@@ -290,6 +327,7 @@ def _summary_columns(table: pd.DataFrame) -> dict[str, list]:
         "name": table["name"].tolist(),
         "value": [float(v) for v in table["value"]],
         "significant": [None if pd.isna(s) else bool(s) for s in table["significant"]],
+        "zero_start": [bool(z) for z in table["zero_start"]],
     }
 
 
@@ -304,7 +342,7 @@ def change_view(store: Store, view: ViewState) -> ChangeView:
         raise ValueError(f"{ind.id}: no change from {view.since!r} to {end!r} ({refused})")
     lvl = level(set(store.frame(ind.id)["region_code"]))
     lang, start = view.lang, view.since
-    relative = is_relative(ind)
+    relative = relative_for(ind, view.change_kind)
     codes = area_codes(store, view.scope, lvl)
     values = period_values(store, ind.id, codes, lvl)
     periods = store.periods(ind.id)
@@ -446,8 +484,17 @@ def legend_items(cv: ChangeView, lang: str) -> list[tuple[str, str]]:
         items.append((classify.NO_CHANGE_COLOR, t("change_none_label", lang)))
     if classify.NOT_SIGNIFICANT_COLOR in colours:
         items.append((classify.NOT_SIGNIFICANT_COLOR, t("change_not_significant", lang)))
-    if cv.table["value"].isna().any():
-        items.append((classify.NO_DATA_COLOR, t("change_no_data", lang)))
+    missing = cv.table["value"].isna()
+    if missing.any():
+        zero = cv.table["zero_start"] & missing
+        key = (
+            "change_no_relative_legend"
+            if zero.all()
+            else "change_no_data_or_relative"
+            if zero.any()
+            else "change_no_data"
+        )
+        items.append((classify.NO_DATA_COLOR, t(key, lang)))
     return items
 
 

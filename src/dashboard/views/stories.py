@@ -31,6 +31,7 @@ Files (``data/stories/*.toml``)
         taal = "nl"                                        # values above, as in the URL
         kleur = "klassen"                                  # (urls.py; "" is absent there too)
         vanaf = "2019"                                     # optional: a change map since then
+        verandering = "relatief"                           # optional: eenheid | relatief
         title = "..."                                      # required, at most 120, one line
         sentence = "..."                                   # required, at most 300, one line
         notes = '''...'''                                  # optional, at most 2000
@@ -46,7 +47,7 @@ Files (``data/stories/*.toml``)
 Links (``?verhaal=...``)
     :func:`story_to_param` packs a story into one URL-safe string: JSON with short keys
     (``{"v":1,"t":title,"d":description,"s":[{"p":page,"i":indicator,"pe":periode,
-    "g":[codes],"sc":schaal,"l":taal,"k":kleur,"va":vanaf,"t":title,"z":sentence,"n":notes,
+    "g":[codes],"sc":schaal,"l":taal,"k":kleur,"va":vanaf,"vr":verandering,"t":title,"z":sentence,"n":notes,
     "do":doel,"vh":verhaal}]}``, absent optional fields left out), zlib-compressed (level 9,
     deterministic), base64url without
     padding. :func:`story_from_param` reverses it exactly for every valid story. A link is
@@ -125,6 +126,7 @@ SLIDE_KEYS = (
     "taal",
     "kleur",
     "vanaf",
+    "verandering",
     "title",
     "sentence",
     "notes",
@@ -144,6 +146,7 @@ _SHORT_SLIDE = {
     "l": "taal",
     "k": "kleur",
     "va": "vanaf",
+    "vr": "verandering",
     "t": "title",
     "z": "sentence",
     "n": "notes",
@@ -606,6 +609,8 @@ def _slide_json(slide: Slide, include_notes: bool) -> dict[str, Any]:
     )
     if v.since is not None:
         out["va"] = v.since
+    if v.change_kind is not None:
+        out["vr"] = v.change_kind
     if slide.notes and include_notes:
         out["n"] = slide.notes
     if slide.item:
