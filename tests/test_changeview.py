@@ -259,3 +259,97 @@ def test_static_change_map_png_and_svg(store, settings):
     svg = images.image_bytes(chart, "svg").decode()
     assert "Verandering 2019–2024 (procentpunt)" in svg and "Bron: CBS" in svg
     assert images.image_bytes(chart, "png").startswith(b"\x89PNG")
+
+
+# --- the kind of change: eenheid | relatief (?verandering=) ---------------------------------
+
+
+def test_relative_unemployment_2019_2024_by_hand(store):
+    """Relative: (end − start) / start × 100 from the same 86088NED rows: Emmen (3,7 − 4,7) /
+    4,7 = −21,28%, Noordenveld 3,9 -> 3,0: −23,08% (the largest fall, rank 1), Hoogeveen
+    (3,6 − 3,8) / 3,8 = −5,26%, Drenthe (3,4 − 4,0) / 4,0 = −15,0%, Nederland −15,91%."""
+    cv = changeview.change_view(store, replace(UNEMPLOYMENT, change_kind="relatief"))
+    rows = by_name(cv)
+    assert (cv.relative, cv.kind) == (True, "relatief")
+    assert rows.loc["Emmen", "value"] == pytest.approx(-21.276596, abs=1e-6)
+    assert rows.loc["Emmen", "value_text"] == "−21,3%"
+    assert rows.loc["Noordenveld", ["value_text", "rank"]].tolist() == ["−23,1%", 1]
+    assert rows.loc["Hoogeveen", ["value_text", "rank"]].tolist() == ["−5,3%", 12]
+    assert cv.drenthe_change == pytest.approx(-15.0)
+    assert cv.nederland_change == pytest.approx(-15.909091, abs=1e-6)
+    assert changeview.legend_title(cv, store.catalog, "nl") == (
+        "Verandering 2019–2024 (% van de beginwaarde)"
+    )
+    assert changeview.legend_title(cv, store.catalog, "en") == (
+        "Change 2019–2024 (% of the start value)"
+    )
+    assert cv.summary == (
+        "Werkloosheid 2019–2024 (relatieve verandering): in alle 12 gemeenten gedaald; het "
+        "sterkst in Noordenveld (−23,1%). Drenthe: −15,0%, Nederland: −15,9%."
+    )
+    table = changeview.table_frame(cv, store.catalog, "nl")
+    assert table.columns[3] == "Verandering (% van de beginwaarde)"
+    emmen = table.set_index("Gemeente").loc["Emmen"]
+    assert emmen.iloc[:4].tolist() == [4.7, 3.7, -21.3, "−21,3%"]
+    # the same view in the unit (the default of a percentage): percentage points, as before
+    unit = changeview.change_view(store, replace(UNEMPLOYMENT, change_kind="eenheid"))
+    assert unit.table.equals(changeview.change_view(store, UNEMPLOYMENT).table)
+    assert (unit.relative, unit.kind) == (False, "eenheid")
+
+
+def test_the_default_kind_is_relative_for_counts_only(store):
+    count = store.indicator("tabel1_lage_inkomensgrens_aantal")
+    share = store.indicator("werkloosheid")
+    assert (count.unit, share.unit) == ("count", "percent")
+    assert changeview.default_kind(count) == "relatief"
+    assert changeview.default_kind(share) == "eenheid"
+    assert changeview.relative_for(count, None) is True
+    assert changeview.relative_for(count, "eenheid") is False
+    assert changeview.relative_for(share, None) is False
+    assert changeview.relative_for(share, "relatief") is True
+
+
+@pytest.fixture(scope="module")
+def zero_start_store(store):
+    """Unemployment with Assen's 2019 value set to 0 (from 3,8 in 2024)."""
+    obs = store.observations.copy()
+    at = (
+        (obs["indicator_id"] == "werkloosheid")
+        & (obs["region_code"] == "GM0106")
+        & (obs["period"] == "2019")
+    )
+    assert at.sum() == 1
+    obs.loc[at, "value"] = 0.0
+    return replace(store, observations=obs)
+
+
+def test_a_relative_change_from_zero_is_no_data_with_its_reason(zero_start_store):
+    cv = changeview.change_view(zero_start_store, replace(UNEMPLOYMENT, change_kind="relatief"))
+    assen = by_name(cv).loc["Assen"]
+    assert math.isnan(assen["value"]) and pd.isna(assen["rank"])
+    assert (assen["value_text"], assen["color"]) == ("—", classify.NO_DATA_COLOR)
+    assert (
+        assen["note"]
+        == "geen gegevens: de beginwaarde is 0 of lager, dus geen relatieve verandering"
+    )
+    assert assen["tip_note"] == assen["note"]
+    assert cv.table["value"].dropna().map(math.isfinite).all()  # never inf
+    assert changeview.legend_items(cv, "nl")[-1] == (
+        classify.NO_DATA_COLOR,
+        "geen gegevens: beginwaarde 0, geen relatieve verandering",
+    )
+    assert cv.summary.endswith(
+        "Van Assen is geen relatieve verandering te berekenen: de beginwaarde is 0 of lager."
+    )
+    assert "in alle 11 gemeenten gedaald" in cv.summary
+    en = changeview.change_view(
+        zero_start_store, replace(UNEMPLOYMENT, change_kind="relatief", lang="en")
+    )
+    table = changeview.table_frame(en, zero_start_store.catalog, "en").set_index("Municipality")
+    assert pd.isna(table.loc["Assen"].iloc[2])
+    assert table.loc["Assen", "Note"] == (
+        "no data: the start value is 0 or below, so no relative change"
+    )
+    # in the unit the change from 0 is an ordinary one: +3,8 procentpunt
+    unit = by_name(changeview.change_view(zero_start_store, UNEMPLOYMENT)).loc["Assen"]
+    assert (unit["value_text"], unit["note"]) == ("+3,8 procentpunt", "")

@@ -1301,6 +1301,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Van {names} is geen relatieve verandering te berekenen: de beginwaarde is 0 of lager.",
         "No relative change for {names}: the start value is 0 or below.",
     ),
+    "change_relative_unit": ("% van de beginwaarde", "% of the start value"),
+    "change_summary_head_relative": ("{head} (relatieve verandering)", "{head} (relative change)"),
     "site_change_kind_link": ("Dezelfde verandering in {kind}", "The same change in {kind}"),
 }
 

@@ -286,6 +286,8 @@ def change_summary(
     ]
     n = len(present) + len(unclear)
     head = f"{indicator.label(lang)} {start}–{end}"
+    if relative and indicator.unit == "percent":  # '−23,1%' of a share: say it is relative
+        head = t("change_summary_head_relative", lang, head=head)
     fmt = lambda v: format_change(v, indicator, catalog, relative, lang)  # noqa: E731
     rose = {c: v for c, v in present.items() if v > 0}
     fell = {c: v for c, v in present.items() if v < 0}

@@ -466,10 +466,11 @@ def table_frame(cv: ChangeView, catalog: Catalog, lang: str) -> pd.DataFrame:
 
 
 def change_unit(cv: ChangeView, catalog: Catalog, lang: str) -> str:
-    """The change's unit as a legend title says it: 'procentpunt', '%' (relative) or the
-    indicator's unit label ('€ x 1.000')."""
+    """The change's unit as a legend title says it: 'procentpunt', '% van de beginwaarde'
+    (relative) or the indicator's unit label ('€ x 1.000')."""
     if cv.relative:
-        return "%"
+        # not a bare '%': of a percentage that would read as its own unit (points)
+        return t("change_relative_unit", lang)
     if cv.indicator.unit == "percent":
         return t("change_points", lang)
     return catalog.unit_label(cv.indicator.unit, lang)
@@ -486,7 +487,7 @@ def legend_items(cv: ChangeView, lang: str) -> list[tuple[str, str]]:
         items.append((classify.NOT_SIGNIFICANT_COLOR, t("change_not_significant", lang)))
     missing = cv.table["value"].isna()
     if missing.any():
-        zero = cv.table["zero_start"] & missing
+        zero = cv.table.loc[missing, "zero_start"].astype(bool)
         key = (
             "change_no_relative_legend"
             if zero.all()
