@@ -184,3 +184,58 @@ def test_a_change_map_slide(store):
     assert summary in str(decks[0].proto)  # the change map, its summary as alt
     markdown = " ".join(texts(at.markdown))
     assert "Verandering 2019–2024 (procentpunt)" in markdown  # its legend
+
+
+# --- the change controls on the map page: start period and kind (?verandering=) -------------
+
+
+def test_the_change_controls_are_on_the_map_page_not_in_the_sidebar():
+    at = open_app(indicator="werkloosheid")
+    assert_clean(at)
+    assert "w_vanaf" not in [getattr(w, "key", None) for w in at.sidebar.selectbox]
+    assert "w_verandering" not in [getattr(w, "key", None) for w in at.sidebar.radio]
+    since, kind = at.selectbox(key="w_vanaf"), at.radio(key="w_verandering")
+    assert (since.label, since.value) == ("Verandering sinds", "")
+    assert kind.label == "Verandering in" and kind.value == "eenheid"
+    assert kind.options == ["procentpunten", "procenten (relatief)"]
+    assert kind.disabled  # no start period: nothing to measure
+
+
+def test_choosing_relative_writes_verandering_and_the_unit_removes_it(store):
+    at = open_app(indicator="werkloosheid", vanaf="2019", gemeente="GM0114")
+    assert_clean(at)
+    kind = at.radio(key="w_verandering")
+    assert not kind.disabled and kind.value == "eenheid"
+    assert at.query_params.get("verandering") is None
+    kind.set_value("relatief")
+    rerun(at)
+    assert_clean(at)
+    assert at.query_params.get("verandering") == "relatief"
+    assert at.query_params.get("vanaf") == "2019"
+    relative = changeview.change_view(
+        store, changeview.ViewState(indicator="werkloosheid", since="2019", change_kind="relatief")
+    )
+    markdown = " ".join(texts(at.markdown))
+    assert relative.summary in markdown
+    assert "(% van de beginwaarde)" in markdown  # the legend's title
+    assert "Verandering (% van de beginwaarde)" in at.dataframe[0].value.columns
+    at.radio(key="w_verandering").set_value("eenheid")
+    rerun(at)
+    assert at.query_params.get("verandering") is None  # the default is not written
+    assert "Verandering (procentpunt)" in at.dataframe[0].value.columns
+
+
+def test_a_verandering_link_opens_relative_and_an_old_link_keeps_its_picture():
+    at = open_app(indicator="werkloosheid", vanaf="2019", verandering="relatief")
+    assert_clean(at)
+    assert at.radio(key="w_verandering").value == "relatief"
+    assert any(
+        s.startswith("**Werkloosheid 2019–2024 (relatieve verandering)") for s in texts(at.markdown)
+    )
+    old = open_app(indicator="werkloosheid", vanaf="2019")
+    assert any(s.startswith("**Werkloosheid 2019–2024: in alle") for s in texts(old.markdown))
+    bad = open_app(indicator="werkloosheid", vanaf="2019", verandering="absoluut")
+    assert texts(bad.warning) == [
+        t("notice_unknown_value", "nl", value="“absoluut”", param="verandering")
+    ]
+    assert bad.radio(key="w_verandering").value == "eenheid"
