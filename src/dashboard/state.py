@@ -1,9 +1,9 @@
 """The view state: the small value object the URL, the pages, embedding and export share.
 
 A :class:`ViewState` is what a page shows (indicator, period, gemeenten, map scope, language,
-colouring, the start period of a change map and how it measures the change). Its URL form, reading it from untrusted
-query parameters and writing it, is :mod:`dashboard.urls`'s; a value that could not be used
-becomes a :class:`Notice`.
+colouring, the start period of a change map and how it measures the change). Its URL form,
+reading it from untrusted query parameters and writing it, is :mod:`dashboard.urls`'s; a
+value that could not be used becomes a :class:`Notice`.
 """
 
 from __future__ import annotations

@@ -200,13 +200,6 @@ def _change_kind_value(store: Store, indicator: str, since: str | None) -> str |
     return None if since is None or kind == default else kind
 
 
-def change_kind_label(store: Store, indicator: str, kind: str, lang: str) -> str:
-    """'procentpunten' for the unit of a percentage, else the kind's own label."""
-    if kind == vocabulary.CHANGE_KINDS[0] and store.indicator(indicator).unit == "percent":
-        return t("change_kind_eenheid_points", lang)
-    return t(f"change_kind_{kind}", lang)
-
-
 def change_controls(store: Store, view: ViewState) -> None:
     """'Verandering sinds …' and 'Verandering in' (eenheid | relatief) side by side: on the
     map page, the only page where they have an effect. Where the change is not offered, the
@@ -230,7 +223,7 @@ def change_controls(store: Store, view: ViewState) -> None:
         t("change_kind", lang),
         vocabulary.CHANGE_KINDS,
         key=KEY["change_kind"],
-        format_func=lambda k: change_kind_label(store, indicator, k, lang),
+        format_func=lambda k: changeview.kind_label(store.indicator(indicator), k, lang),
         help=t("change_kind_help", lang),
         horizontal=True,
         disabled=view.since is None,

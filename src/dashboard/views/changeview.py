@@ -123,6 +123,19 @@ def default_kind(ind: Indicator) -> str:
     return CHANGE_KINDS[1] if is_relative(ind) else CHANGE_KINDS[0]
 
 
+def other_kind(kind: str) -> str:
+    """The other of the two kinds ('eenheid' <-> 'relatief')."""
+    return CHANGE_KINDS[1] if kind == CHANGE_KINDS[0] else CHANGE_KINDS[0]
+
+
+def kind_label(ind: Indicator, kind: str, lang: str) -> str:
+    """How a control or link names a kind: 'procentpunten' for the unit of a percentage,
+    else 'eenheid van de indicator' or 'procenten (relatief)'."""
+    if kind == CHANGE_KINDS[0] and ind.unit == "percent":
+        return t("change_kind_eenheid_points", lang)
+    return t(f"change_kind_{kind}", lang)
+
+
 def no_data_reason(start: float | None, end: float | None, relative: bool) -> str | None:
     """Why an area has no change (an i18n key), or None when it has one: a value missing in
     either period, or, relative, a start value of 0 or below."""
