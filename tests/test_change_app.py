@@ -160,17 +160,26 @@ def test_the_timeline_plays_only_with_fixed_classes():
     assert at.select_slider(key="w_tijdlijn").options == ["2020", "2021", "2022", "2023", "2024"]
 
 
-def test_a_change_map_slide(store):
+@pytest.mark.parametrize(
+    ("kind", "legend"),
+    [
+        (None, "Verandering 2019–2024 (procentpunt)"),
+        ("relatief", "Verandering 2019–2024 (% van de beginwaarde)"),
+    ],
+)
+def test_a_change_map_slide(store, kind, legend):
     from streamlit.testing.v1 import AppTest
 
     from dashboard.state import ViewState
     from dashboard.views import stories
     from tests.support.apptest import APP
 
-    view = ViewState(indicator="werkloosheid", period="2024", since="2019")
+    view = ViewState(indicator="werkloosheid", period="2024", since="2019", change_kind=kind)
     story = stories.Story(
         "Verandering", (stories.Slide("kaart", view, "Werkloosheid gedaald", "Overal."),)
     )
+    # the kind travels in the story link ("vr") and back
+    assert stories.story_from_param(stories.story_to_param(story), store) == (story, [])
     at = AppTest.from_file(APP, default_timeout=120)
     at.query_params["verhaal"] = stories.story_to_param(story)
     at.run()
@@ -183,7 +192,7 @@ def test_a_change_map_slide(store):
     summary = changeview.change_view(store, view).summary
     assert summary in str(decks[0].proto)  # the change map, its summary as alt
     markdown = " ".join(texts(at.markdown))
-    assert "Verandering 2019–2024 (procentpunt)" in markdown  # its legend
+    assert legend in markdown  # its legend
 
 
 # --- the change controls on the map page: start period and kind (?verandering=) -------------
