@@ -84,6 +84,7 @@ def test_the_change_maps_alt_is_its_summary(store):
 
 
 def test_a_non_comparable_vanaf_shows_the_plain_map_and_says_why():
+    # the 2016 health round (aged 19 and over) does not pair with 2022; 2020 does
     at = open_app(indicator="overgewicht", vanaf="2016")
     assert_clean(at)
     assert texts(at.warning) == [
@@ -93,8 +94,29 @@ def test_a_non_comparable_vanaf_shows_the_plain_map_and_says_why():
     assert len(at.get("deck_gl_json_chart")) == 1
     assert "Rangorde" in texts(at.header)  # the plain map's ranking
     since = at.selectbox(key="w_vanaf")
-    assert since.disabled and since.value == ""
-    assert t("change_refused_not_comparable", "nl") in texts(at.caption)
+    assert not since.disabled and since.value == ""
+    assert since.options == ["geen (één periode)", "2020"]
+    # showing 2016 itself: no change is offered, and the caption says why
+    at = open_app(indicator="overgewicht", periode="2016")
+    assert_clean(at)
+    assert at.selectbox(key="w_vanaf").disabled
+    assert t("change_refused_period", "nl") in texts(at.caption)
+
+
+def test_a_health_change_map_marks_what_is_not_significant(store):
+    at = open_app(indicator="wekelijks_sporten", vanaf="2020")
+    assert_clean(at)
+    assert not at.warning
+    cv = changeview.change_view(
+        store, changeview.ViewState(indicator="wekelijks_sporten", since="2020")
+    )
+    markdown = " ".join(texts(at.markdown))
+    assert cv.summary in markdown
+    assert "In 10 gemeenten is de verandering niet significant." in markdown
+    assert 'outline:2px solid #5a5a5a"></span>niet significant' in markdown  # legend
+    shown = at.dataframe[0].value.set_index("Gemeente")
+    assert shown.loc["Assen", "Significantie"] == "niet significant"
+    assert shown.loc["Emmen", "Significantie"] == "significant"
 
 
 def test_choosing_a_start_period_writes_vanaf_and_none_removes_it():

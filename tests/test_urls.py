@@ -453,3 +453,30 @@ def test_an_unknown_verandering_is_dropped_with_a_notice():
     )
     assert view == ViewState("werkloosheid", since="2022")
     assert notices == [Notice("verandering", "absoluut", "unknown_value")]
+
+
+def test_vanaf_pairs_only_the_periods_that_may_be_paired():
+    # overgewicht's rounds: 2020 and 2022 may be paired, 2016 (another age limit) not
+    def parse_pairable(params):
+        pairable = {"overgewicht": ["2020", "2022"]}
+        return parse_query(
+            params,
+            INDICATORS,
+            PERIODS.__getitem__,
+            GEMEENTEN,
+            pairable=lambda i: pairable.get(i, PERIODS[i]),
+        )
+
+    assert parse_pairable({"indicator": "overgewicht", "vanaf": "2020"}) == (
+        ViewState("overgewicht", since="2020"),
+        [],
+    )
+    for params in (
+        {"indicator": "overgewicht", "vanaf": "2016"},
+        {"indicator": "overgewicht", "periode": "2020", "vanaf": "2016"},
+    ):
+        view, notices = parse_pairable(params)
+        assert view.since is None, params
+        assert notices == [Notice("vanaf", "2016", "since_not_comparable")], params
+    view, notices = parse_pairable({"indicator": "werkloosheid", "vanaf": "2022"})
+    assert (view.since, notices) == ("2022", [])

@@ -148,13 +148,16 @@ def parse_query(
     gemeente_codes: Collection[str],
     default_indicator: str = DEFAULT_INDICATOR,
     comparable: Callable[[str], bool] | None = None,
+    pairable: Callable[[str], Sequence[str]] | None = None,
 ) -> tuple[ViewState, list[Notice]]:
     """Read a view from query parameters. A renamed indicator id is read as its current one;
     anything unusable falls back to its default and yields a :class:`Notice`; nothing here
     raises. ``comparable(indicator)`` says whether the indicator's periods may be paired
-    (the catalogue's ``comparable``); without it every indicator's may. A ``vanaf`` that is
-    not an earlier period of the indicator, or of an indicator whose periods are not
-    comparable, is dropped with a notice: the plain map of one period is shown."""
+    (the catalogue's ``comparable``); without it every indicator's may. ``pairable``, finer,
+    gives an indicator's periods that may be paired (views.changeview.pairable_periods):
+    the start and the shown period must both be among them. A ``vanaf`` that is not an
+    earlier period of the indicator, or that may not be paired with the shown one, is
+    dropped with a notice: the plain map of one period is shown."""
     notices: list[Notice] = []
     written = _single(params, P["indicator"])
     indicator = current_indicator(written) if written else default_indicator
@@ -167,7 +170,7 @@ def parse_query(
         notices.append(Notice(P["period"], period, "unknown_period"))
         period = None
 
-    since = _since(params, indicator, period, periods_of, comparable, notices)
+    since = _since(params, indicator, period, periods_of, comparable, pairable, notices)
 
     gemeenten: list[str] = []
     for value in _values(params, P["gemeenten"]):
@@ -213,6 +216,7 @@ def _since(
     period: str | None,
     periods_of: Callable[[str], Sequence[str]],
     comparable: Callable[[str], bool] | None,
+    pairable: Callable[[str], Sequence[str]] | None,
     notices: list[Notice],
 ) -> str | None:
     """The start period of a change map, if the URL has a usable one (see parse_query)."""
@@ -223,7 +227,9 @@ def _since(
     shown = period or (periods[-1] if periods else None)
     if since not in periods:
         reason = "unknown_since"
-    elif comparable is not None and not comparable(indicator):
+    elif (comparable is not None and not comparable(indicator)) or (
+        pairable is not None and not {since, shown} <= set(pairable(indicator))
+    ):
         reason = "since_not_comparable"
     elif shown is None or periods.index(since) >= periods.index(shown):
         reason = "since_not_before"

@@ -27,7 +27,7 @@ def _parse_url(store: Store) -> tuple[ViewState, list[state.Notice]]:
         indicators=store.catalog.indicators,
         periods_of=store.periods,
         gemeente_codes=set(store.gebieden["gemeente_code"]),
-        comparable=lambda indicator: store.indicator(indicator).comparable,
+        pairable=lambda indicator: changeview.pairable_periods(store, indicator),
     )
 
 

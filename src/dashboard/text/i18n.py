@@ -1303,6 +1303,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "change_relative_unit": ("% van de beginwaarde", "% of the start value"),
     "change_summary_head_relative": ("{head} (relatieve verandering)", "{head} (relative change)"),
+    "change_refused_period": (
+        "Verandering over de tijd is voor deze periode niet beschikbaar: alleen perioden met "
+        "dezelfde methode zijn vergelijkbaar (zie de toelichting bij de indicator).",
+        "Change over time is not available for this period: only periods with the same method "
+        "are comparable (see the indicator's notes).",
+    ),
     "site_change_kind_link": ("Dezelfde verandering in {kind}", "The same change in {kind}"),
 }
 

@@ -5,10 +5,12 @@ period ``since`` and the shown period. :func:`change_view` gives the map page, i
 chart, ranking, table, images and downloads one :class:`ChangeView`.
 
 Which periods can be paired
-    Only periods of an indicator the catalogue marks ``comparable``: the Gezondheidsmonitor's
-    survey rounds (2016/2020/2022, with changed age limits and questions) are not, nor are
-    the Sociale Agenda's figures without a year. :func:`change_refusal` says why a change is
-    not offered, and :mod:`dashboard.urls` drops a ``vanaf`` it would refuse, with a notice.
+    Only periods of an indicator the catalogue marks ``comparable`` (:func:`pairable_periods`),
+    or, of one whose periods are not, those its ``change_periods`` names: the
+    Gezondheidsmonitor's 2020 and 2022 rounds (both of those aged 18 and over, with the same
+    questions), not 2016 (19 and over). The Sociale Agenda's figures without a year are not
+    paired at all. :func:`change_refusal` says why a change is not offered, and
+    :mod:`dashboard.urls` drops a ``vanaf`` it would refuse, with a notice.
     Areas are the scope's current gemeenten: a gemeente that did not exist in the start
     period (the boundaries of another year) has no value there, so no change: grey.
 
@@ -156,29 +158,40 @@ def change_of(start: float | None, end: float | None, relative: bool) -> float |
     return float(end) - float(start)
 
 
+def pairable_periods(store: Store, indicator_id: str) -> list[str]:
+    """The periods of an indicator a change map may pair, oldest first: all of them when
+    they are comparable, else those of the catalogue's ``change_periods`` (often none)."""
+    ind = store.indicator(indicator_id)
+    periods = store.periods(indicator_id)
+    if ind.comparable:
+        return periods
+    return [p for p in periods if p in ind.change_periods]
+
+
 def start_periods(store: Store, indicator_id: str, end: str | None = None) -> list[str]:
     """The periods a change to ``end`` (default the latest) may start from: the earlier
-    periods, if the indicator's periods are comparable; newest first."""
-    if not store.indicator(indicator_id).comparable:
-        return []
+    periods that may be paired with it (:func:`pairable_periods`); newest first."""
     periods = store.periods(indicator_id)
     end = end or (periods[-1] if periods else None)
-    if end not in periods:
+    pairable = pairable_periods(store, indicator_id)
+    if end not in pairable:
         return []
-    return list(reversed(periods[: periods.index(end)]))
+    return list(reversed(pairable[: pairable.index(end)]))
 
 
 def change_refusal(store: Store, indicator_id: str, end: str | None = None) -> str | None:
     """Why no change map is offered for this indicator and end period (an i18n key:
     change_refused_<reason>), or None when it is."""
-    ind = store.indicator(indicator_id)
     periods = store.periods(indicator_id)
     if level(set(store.frame(indicator_id)["region_code"])) not in ("gemeente", "corop"):
         return "change_refused_no_map"
     if len(periods) < 2:
         return "change_refused_one_period"
-    if not ind.comparable:
+    pairable = pairable_periods(store, indicator_id)
+    if len(pairable) < 2:
         return "change_refused_not_comparable"
+    if (end or periods[-1]) not in pairable:
+        return "change_refused_period"
     if not start_periods(store, indicator_id, end):
         return "change_refused_first"
     return None

@@ -189,10 +189,13 @@ class Known:
     verhalen: Collection[str] = ()  # its story ids (slides of page "verhaal")
     # whether an indicator's periods may be paired (a change map's ``vanaf``); None: all
     comparable: Callable[[str], bool] | None = None
+    # finer: the periods of an indicator that may be paired; None: as ``comparable`` says
+    pairable: Callable[[str], Sequence[str]] | None = None
 
     @classmethod
     def from_store(cls, store: Store) -> Known:
         from dashboard.views.agenda import agenda_ids  # goals and stories load lazily
+        from dashboard.views.changeview import pairable_periods
 
         goals, verhalen = agenda_ids(store)
         return cls(
@@ -201,7 +204,7 @@ class Known:
             gemeente_codes=frozenset(store.gebieden["gemeente_code"]),
             goals=frozenset(goals),
             verhalen=frozenset(verhalen),
-            comparable=lambda indicator: store.indicator(indicator).comparable,
+            pairable=lambda indicator: pairable_periods(store, indicator),
         )
 
 
@@ -401,6 +404,7 @@ class _Reader:
             self.known.periods_of,
             self.known.gemeente_codes,
             comparable=self.known.comparable,
+            pairable=self.known.pairable,
         )
         if indicator not in query or any(x.reason == "unknown_indicator" for x in notices):
             # parse_query then judged the period by the default indicator: not this slide's
