@@ -371,7 +371,7 @@ def change_view(store: Store, view: ViewState) -> ChangeView:
     relative = relative_for(ind, view.change_kind)
     codes = area_codes(store, view.scope, lvl)
     values = period_values(store, ind.id, codes, lvl)
-    periods = store.periods(ind.id)
+    periods = pairable_periods(store, ind.id)
     later = periods[periods.index(start) + 1 :]  # every end the timeline can show
     table, classes = change_table(store, ind, start, end, codes, values, relative, lang, pool=later)
     drenthe = tuple(reference_value(store, ind.id, DRENTHE_CODE, p) for p in (start, end))
