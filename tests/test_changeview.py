@@ -418,3 +418,23 @@ def test_real_margins_make_a_change_not_significant(store):
     relative = changeview.change_view(store, replace(SPORT, change_kind="relatief"))
     assert relative.table["significant"].tolist() == cv.table["significant"].tolist()
     assert by_name(relative).loc["Emmen", "value_text"] == "+17,9%"  # 6,5 / 36,4
+
+
+def test_static_relative_change_map(store, settings):
+    from datetime import date
+
+    from dashboard.config import check_folder
+    from dashboard.model import geo
+    from dashboard.render import images, maps
+
+    areas = maps.feature_collection(
+        geo.load_gemeenten(check_folder(settings, "geo_dir"), "drenthe", store.gebieden)
+    )
+    cv = changeview.change_view(store, replace(UNEMPLOYMENT, change_kind="relatief"))
+    unit = changeview.change_unit(cv, store.catalog, "nl")
+    chart = static_map.change_map_chart(cv, areas, "nl", date(2025, 1, 31), unit_label=unit)
+    spec = chart.to_dict()
+    assert spec["description"] == cv.summary
+    svg = images.image_bytes(chart, "svg").decode()
+    assert "Verandering 2019–2024 (% van de beginwaarde)" in svg
+    assert "&lt; −20,0%" in svg  # the relative classes in the legend
