@@ -15,9 +15,10 @@ What a page holds
     table as CSV (:func:`export.to_csv`, with its metadata block). Indicators published only
     for Drenthe and Nederland get their two values, the trend and the table, and no map.
     Every figure comes from the one ``MapView`` the app draws, so page and app cannot differ.
-    An indicator whose periods are comparable also gets ``<id>-verandering.html``: the change
-    map since its first period (views.changeview), slope chart, ranking of the change, table
-    and downloads, linked below its map and listed under ``changes`` in the manifest.
+    An indicator with periods that may be paired also gets ``<id>-verandering.html``: the
+    change map since the first of them (views.changeview), slope chart, ranking of the
+    change, table and downloads, linked below its map and listed under ``changes`` in the
+    manifest; and the same change in the other kind (unit or relative), linked from it.
 
 No requests at view time
     Each chart's Vega-Lite spec is inline, data included, in a ``<script
@@ -527,7 +528,7 @@ def _write_change_page(
     kind: str,
 ) -> dict[str, Any]:
     ind_id = ind.id
-    start = store.periods(ind_id)[0]
+    start = changeview.pairable_periods(store, ind_id)[0]
     view = ViewState(indicator=ind_id, scope=scope, lang=lang, since=start, change_kind=kind)
     cv = changeview.change_view(store, view)
     catalog = store.catalog
