@@ -169,10 +169,12 @@ TIP_LINES = "tip_lines"  # the property that holds a feature's tooltip lines, jo
 
 def tip_lines(properties: Mapping[str, Any], lines: Sequence[str]) -> str:
     """The tooltip lines of one feature or marker: each non-empty ``lines`` property after a
-    line break. pydeck's tooltip is a template without conditions, so an empty field given
-    a line of its own would show as a blank line (a story marker has no rank, a missing
-    value no Drenthe comparison); joined here, it takes no room."""
-    return "".join(f"<br/>{properties[line]}" for line in lines if properties.get(line))
+    newline. pydeck's tooltip is a template without conditions, so an empty field given a
+    line of its own would show as a blank line (a story marker has no rank, a missing value
+    no Drenthe comparison); joined here, it takes no room. A newline, not ``<br/>``:
+    Streamlit HTML-escapes the values it fills into the template, and the tooltip's
+    ``white-space: pre-line`` (:func:`tooltip`) shows the newlines as line breaks."""
+    return "".join(f"\n{properties[line]}" for line in lines if properties.get(line))
 
 
 def with_tip_lines(collection: Mapping[str, Any], lines: Sequence[str]) -> dict[str, Any]:
@@ -202,6 +204,7 @@ def tooltip(lines: Sequence[str]) -> dict[str, Any]:
             "fontSize": "14px",
             "border": "1px solid #999",
             "padding": "6px 8px",
+            "whiteSpace": "pre-line",  # the newlines of tip_lines are the line breaks
         },
     }
 
