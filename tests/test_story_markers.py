@@ -61,6 +61,7 @@ def test_story_points_escape_titles_and_places_for_the_html_tooltip():
         "tip_value": "A &amp; B",
         "tip_period": "klik",
         "tip_rank": "",  # every tooltip field is filled: none shows as '{tip_rank}'
+        "tip_lines": "\nA &amp; B\nklik",  # what the tooltip shows: no blank line
     }
     (english,) = maps.story_points([hostile], "en", ("tip_value",), "click")
     assert english["name"] == "&lt;img src=x onerror=alert(1)&gt; (en)"
