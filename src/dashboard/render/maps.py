@@ -355,8 +355,8 @@ def story_points(
     and the tooltip's fields: ``name`` is the story's title, the first line its place, the
     second ``click_text``, the others empty (one tooltip serves the areas and the markers),
     and :data:`TIP_LINES`: the non-empty ones joined, so that no blank line shows.
-    Titles and places are untrusted text: HTML-escaped, as pydeck's tooltip is HTML."""
-    import html
+    Titles and places are untrusted text, given as plain text: Streamlit's deck.gl element
+    HTML-escapes every value it fills into the tooltip template."""
 
     positions = spread([(s.lon, s.lat) for s in stories])
     points = []
@@ -364,9 +364,9 @@ def story_points(
         chosen = story.id == selected
         tips = dict.fromkeys(tooltip_lines, "")
         if tooltip_lines:
-            tips[tooltip_lines[0]] = html.escape(story.place)
+            tips[tooltip_lines[0]] = story.place
         if len(tooltip_lines) > 1:
-            tips[tooltip_lines[1]] = html.escape(click_text)
+            tips[tooltip_lines[1]] = click_text
         tips[TIP_LINES] = tip_lines(tips, tooltip_lines)
         points.append(
             {
@@ -374,7 +374,7 @@ def story_points(
                 "position": [position[0], position[1]],
                 "radius": STORY_SELECTED_RADIUS if chosen else STORY_RADIUS,
                 "color": STORY_SELECTED_COLOR if chosen else STORY_COLOR,
-                "name": html.escape(story.title(lang)),
+                "name": story.title(lang),
                 **tips,
             }
         )

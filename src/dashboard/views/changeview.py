@@ -46,7 +46,6 @@ the ranking chart and static map builders read it alike; ``start``/``end`` hold 
 
 from __future__ import annotations
 
-import html
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -330,9 +329,11 @@ def change_table(
         ],
         "tip_note": table["note"],
     }
+    # Plain text: Streamlit's deck.gl element HTML-escapes every value it fills into the
+    # tooltip template, so escaping here too showed "&#x27;s-Gravenhage".
     for key, column in tips.items():
-        table[key] = [html.escape(str(c)) for c in column]
-    table["tip_name"] = [html.escape(str(c)) for c in table["name"]]
+        table[key] = [str(c) for c in column]
+    table["tip_name"] = [str(c) for c in table["name"]]
     return table, classes
 
 
