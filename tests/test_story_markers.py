@@ -65,7 +65,7 @@ def test_story_points_give_titles_and_places_as_plain_text_for_streamlit_to_esca
         "tip_lines": "\nA & B\nklik",  # what the tooltip shows: no blank line
     }
     (english,) = maps.story_points([hostile], "en", ("tip_value",), "click")
-    assert english["name"] == "&lt;img src=x onerror=alert(1)&gt; (en)"
+    assert english["name"] == "<img src=x onerror=alert(1)> (en)"
 
 
 def test_the_chosen_story_is_drawn_larger():
