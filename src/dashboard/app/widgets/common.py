@@ -13,6 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import pages, urls
+from dashboard.app.context import app_base_url
 from dashboard.model.catalog import Indicator
 from dashboard.publish import export
 from dashboard.render import charts, images
@@ -93,7 +94,11 @@ def downloads(
     licence, export date and the view's URL (``url`` where a page has parameters of its
     own). The files are made only when clicked."""
     meta = export.ExportMeta.for_indicators(
-        indicators, date.today(), view.lang, title=title, url=url or urls.view_url(view, page)
+        indicators,
+        date.today(),
+        view.lang,
+        title=title,
+        url=url or urls.view_url(view, page, app_base_url()),
     )
     cols = st.columns(3, width=520)
     common = {"on_click": "ignore", "type": "tertiary", "icon": ":material/download:"}
