@@ -79,15 +79,30 @@ class StreamlitSession:
     @classmethod
     @contextlib.asynccontextmanager
     async def open(
-        cls, base: str, path: str = "/", query: str = "", locale: str = "nl-NL"
+        cls,
+        base: str,
+        path: str = "/",
+        query: str = "",
+        locale: str = "nl-NL",
+        headers: dict[str, str] | None = None,
     ) -> AsyncIterator[StreamlitSession]:
+        """``base`` is the app's root, with the path prefix of a proxy when there is one
+        (``http://127.0.0.1:8080/bw``); ``headers`` go with the websocket handshake (a
+        browser's cookies). The handshake carries the app's origin as a browser's does."""
         from websockets.asyncio.client import connect
 
         parts = urlsplit(base)
-        uri = f"ws://{parts.netloc}/_stcore/stream"
+        uri = f"ws://{parts.netloc}{parts.path.rstrip('/')}/_stcore/stream"
+        origin = f"{parts.scheme}://{parts.netloc}"
         # permessage-deflate is offered as a browser does; no size limit (a Nederland map
         # spec is about 1 MB)
-        async with connect(uri, subprotocols=["streamlit"], max_size=None) as ws:
+        async with connect(
+            uri,
+            subprotocols=["streamlit"],
+            max_size=None,
+            origin=origin,  # type: ignore[arg-type]
+            additional_headers=headers,
+        ) as ws:
             yield cls(ws, base, path, query, locale)
 
     def _context(self) -> ContextInfo:
