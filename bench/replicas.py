@@ -227,11 +227,13 @@ def proxy(replica_ports: list[int], site_dir: Path | None = None) -> Iterator[Pr
     if binary is None:
         raise RuntimeError("nginx is not installed (Debian: apt-get install nginx-light)")
     prefix = Path(tempfile.mkdtemp(prefix="bw-nginx-"))
-    site_dir = site_dir or prefix / "site"
-    site_dir.mkdir(parents=True, exist_ok=True)
+    served = prefix / "site"  # a copy: the unprivileged nginx may not read the original
+    if site_dir is not None:
+        shutil.copytree(site_dir, served)
+    served.mkdir(exist_ok=True)
     port = free_port()
     conf = prefix / "nginx.conf"
-    site = site_config(SITE_CONF.read_text(), port, replica_ports, site_dir)
+    site = site_config(SITE_CONF.read_text(), port, replica_ports, served)
     conf.write_text(main_config(site, prefix))
     demote = _demote()
     if demote:  # the unprivileged user writes its logs and temporary files here
@@ -495,7 +497,12 @@ class Drive:
             await self.open_all()
             opened = time.perf_counter() - t0
             await self.run_rounds()
-            return self.report(opened)
+            report = self.report(opened)
+            # where the sessions are at the end: the survivors hold all of them
+            report["active_after"] = await asyncio.to_thread(
+                lambda: [r.active_sessions() if r.alive() else None for r in self.fleet]
+            )
+            return report
         finally:
             await self.close()
 
