@@ -1272,6 +1272,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "a11y_columns": ("Kolommen tonen of verbergen", "Show/hide columns"),
     "a11y_heading_link": ("Link naar deze kop", "Link to heading"),
     "a11y_skip_main": ("Naar de inhoud", "Skip to main content"),
+    # --- branch deploy: download columns (publish/downloads.py) ---
+    "export_col_number": ("{column} (getal)", "{column} (number)"),
+    "col_code": ("Code", "Code"),
+    "col_unit": ("Eenheid", "Unit"),
+    "col_kind": ("Soort", "Kind"),
+    "col_kind_region": ("regio", "region"),
+    "col_kind_gemeente": ("gemeente", "municipality"),
+    "col_lower": ("Ondergrens", "Lower bound"),
+    "col_upper": ("Bovengrens", "Upper bound"),
 }
 
 
