@@ -158,6 +158,36 @@ def test_a_cookie_always_meets_the_same_replica(deployment):
     assert len({per_cookie[0] for per_cookie in seen}) >= 2, seen  # and cookies spread
 
 
+def test_a_download_made_on_click_comes_from_the_sessions_replica(deployment):
+    """A download button's file is made on click in the session's process and served from
+    its memory (/media/...): the sticky cookie brings the file's GET to that process. The
+    file is the map's table with its numbers (publish.downloads)."""
+    _, nginx = deployment
+    cookie = R.sticky_cookie(get(nginx, "/bw/"))
+    headers = {"Cookie": f"bw_replica={cookie}"}
+    query = "indicator=werkloosheid&periode=2024"
+
+    async def click() -> tuple[str, R.Response]:
+        async with R.StreamlitSession.open(nginx.url, "/", query, headers=headers) as s:
+            first = await s.run_initial()
+            assert first.ok and first.headings[0] == "Werkloosheid"
+            path = await s.deferred_file("dl-kaart-werkloosheid-2024-csvnl")
+            # the frontend fetches it under the app's prefix, while its session is open
+            return path, await asyncio.to_thread(get, nginx, f"/bw{path}", **headers)
+
+    path, got = asyncio.run(click())
+    assert path.startswith("/media/") and path.endswith(".csv"), path
+    assert got.status == 200, path
+    lines = got.body.decode("utf-8-sig").split("\r\n")
+    assert lines[4] == f"# Weergave: http://127.0.0.1:{nginx.port}/bw/?{query}"
+    assert lines[6] == (
+        "Gemeente;Code;Waarde;Waarde (getal);Plaats;Verschil met Drenthe;"
+        "Verschil met Drenthe (getal);Verschil met Nederland;Verschil met Nederland (getal);"
+        "Opmerking"
+    )
+    assert lines[7] == "De Wolden;GM1690;2,7%;2,7;1;−0,7 procentpunt;-0,7;−1,0 procentpunt;-1;"
+
+
 # last: it kills a replica of the module's deployment
 def test_sessions_of_a_killed_replica_reconnect_and_keep_their_view(deployment):
     fleet, nginx = deployment
