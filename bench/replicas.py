@@ -318,6 +318,7 @@ class Visit:
     loads: list[float] = field(default_factory=list)
     switches_before: list[float] = field(default_factory=list)  # before the kill
     switches_after: list[float] = field(default_factory=list)
+    by_round: dict[int, list[float]] = field(default_factory=dict)  # round -> switch seconds
     disconnected: bool = False
     reconnect_s: float | None = None  # disconnection to the restored view's script_finished
     restored: bool | None = None
@@ -463,7 +464,9 @@ class Drive:
             wrong = problem(run, title)
             if wrong:
                 v.errors.append(f"round {round_no} {ind}: {wrong}")
-            elif self.killed_at is None:
+                return
+            v.by_round.setdefault(round_no, []).append(run.seconds)
+            if self.killed_at is None:
                 v.switches_before.append(run.seconds)
             else:
                 v.switches_after.append(run.seconds)
@@ -525,6 +528,11 @@ class Drive:
             "load_s": summarize(flat("loads", self.visits)),
             "switch_before_kill_s": summarize(flat("switches_before", self.visits)),
             "switch_after_kill_s": summarize(flat("switches_after", self.visits)),
+            # round 1 is every replica's first sight of most views; the kill is in round 2
+            "switch_by_round_s": {
+                r: summarize([x for v in self.visits for x in v.by_round.get(r, [])])
+                for r in range(1, self.rounds + 1)
+            },
             "on_killed": {
                 "sessions": len(on_killed),
                 "disconnected": sum(v.disconnected for v in on_killed),

@@ -59,6 +59,29 @@ def test_site_config_rewrites_only_ports_and_paths():
     assert all(line in conf.splitlines() for line in kept)
 
 
+def test_container_image_runs_as_non_root_with_a_health_check():
+    """The image definition (no container runtime here: its parts are checked one by one)."""
+    lines = [
+        line.strip() for line in (R.ROOT / "deploy" / "Containerfile").read_text().splitlines()
+    ]
+    steps = [line.split()[0] for line in lines if line and not line.startswith("#")]
+    assert steps[0] == "FROM" and "USER" in steps
+    last_user = max(i for i, line in enumerate(lines) if line.startswith("USER "))
+    assert lines[last_user] == "USER bw"
+    assert last_user < next(i for i, line in enumerate(lines) if line.startswith("ENTRYPOINT"))
+    assert 'CMD ["python", "deploy/healthcheck.py"]' in lines
+
+
+def test_healthcheck_script(deployment):
+    fleet, _ = deployment
+    script = [sys.executable, str(R.ROOT / "deploy" / "healthcheck.py")]
+    env = {"PORT": str(fleet[0].port), "BASE_URL_PATH": "bw", "PATH": "/usr/bin:/bin"}
+    assert subprocess.run(script, env=env, capture_output=True).returncode == 0
+    wrong_prefix = subprocess.run(script, env={**env, "BASE_URL_PATH": ""}, capture_output=True)
+    assert wrong_prefix.returncode == 1
+    assert b"/_stcore/health" in wrong_prefix.stderr
+
+
 def test_pages_have_security_headers_and_a_sticky_cookie(deployment):
     _, nginx = deployment
     page = get(nginx, "/bw/regios?indicator=werkloosheid")
