@@ -92,6 +92,32 @@ def test_map_download_as_csv_and_excel(map_table):
     assert sheet["D13"].data_type == "n" and sheet["F13"].quotePrefix is True
 
 
+def test_map_download_of_a_view_without_areas(store):
+    """An indicator without gemeente or COROP values on the map (the app shows no table):
+    Drenthe and Nederland with their numbers."""
+    mv = next(
+        mv
+        for ind in store.catalog
+        if not (mv := mapview.map_view(store, ViewState(indicator=ind.id))).mappable
+        and mv.drenthe is not None
+        and mv.nederland is not None
+    )
+    frame = D.map_download(mv, store.catalog, "nl")
+    assert list(frame.columns) == [
+        "Gebied", "Code", "Waarde", "Waarde (getal)", "Verschil met Nederland",
+        "Verschil met Nederland (getal)",
+    ]  # fmt: skip
+    assert frame["Code"].tolist() == ["PV22", "NL01"]
+    period = mv.period
+    assert frame["Waarde (getal)"].tolist() == [
+        observed(store, mv.indicator.id, "PV22", period),
+        observed(store, mv.indicator.id, "NL01", period),
+    ]
+    assert frame["Verschil met Nederland (getal)"].tolist()[0] == D.exact_difference(
+        mv.drenthe, mv.nederland
+    )
+
+
 def test_profile_download(store):
     pv = profileview.profile_view(store, ViewState(gemeenten=("GM0106",)))
     frame = D.profile_download(pv.table, pv.shown, store.catalog, "nl")
@@ -199,3 +225,18 @@ def test_trend_download_carries_the_sources_margins(store):
     assert len(mine) == len(source) > 0
     assert mine["Ondergrens"].tolist() == source.sort_values("period")["lower"].tolist()
     assert mine["Bovengrens"].tolist() == source.sort_values("period")["upper"].tolist()
+
+
+def test_every_indicators_map_download_holds_the_source_values(store):
+    """Every indicator of the catalogue: the map download's numbers are the observations of
+    the period shown, row by row, or missing where the source has none."""
+    for ind in store.catalog:
+        mv = mapview.map_view(store, ViewState(indicator=ind.id))
+        frame = D.map_download(mv, store.catalog, "nl")
+        f = store.frame(ind.id)
+        f = f[f["period"] == mv.period].set_index("region_code")["value"]
+        for code, number in zip(frame["Code"], frame["Waarde (getal)"], strict=True):
+            if pd.isna(number):
+                assert pd.isna(f.get(code)), (ind.id, code)
+            else:
+                assert number == f[code], (ind.id, code)

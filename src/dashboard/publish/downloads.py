@@ -24,6 +24,7 @@ from decimal import Decimal
 import pandas as pd
 
 from dashboard.model.catalog import Catalog
+from dashboard.text import numbers
 from dashboard.text.i18n import t
 from dashboard.text.numbers import period_label
 from dashboard.views import mapview
@@ -73,16 +74,35 @@ def with_numbers(
 
 
 def map_download(mv: mapview.MapView, catalog: Catalog, lang: str) -> pd.DataFrame:
-    """The map page's table (mapview.shown_table, by rank) with the areas' CBS codes after
-    their names and the numbers of the value and of both differences."""
-    shown = mapview.shown_table(mv, catalog, lang)
-    rows = [r for r in mapview.table_rows(mv, catalog, lang) if not r.reference]
+    """The map page's table (the columns of mapview.shown_table, by rank) with the areas'
+    CBS codes after their names and the numbers of the value and of the differences. A view
+    without areas to map (a figure only for Drenthe and Nederland) has their rows, with the
+    value and the difference with Nederland."""
+    ind = mv.indicator
+    rows = [r for r in mapview.table_rows(mv, catalog, lang) if mv.mappable != r.reference]
     heads = mapview.table_headers(mv, lang)
-    numbers: dict[str, list[object]] = {heads[1]: [r.value for r in rows]}
+
+    def diff(value: float | None) -> str:
+        return "" if value is None else numbers.format_difference(value, ind, catalog, lang)
+
+    columns: dict[str, list[object]] = {
+        heads[0]: [r.name for r in rows],
+        heads[1]: [r.value_text for r in rows],
+    }
+    numbers_: dict[str, list[object]] = {heads[1]: [r.value for r in rows]}
     if mv.mappable:
-        numbers[t("col_diff_drenthe", lang)] = [exact_difference(r.value, mv.drenthe) for r in rows]
-    numbers[t("col_diff_nederland", lang)] = [exact_difference(r.value, mv.nederland) for r in rows]
-    frame = with_numbers(shown, numbers, lang)
+        columns[heads[2]] = [r.rank for r in rows]
+        columns[heads[3]] = [diff(r.diff_drenthe) for r in rows]
+        numbers_[heads[3]] = [exact_difference(r.value, mv.drenthe) for r in rows]
+    columns[t("col_diff_nederland", lang)] = [diff(r.diff_nederland) for r in rows]
+    numbers_[t("col_diff_nederland", lang)] = [
+        exact_difference(r.value, mv.nederland) for r in rows
+    ]
+    if mv.mappable:
+        columns[heads[-1]] = [r.note for r in rows]
+    frame = with_numbers(pd.DataFrame(columns), numbers_, lang)
+    if mv.mappable:
+        frame[heads[2]] = pd.array(columns[heads[2]], dtype="Int64")
     frame.insert(1, t("col_code", lang), [r.code for r in rows])
     return frame
 
