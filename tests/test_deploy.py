@@ -211,6 +211,40 @@ def test_a_download_made_on_click_comes_from_the_sessions_replica(deployment):
     assert lines[7] == "De Wolden;GM1690;2,7%;2,7;1;−0,7 procentpunt;-0,7;−1,0 procentpunt;-1;"
 
 
+@pytest.mark.parametrize(
+    ("path", "query", "key", "header"),
+    [
+        ("/regios", "indicator=werkloosheid", "dl-regios-werkloosheid-csv",
+         "Regio,Gebied,Code,Soort,Periode,Waarde,Waarde (getal),Opmerking"),
+        ("/regios", "indicator=werkloosheid", "dl-regios-csv",
+         "Indicator,Eenheid,Periode,Noord-Drenthe,Noord-Drenthe (getal),Zuidwest-Drenthe,"),
+        ("/trends", "indicator=werkloosheid&gemeente=GM0106", "dl-trend-werkloosheid-csv",
+         "Gebied,Code,Periode,Waarde,Waarde (getal),Ondergrens,Bovengrens,Opmerking"),
+        ("/trends", "indicator=werkloosheid&taal=en", "dl-trend-werkloosheid-csv",
+         "Area,Code,Period,Value,Value (number),Lower bound,Upper bound,Note"),
+        ("/profiel", "gemeente=GM0106", "dl-profiel-GM0106-csv",
+         "Thema,Indicator,Eenheid,Periode,Waarde,Waarde (getal),Drenthe,Drenthe (getal),"),
+    ],
+)  # fmt: skip
+def test_every_pages_download_has_numbers_and_headers_in_the_language(
+    deployment, path, query, key, header
+):
+    _, nginx = deployment
+    headers = {"Cookie": f"bw_replica={R.sticky_cookie(get(nginx, '/bw/'))}"}
+
+    async def click() -> R.Response:
+        async with R.StreamlitSession.open(nginx.url, path, query, headers=headers) as s:
+            assert (await s.run_initial()).ok
+            file = await s.deferred_file(key)
+            return await asyncio.to_thread(get, nginx, f"/bw{file}", **headers)
+
+    got = asyncio.run(click())
+    assert got.status == 200
+    lines = got.body.decode("utf-8").split("\r\n")
+    blank = lines.index("")
+    assert lines[blank + 1].startswith(header), lines[blank + 1]
+
+
 # last: it kills a replica of the module's deployment
 def test_sessions_of_a_killed_replica_reconnect_and_keep_their_view(deployment):
     fleet, nginx = deployment
