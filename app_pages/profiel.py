@@ -12,6 +12,7 @@ from dashboard.app.widgets import agenda as agenda_parts
 from dashboard.app.widgets.common import downloads, section, sentence
 from dashboard.app.widgets.profile import gemeente_picker
 from dashboard.app.widgets.share import page_end
+from dashboard.publish import downloads as tables
 from dashboard.render import charts
 from dashboard.text.i18n import t
 from dashboard.text.sentences import join_names
@@ -60,7 +61,7 @@ section(t("profile_all", lang))
 shown = pv.shown
 st.dataframe(shown, hide_index=True, width="stretch", height=min(38 * (len(shown) + 1), 900))
 downloads(
-    shown,
+    lambda: tables.profile_download(pv.table, shown, store.catalog, lang),
     [store.indicator(i) for i in pv.indicator_ids],
     f"profiel-{code}",
     view,

@@ -75,19 +75,36 @@ class StreamlitSession:
         self.cache: dict[str, int] = {}  # message hash -> run number last seen
         self.cache_age = DEFAULT_CACHE_AGE
         self.runs = 0
+        self.session_id = ""  # the server's AppSession id (new_session.initialize)
+        self.deferred: dict[str, str] = {}  # download button id -> its deferred file id
 
     @classmethod
     @contextlib.asynccontextmanager
     async def open(
-        cls, base: str, path: str = "/", query: str = "", locale: str = "nl-NL"
+        cls,
+        base: str,
+        path: str = "/",
+        query: str = "",
+        locale: str = "nl-NL",
+        headers: dict[str, str] | None = None,
     ) -> AsyncIterator[StreamlitSession]:
+        """``base`` is the app's root, with the path prefix of a proxy when there is one
+        (``http://127.0.0.1:8080/bw``); ``headers`` go with the websocket handshake (a
+        browser's cookies). The handshake carries the app's origin as a browser's does."""
         from websockets.asyncio.client import connect
 
         parts = urlsplit(base)
-        uri = f"ws://{parts.netloc}/_stcore/stream"
+        uri = f"ws://{parts.netloc}{parts.path.rstrip('/')}/_stcore/stream"
+        origin = f"{parts.scheme}://{parts.netloc}"
         # permessage-deflate is offered as a browser does; no size limit (a Nederland map
         # spec is about 1 MB)
-        async with connect(uri, subprotocols=["streamlit"], max_size=None) as ws:
+        async with connect(
+            uri,
+            subprotocols=["streamlit"],
+            max_size=None,
+            origin=origin,  # type: ignore[arg-type]
+            additional_headers=headers,
+        ) as ws:
             yield cls(ws, base, path, query, locale)
 
     def _context(self) -> ContextInfo:
@@ -130,6 +147,39 @@ class StreamlitSession:
                 return w
         raise KeyError(f"no widget with key {key!r} in this session's last run")
 
+    async def deferred_file(self, key: str, timeout: float = 60) -> str:
+        """Click the download button whose user key is ``key`` (a file made on click): the
+        server runs its callable and answers with the file's URL (a path, ``/media/...``,
+        served by the same process only)."""
+        import asyncio
+        import uuid
+
+        from streamlit.proto.BackMsg_pb2 import BackendOperationRequest, DeferredFileRequestPayload
+
+        (file_id,) = [f for wid, f in self.deferred.items() if wid.endswith(f"-{key}")]
+        request_id = str(uuid.uuid4())
+        msg = BackMsg()
+        msg.backend_operation_request.CopyFrom(
+            BackendOperationRequest(
+                request_id=request_id,
+                session_id=self.session_id,
+                deferred_file=DeferredFileRequestPayload(file_id=file_id),
+            )
+        )
+        await self.ws.send(msg.SerializeToString())
+        async with asyncio.timeout(timeout):
+            while True:
+                fwd = ForwardMsg()
+                fwd.ParseFromString(await self.ws.recv())
+                if fwd.WhichOneof("type") != "backend_operation_response":
+                    continue
+                answer = fwd.backend_operation_response
+                if answer.request_id != request_id:
+                    continue
+                if answer.error_msg:
+                    raise RuntimeError(f"download {key!r}: {answer.error_msg}")
+                return answer.deferred_file.url
+
     async def _run(self, msg: BackMsg, timeout: float) -> RunResult:
         import asyncio
 
@@ -165,6 +215,7 @@ class StreamlitSession:
             age = fwd.new_session.config.max_cached_message_age
             self.cache_age = age or DEFAULT_CACHE_AGE
             self.page_script_hash = fwd.new_session.page_script_hash
+            self.session_id = fwd.new_session.initialize.session_id or self.session_id
         elif kind == "navigation":
             self.page_script_hash = fwd.navigation.page_script_hash or self.page_script_hash
         elif kind == "page_info_changed":
@@ -198,6 +249,8 @@ class StreamlitSession:
         elif kind == "deck_gl_json_chart":
             result.map_bytes += len(body.json)
         wid = getattr(body, "id", "") if hasattr(body, "id") else ""
+        if kind == "download_button" and body.deferred_file_id:
+            self.deferred[wid] = body.deferred_file_id
         if wid.startswith("$$ID-"):
             options = list(getattr(body, "options", []) or [])
             self.widgets[wid] = Widget(id=wid, kind=kind, options=options)

@@ -261,6 +261,10 @@ def test_agenda_urls(data):
     assert A.agenda_url(ViewState(), "gezond_leven", "grolloo-zorgt", data.default_goal) == (
         "/agenda?doel=gezond_leven&initiatief=grolloo-zorgt"
     )
+    # behind a proxy's prefix (urls.app_root)
+    assert A.agenda_url(ViewState(), "armoede", None, data.default_goal, "https://x.nl/bw") == (
+        "https://x.nl/bw/agenda?doel=armoede"
+    )
 
 
 def test_goal_choices_and_slide_sentences(data):

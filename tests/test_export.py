@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import zipfile
 from datetime import date
 
 import numpy as np
@@ -153,17 +154,27 @@ def test_excel_reads_back():
     wb = openpyxl.load_workbook(io.BytesIO(to_excel(small_frame(), meta)))
     assert wb.sheetnames == ["data", "bron"]
     rows = list(wb["data"].iter_rows(values_only=True))
+    # no visible apostrophe: texts stay as they are ...
     assert rows == [
         ("Gemeente", "Waarde", "Plaats", "Verschil"),
-        ("Assen", 58.5, 1, "'+1,2 procentpunt"),
-        ("'=1+1", -3.5, 12, "'@SUM(A1)"),
+        ("Assen", 58.5, 1, "+1,2 procentpunt"),
+        ("=1+1", -3.5, 12, "@SUM(A1)"),
         (None, None, None, "−0,3 procentpunt"),
     ]
-    assert wb["data"]["B3"].data_type == "n"  # -3.5 is a number, not text
-    assert wb["data"]["A3"].data_type == "s"  # '=1+1 is text, not a formula
-    assert wb["data"].freeze_panes == "A2"
+    sheet = wb["data"]
+    assert sheet["B3"].data_type == "n"  # -3.5 is a number, not text
+    # ... and the ones a spreadsheet would run are string cells with Excel's hidden quote
+    # prefix, never formulas
+    for ref in ("A3", "D2", "D3"):
+        assert (sheet[ref].data_type, sheet[ref].quotePrefix) == ("s", True), ref
+    assert (sheet["A2"].data_type, sheet["A2"].quotePrefix) == ("s", False)
+    with zipfile.ZipFile(io.BytesIO(to_excel(small_frame(), meta))) as xlsx:
+        assert b"<f>" not in xlsx.read("xl/worksheets/sheet1.xml")
+        assert b"<f>" not in xlsx.read("xl/worksheets/sheet2.xml")
+    assert sheet.freeze_panes == "A2"
+    assert wb["bron"]["B1"].quotePrefix is True
     assert list(wb["bron"].iter_rows(values_only=True)) == [
-        ("Titel", "'=HYPERLINK()"),
+        ("Titel", "=HYPERLINK()"),
         ("Bron", "CBS, tabel 86088NED"),
         ("Licentie", "CC BY 4.0"),
         ("Geëxporteerd op", "2025-01-31"),

@@ -228,6 +228,45 @@ def test_story_links():
     assert urls.story_query("eJxL", notes=True) == {"verhaal": "eJxL", "notities": "1"}
 
 
+# -- behind a proxy's path prefix (--server.baseUrlPath) ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("option", "prefix"),
+    [("bw", "/bw"), ("/bw/", "/bw"), ("bw/", "/bw"), ("a//b/", "/a/b"), ("", ""), (None, "")],
+)
+def test_base_path_of_server_base_url_path(option, prefix):
+    assert urls.base_path(option) == prefix
+
+
+def test_app_root_keeps_the_prefix_and_drops_the_page():
+    assert urls.app_root("https://example.org/bw/regios", "bw") == "https://example.org/bw"
+    assert urls.app_root("https://example.org/bw/", "/bw/") == "https://example.org/bw"
+    assert urls.app_root("http://127.0.0.1:8501/trends", "") == "http://127.0.0.1:8501"
+    assert urls.app_root("http://127.0.0.1:8501", "") == "http://127.0.0.1:8501"
+    # no page address (AppTest, a bare script run): a root-relative prefix still works
+    assert urls.app_root("", "bw") == "/bw"
+    assert urls.app_root("", "") == ""
+
+
+def test_every_link_keeps_the_prefix():
+    root = urls.app_root("https://example.org/bw/trends", "bw")
+    view = ViewState("werkloosheid", "2022", ("GM0114",))
+    assert urls.view_url(view, "kaart", root) == (
+        "https://example.org/bw/?indicator=werkloosheid&periode=2022&gemeente=GM0114"
+    )
+    assert urls.view_url(ViewState(), "regios", root) == "https://example.org/bw/regios"
+    assert urls.view_url(ViewState(), "regios", "/bw") == "/bw/regios"
+    assert urls.story_url("eJxL", root) == "https://example.org/bw/presenteren?verhaal=eJxL"
+    slide = Slide("trends", view)
+    assert urls.slide_url(slide, root) == (
+        "https://example.org/bw/trends?indicator=werkloosheid&periode=2022&gemeente=GM0114"
+    )
+    assert urls.embed_url(urls.view_url(ViewState(), "regios", root)) == (
+        "https://example.org/bw/regios?embed=true"
+    )
+
+
 def test_embed_url_adds_streamlits_embed_mode():
     assert urls.embed_url("http://h/regios") == "http://h/regios?embed=true"
     assert urls.embed_url("http://h/?indicator=x") == "http://h/?indicator=x&embed=true"

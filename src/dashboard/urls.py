@@ -274,10 +274,33 @@ def page_query(params: Params) -> dict[str, list[str]]:
     return {name: values for name, values in all_values(params).items() if name not in PARAMS}
 
 
-def view_url(view: ViewState, page: str = pages.DEFAULT.id) -> str:
-    """The path and query of a view on a page (by id; relative to the app's root)."""
+def view_url(view: ViewState, page: str = pages.DEFAULT.id, root: str = "") -> str:
+    """The URL of a view on a page (by id): ``root`` (:func:`app_root`: scheme, host and the
+    path prefix of a proxy, e.g. ``https://example.org/bw``) and the page's path and query;
+    without a root a root-relative link (``/regios?...``)."""
     query = urlencode(to_query(view), doseq=True)
-    return f"/{pages.page(page).url_path}" + (f"?{query}" if query else "")
+    return f"{root.rstrip('/')}/{pages.page(page).url_path}" + (f"?{query}" if query else "")
+
+
+# -- where the app is served ---------------------------------------------------------------
+
+
+def base_path(option: object) -> str:
+    """Streamlit's ``server.baseUrlPath`` (the app behind a proxy at ``/bw/``) as a path
+    prefix for links: ``"bw"``, ``"/bw/"`` -> ``"/bw"``, ``"a//b"`` -> ``"/a/b"``; none
+    (``""`` or None) -> ``""``."""
+    parts = [p for p in str(option or "").split("/") if p]
+    return "/" + "/".join(parts) if parts else ""
+
+
+def app_root(page_url: str, base_url_path: object = "") -> str:
+    """The app's root as the browser sees it: scheme, host and port of ``page_url`` (the page's
+    address, ``st.context.url``) followed by the path prefix ``server.baseUrlPath``.
+    ``("https://example.org/bw/regios", "bw")`` -> ``"https://example.org/bw"``; without a
+    scheme and host in ``page_url`` just the prefix (a root-relative link still works)."""
+    parts = page_url.split("/", 3)  # ["https:", "", "example.org", "bw/regios"]
+    origin = "/".join(parts[:3]) if len(parts) >= 3 and parts[1] == "" and parts[2] else ""
+    return origin + base_path(base_url_path)
 
 
 # -- page parameters -------------------------------------------------------------------------

@@ -24,7 +24,7 @@ def embed_with_controls() -> bool:
 
 
 def app_base_url() -> str:
-    """The app's address as the browser sees it (scheme, host, port), without the page."""
-    url = st.context.url or ""
-    parts = url.split("/", 3)  # ["http:", "", "host:port", "page?query"]
-    return "/".join(parts[:3]) if len(parts) >= 3 else ""
+    """The app's root as the browser sees it: scheme, host, port and the path prefix of
+    ``--server.baseUrlPath`` (behind a proxy at ``https://example.org/bw/``), without the
+    page; every link the app writes starts with it (urls.app_root)."""
+    return urls.app_root(st.context.url or "", st.get_option("server.baseUrlPath"))

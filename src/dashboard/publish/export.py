@@ -14,14 +14,19 @@ CSV (:func:`to_csv`)
     ``.0``); missing values (None, NaN, pd.NA) are empty fields.
 
 Formula injection (:func:`neutralise`)
-    A *text* cell or header starting with ``=``, ``+``, ``-`` or ``@`` (and, as OWASP
-    advises, tab or carriage return) gets a leading single quote, so a spreadsheet shows it
-    as text instead of running it. Numbers are never touched: -3.5 stays the number -3.5.
-    This also applies to texts such as ``+1,2 procentpunt``; the quote is the price of safety.
+    In a CSV, a *text* cell or header starting with ``=``, ``+``, ``-`` or ``@`` (and, as
+    OWASP advises, tab or carriage return) gets a leading single quote, so a spreadsheet
+    shows it as text instead of running it. Numbers are never touched: -3.5 stays the number
+    -3.5 (and every formatted value of a download has its number beside it,
+    publish.downloads). A CSV has no other way to say "text": ``+1,2 procentpunt`` keeps its
+    quote there.
 
 Excel (:func:`to_excel`)
     openpyxl workbook with a data sheet (numbers as numbers, header bold and frozen) and a
     ``bron`` sheet (``source`` in English) with title, source, licence, export date and URL.
+    A workbook can say "text" without a visible mark: such a text is stored as a string cell
+    (never a formula) with Excel's hidden quote prefix (``quotePrefix``), so Excel shows
+    ``+1,2 procentpunt`` as it is and keeps it text when the cell is edited.
 
 Catalogue (:func:`catalog_table`)
     One row per indicator in display order (themes, then catalogue order) for the searchable
@@ -44,6 +49,7 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from dashboard.model.catalog import Indicator, Source
 from dashboard.model.schema import is_year
@@ -182,14 +188,25 @@ def to_csv(frame: pd.DataFrame, meta: ExportMeta, dutch_excel: bool = False) -> 
 
 
 def excel_cell(value: object) -> object:
-    """A cell value for openpyxl: numbers and dates as such, text neutralised and without the
-    control characters Excel cannot store; missing as None (an empty cell)."""
+    """A cell value for openpyxl: numbers and dates as such, text without the control
+    characters Excel cannot store (a text starting with = + - @ is marked as text by
+    :func:`_keep_text`, not changed); missing as None (an empty cell)."""
     value = _python(value)
     if value is None or isinstance(value, bool | int | float | datetime | date):
         if isinstance(value, float) and not math.isfinite(value):
             return None
         return value
-    return neutralise(ILLEGAL_CHARACTERS_RE.sub("", str(value)))
+    return ILLEGAL_CHARACTERS_RE.sub("", str(value))
+
+
+def _keep_text(sheet: Worksheet) -> None:
+    """Every text cell that a spreadsheet would read as a formula (= + - @ first) becomes a
+    string cell with Excel's hidden quote prefix: shown as it is, never run."""
+    for row in sheet.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.startswith(FORMULA_PREFIXES):
+                cell.data_type = "s"  # openpyxl made '=...' a formula
+                cell.quotePrefix = True
 
 
 def _widths(rows: Sequence[Sequence[object]]) -> list[int]:
@@ -217,6 +234,7 @@ def to_excel(frame: pd.DataFrame, meta: ExportMeta) -> bytes:
     for cell in data[1]:
         cell.font = Font(bold=True)
     data.freeze_panes = "A2"
+    _keep_text(data)
     for i, width in enumerate(_widths([header, *rows]), start=1):
         data.column_dimensions[get_column_letter(i)].width = width
 
@@ -226,6 +244,7 @@ def to_excel(frame: pd.DataFrame, meta: ExportMeta) -> bytes:
         bron.append(item)
     for row in bron.iter_rows(min_col=1, max_col=1):
         row[0].font = Font(bold=True)
+    _keep_text(bron)
     for i, width in enumerate(_widths(items), start=1):
         bron.column_dimensions[get_column_letter(i)].width = width
 

@@ -1310,6 +1310,15 @@ STRINGS: dict[str, tuple[str, str]] = {
         "are comparable (see the indicator's notes).",
     ),
     "site_change_kind_link": ("Dezelfde verandering in {kind}", "The same change in {kind}"),
+    # --- branch deploy: download columns (publish/downloads.py) ---
+    "export_col_number": ("{column} (getal)", "{column} (number)"),
+    "col_code": ("Code", "Code"),
+    "col_unit": ("Eenheid", "Unit"),
+    "col_kind": ("Soort", "Kind"),
+    "col_kind_region": ("regio", "region"),
+    "col_kind_gemeente": ("gemeente", "municipality"),
+    "col_lower": ("Ondergrens", "Lower bound"),
+    "col_upper": ("Bovengrens", "Upper bound"),
 }
 
 

@@ -154,9 +154,12 @@ def agenda_query(
     return query
 
 
-def agenda_url(view: ViewState, goal_id: str, story_id: str | None, default_goal: str) -> str:
+def agenda_url(
+    view: ViewState, goal_id: str, story_id: str | None, default_goal: str, root: str = ""
+) -> str:
+    """The agenda page's URL for a goal and story; ``root`` as in :func:`urls.view_url`."""
     query = urlencode(agenda_query(view, goal_id, story_id, default_goal), doseq=True)
-    return f"/{PAGE_PATH}" + (f"?{query}" if query else "")
+    return f"{root.rstrip('/')}/{PAGE_PATH}" + (f"?{query}" if query else "")
 
 
 # --- one goal ---------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 """What the Trends page shows (pure, no Streamlit): :class:`TrendView`, one indicator over all
 its periods for the chosen series with Drenthe and Nederland. The page, its slide in
-Presenteren, its images and its downloads all read it."""
+Presenteren, its images and its downloads (publish.downloads.trend_download) all read it."""
 
 from __future__ import annotations
 
@@ -34,11 +34,6 @@ class TrendView:
     @property
     def comparable(self) -> bool:
         return bool(self.frame.attrs.get("comparable", True))
-
-    @property
-    def download(self) -> pd.DataFrame:
-        """The trend's rows as downloaded: the frame without the chart's run numbers."""
-        return self.frame.drop(columns=["segment"])
 
 
 def trend_view(store: Store, view: ViewState, extra: Sequence[str] = ()) -> TrendView:

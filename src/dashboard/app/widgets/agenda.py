@@ -12,7 +12,7 @@ from functools import partial
 import streamlit as st
 
 from dashboard.app import cache, keys
-from dashboard.app.context import embedded, narrow
+from dashboard.app.context import app_base_url, embedded, narrow
 from dashboard.app.resources import agenda_data, agenda_or_none, get_store
 from dashboard.app.widgets.common import downloads, legend_html, section, sentence, source
 from dashboard.app.widgets.share import page_end
@@ -160,7 +160,7 @@ def figures(av: AgendaView, view: ViewState, data: AgendaData) -> None:
         f"agenda-{av.goal.id}",
         view,
         title=t("agenda_download_title", lang, short=av.goal.short(lang)),
-        url=agenda.agenda_url(view, av.goal.id, None, data.default_goal),
+        url=agenda.agenda_url(view, av.goal.id, None, data.default_goal, app_base_url()),
     )
 
 

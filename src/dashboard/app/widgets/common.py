@@ -13,6 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import pages, urls
+from dashboard.app.context import app_base_url
 from dashboard.model.catalog import Indicator
 from dashboard.publish import export
 from dashboard.render import charts, images
@@ -80,8 +81,20 @@ def legend_html(classes: Any, lang: str, no_data: bool, title: str | None = None
     )
 
 
+# a download's table, or what makes it when the button is clicked (publish.downloads)
+Table = pd.DataFrame | Callable[[], pd.DataFrame]
+
+
+def _csv(frame: Table, meta: export.ExportMeta, dutch_excel: bool = False) -> bytes:
+    return export.to_csv(frame() if callable(frame) else frame, meta, dutch_excel)
+
+
+def _excel(frame: Table, meta: export.ExportMeta) -> bytes:
+    return export.to_excel(frame() if callable(frame) else frame, meta)
+
+
 def downloads(
-    frame: pd.DataFrame,
+    frame: Table,
     indicators: list[Indicator],
     name: str,
     view: ViewState,
@@ -89,17 +102,22 @@ def downloads(
     page: str = pages.DEFAULT.id,
     url: str | None = None,
 ) -> None:
-    """CSV, CSV for a Dutch Excel and Excel of exactly ``frame``, each carrying source,
-    licence, export date and the view's URL (``url`` where a page has parameters of its
-    own). The files are made only when clicked."""
+    """CSV, CSV for a Dutch Excel and Excel of ``frame`` (a table, or a function making it:
+    what the page shows, numbers beside the formatted values, publish.downloads), each
+    carrying source, licence, export date and the view's URL (``url`` where a page has
+    parameters of its own). The files (and a function's table) are made only when clicked."""
     meta = export.ExportMeta.for_indicators(
-        indicators, date.today(), view.lang, title=title, url=url or urls.view_url(view, page)
+        indicators,
+        date.today(),
+        view.lang,
+        title=title,
+        url=url or urls.view_url(view, page, app_base_url()),
     )
     cols = st.columns(3, width=520)
     common = {"on_click": "ignore", "type": "tertiary", "icon": ":material/download:"}
     cols[0].download_button(
         "CSV",
-        partial(export.to_csv, frame, meta),
+        partial(_csv, frame, meta),
         f"{name}.csv",
         "text/csv",
         key=f"dl-{name}-csv",
@@ -107,7 +125,7 @@ def downloads(
     )
     cols[1].download_button(
         "CSV (Excel NL)",
-        partial(export.to_csv, frame, meta, dutch_excel=True),
+        partial(_csv, frame, meta, dutch_excel=True),
         f"{name}-excel-nl.csv",
         "text/csv",
         key=f"dl-{name}-csvnl",
@@ -115,7 +133,7 @@ def downloads(
     )
     cols[2].download_button(
         "Excel",
-        partial(export.to_excel, frame, meta),
+        partial(_excel, frame, meta),
         f"{name}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"dl-{name}-xlsx",

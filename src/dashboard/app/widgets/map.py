@@ -21,6 +21,7 @@ from dashboard.app.widgets.common import (
     source,
     vega,
 )
+from dashboard.publish import downloads as tables
 from dashboard.render import maps
 from dashboard.state import ViewState
 from dashboard.text import numbers
@@ -113,7 +114,7 @@ def data_table(mv: MapView, view: ViewState) -> None:
     ):
         st.dataframe(shown, hide_index=True, width="stretch")
         downloads(
-            shown,
+            lambda: tables.map_download(mv, get_store().catalog, lang),
             [mv.indicator],
             f"kaart-{mv.indicator.id}-{mv.period.replace('/', '-')}",
             view,

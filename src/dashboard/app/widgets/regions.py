@@ -17,6 +17,7 @@ from dashboard.app.widgets.common import (
     vega,
 )
 from dashboard.model.store import Store
+from dashboard.publish import downloads as tables
 from dashboard.state import ViewState
 from dashboard.text.i18n import t
 from dashboard.text.numbers import escape_markdown
@@ -81,7 +82,14 @@ def region_picture(view: ViewState, set_id: str) -> None:
             legend_html(rv.classes, lang, no_data=False)
     st.caption(rv.source)
     if not embedded():
-        downloads(rv.spread, [ind], f"regios-{ind.id}", view, title=ind.label(lang), page="regios")
+        downloads(
+            lambda: tables.regions_download(rv, lang),
+            [ind],
+            f"regios-{ind.id}",
+            view,
+            title=ind.label(lang),
+            page="regios",
+        )
 
 
 def _colour(cell: object) -> str:
@@ -102,7 +110,7 @@ def comparison(view: ViewState, set_id: str, theme: str) -> None:
         for weighting, names in cv.weightings:
             st.markdown(f"{escape_markdown(weighting, 800)}  \n*{escape_markdown(names, 4000)}*")
     downloads(
-        cv.shown,
+        lambda: tables.comparison_download(cv, lang),
         list(cv.indicators),
         "regios",
         view,

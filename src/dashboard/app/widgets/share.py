@@ -22,8 +22,9 @@ from dashboard.text.numbers import period_label
 
 
 def _url(view: ViewState, page: str, extra: Mapping[str, str] | None) -> str:
-    """The view's URL on a page, with the page's own parameters (``extra``) after it."""
-    url = urls.view_url(view, page)
+    """The view's full URL on a page (with the proxy's path prefix), with the page's own
+    parameters (``extra``) after it."""
+    url = urls.view_url(view, page, app_base_url())
     if extra:
         url += ("&" if "?" in url else "?") + urlencode(extra)
     return url
@@ -32,7 +33,7 @@ def _url(view: ViewState, page: str, extra: Mapping[str, str] | None) -> str:
 def dashboard_link(view: ViewState, page: str, extra: Mapping[str, str] | None = None) -> None:
     """'Bekijk in het dashboard': the full app in the same state (on the page with this id),
     in a new tab."""
-    url = app_base_url() + _url(view, page, extra)
+    url = _url(view, page, extra)
     st.markdown(
         f'<a href="{html.escape(url)}" target="_blank" rel="noopener">'
         f"{html.escape(t('embed_open', view.lang))} ↗</a>",
@@ -75,7 +76,7 @@ def share_panel(
             key=keys.SHARE_MODE + page,
         )
         shown = frozen(view, store) if mode == "vast" else view
-        url = app_base_url() + _url(shown, page, extra)
+        url = _url(shown, page, extra)
         st.caption(t("share_link", lang))
         st.code(url, language=None)
         size = st.selectbox(

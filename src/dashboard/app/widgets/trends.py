@@ -9,6 +9,7 @@ from dashboard.app import cache, keys
 from dashboard.app.context import embedded
 from dashboard.app.resources import region_sets
 from dashboard.app.widgets.common import downloads, image_downloads, section, sentence, vega
+from dashboard.publish import downloads as tables
 from dashboard.state import ViewState
 from dashboard.text.i18n import t
 from dashboard.views.trendview import MEASURES
@@ -67,7 +68,14 @@ def trend_picture(view: ViewState, extra: tuple[str, ...]) -> None:
     section(t("trend_changes", lang))
     st.dataframe(tv.changes, hide_index=True, width="stretch")
     st.caption(tv.source)
-    downloads(tv.download, [ind], f"trend-{ind.id}", view, title=ind.label(lang), page="trends")
+    downloads(
+        lambda: tables.trend_download(tv, lang),
+        [ind],
+        f"trend-{ind.id}",
+        view,
+        title=ind.label(lang),
+        page="trends",
+    )
 
 
 def small_multiples(view: ViewState) -> None:
