@@ -56,21 +56,41 @@ AGGREGATION_CHOICES = ("mean_population", "sum", "none")  # ratio needs componen
 METADATA_SHEETS = ("metadata", "eigenschappen")
 
 # header aliases (compared after normalising: lower case, no accents, no spaces/underscores)
-_REGION = ("gemeente", "gemeentecode", "gemeentenaam", "regio", "regiocode", "region",
-           "regioncode", "gebied", "code", "naam", "name", "gemeenten")  # fmt: skip
+_REGION = (
+    "gemeente",
+    "gemeentecode",
+    "gemeentenaam",
+    "regio",
+    "regiocode",
+    "region",
+    "regioncode",
+    "gebied",
+    "code",
+    "naam",
+    "name",
+    "gemeenten",
+)
 _PERIOD = ("periode", "period", "jaar", "year", "schooljaar")
 _VALUE = ("waarde", "value")
 _LOWER = ("onder", "ondergrens", "lower")
 _UPPER = ("boven", "bovengrens", "upper")
 _INDICATOR = ("indicator", "indicatorid", "indicatornaam")
 _META_KEYS = {
-    "label": "label", "naam": "label", "name": "label",
-    "eenheid": "unit", "unit": "unit",
-    "decimalen": "decimals", "decimals": "decimals",
-    "richting": "direction", "direction": "direction",
-    "thema": "theme", "theme": "theme",
-    "regioregel": "aggregation", "aggregation": "aggregation", "regel": "aggregation",
-}  # fmt: skip
+    "label": "label",
+    "naam": "label",
+    "name": "label",
+    "eenheid": "unit",
+    "unit": "unit",
+    "decimalen": "decimals",
+    "decimals": "decimals",
+    "richting": "direction",
+    "direction": "direction",
+    "thema": "theme",
+    "theme": "theme",
+    "regioregel": "aggregation",
+    "aggregation": "aggregation",
+    "regel": "aggregation",
+}
 _POINT = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 _COMMA = re.compile(r"^[+-]?(\d+(,\d*)?|,\d+)$")
 _COMMA_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$")
@@ -193,8 +213,12 @@ class AreaLookup:
         return cls(by_name=by_name, names=dict(names), codes=frozenset(names))
 
 
-_LEVEL_KEYS = {"GM": "upload_level_gemeente", "CR": "upload_level_corop",
-               "PV": "upload_level_provincie", "NL": "upload_level_land"}  # fmt: skip
+_LEVEL_KEYS = {
+    "GM": "upload_level_gemeente",
+    "CR": "upload_level_corop",
+    "PV": "upload_level_provincie",
+    "NL": "upload_level_land",
+}
 
 
 def _region_code(text: str, lookup: AreaLookup, file: str, row: int, column: str) -> str:
@@ -212,8 +236,15 @@ def _region_code(text: str, lookup: AreaLookup, file: str, row: int, column: str
         f"{t(_LEVEL_KEYS.get(c[:2], 'upload_level_gemeente'))} {lookup.names.get(c, c)} ({c})"
         for c in codes
     )
-    raise UploadError("upload_err_ambiguous_name", file, row, column, value=text,
-                      options=options, codes=" / ".join(codes))  # fmt: skip
+    raise UploadError(
+        "upload_err_ambiguous_name",
+        file,
+        row,
+        column,
+        value=text,
+        options=options,
+        codes=" / ".join(codes),
+    )
 
 
 # --- cells --------------------------------------------------------------------------------
@@ -244,9 +275,10 @@ class _Numbers:
 
     def read(self, value: object, row: int, column: str) -> float:
         """A number, or NaN for an empty cell (missing, never 0)."""
-        if isinstance(value, bool) or isinstance(value, (datetime, date)):
-            raise UploadError("upload_err_not_number", self.file, row, column,
-                              value=_cell_text(value))  # fmt: skip
+        if isinstance(value, (bool, datetime, date)):
+            raise UploadError(
+                "upload_err_not_number", self.file, row, column, value=_cell_text(value)
+            )
         if isinstance(value, (int, float)):
             if not math.isfinite(value):
                 raise UploadError("upload_err_not_finite", self.file, row, column, value=value)
@@ -255,8 +287,9 @@ class _Numbers:
         if not text:
             return math.nan
         if text.endswith("%"):
-            raise UploadError("upload_err_percent", self.file, row, column, value=text,
-                              number=text[:-1])  # fmt: skip
+            raise UploadError(
+                "upload_err_percent", self.file, row, column, value=text, number=text[:-1]
+            )
         if _COMMA_THOUSANDS.match(text):
             self._style("comma", text, row, column)
             return float(text.replace(".", "").replace(",", "."))
@@ -340,8 +373,13 @@ def _xlsx_records(data: bytes, file: str) -> tuple[Records, dict[str, object]]:
         row: list[object] = []
         for cell in cells:
             if cell.data_type == "f":
-                raise UploadError("upload_err_formula", f"{file} ({ws.title})", cell.row,
-                                  cell.coordinate, formula=str(cell.value)[:40])  # fmt: skip
+                raise UploadError(
+                    "upload_err_formula",
+                    f"{file} ({ws.title})",
+                    cell.row,
+                    cell.coordinate,
+                    formula=str(cell.value)[:40],
+                )
             row.append(cell.value)
         records.append(row)
     return records, meta
@@ -354,8 +392,9 @@ def _metadata_sheet(ws: Any, file: str) -> dict[str, object]:
         values = [c for c in cells[:2]]
         if any(c.data_type == "f" for c in values):
             cell = next(c for c in values if c.data_type == "f")
-            raise UploadError("upload_err_formula", where, number, cell.coordinate,
-                              formula=str(cell.value)[:40])  # fmt: skip
+            raise UploadError(
+                "upload_err_formula", where, number, cell.coordinate, formula=str(cell.value)[:40]
+            )
         key = _cell_text(values[0].value) if values else ""
         value = values[1].value if len(values) > 1 else None
         if not key or _header_key(key) in ("veld", "field"):
@@ -422,8 +461,12 @@ def read_upload(
     """Read and check one file; every problem raises :class:`UploadError`."""
     file = filename.replace("\\", "/").rsplit("/", 1)[-1] or "bestand"
     if len(data) > MAX_BYTES:
-        raise UploadError("upload_err_too_large", file, size=f"{len(data) / 1e6:.1f}",
-                          limit=f"{MAX_BYTES / 1e6:.0f}")  # fmt: skip
+        raise UploadError(
+            "upload_err_too_large",
+            file,
+            size=f"{len(data) / 1e6:.1f}",
+            limit=f"{MAX_BYTES / 1e6:.0f}",
+        )
     if not data:
         raise UploadError("upload_err_empty", file)
     ext = file.rsplit(".", 1)[-1].lower() if "." in file else ""
@@ -446,8 +489,14 @@ def read_upload(
     for number, record in enumerate(records[1:], start=2):
         extra = [c for c in record[len(header) :] if _cell_text(c)]
         if extra:
-            raise UploadError("upload_err_extra_cells", file, number, None, cells=len(header)
-                              + len(extra), header=len(header))  # fmt: skip
+            raise UploadError(
+                "upload_err_extra_cells",
+                file,
+                number,
+                None,
+                cells=len(header) + len(extra),
+                header=len(header),
+            )
 
     value_col, period_col = _find(header, _VALUE), _find(header, _PERIOD)
     region_col = _find(header, _REGION)
@@ -455,13 +504,22 @@ def read_upload(
         shape = "tidy"
         missing = [
             name
-            for name, col in (("gemeente", region_col), ("periode", period_col),
-                              ("waarde", value_col))  # fmt: skip
+            for name, col in (
+                ("gemeente", region_col),
+                ("periode", period_col),
+                ("waarde", value_col),
+            )
             if col is None
         ]
         if missing:
-            raise UploadError("upload_err_tidy_columns", file, 1, None,
-                              missing=", ".join(missing), found=", ".join(header))  # fmt: skip
+            raise UploadError(
+                "upload_err_tidy_columns",
+                file,
+                1,
+                None,
+                missing=", ".join(missing),
+                found=", ".join(header),
+            )
         frame, label = _read_tidy(records, header, file, lookup, region_col, period_col, value_col)
     elif region_col is not None and any(_is_period(h) for h in header if h != header[region_col]):
         shape = "wide"
@@ -497,8 +555,16 @@ def _check_key(
 ) -> None:
     if key in first:
         code, period = key
-        raise UploadError("upload_err_duplicate", file, row, None, first=first[key],
-                          name=lookup.names.get(code, code), code=code, period=period)  # fmt: skip
+        raise UploadError(
+            "upload_err_duplicate",
+            file,
+            row,
+            None,
+            first=first[key],
+            name=lookup.names.get(code, code),
+            code=code,
+            period=period,
+        )
     first[key] = row
 
 
@@ -526,8 +592,15 @@ def _read_tidy(
             if name and not indicator:
                 indicator, indicator_row = name, number
             elif name and name != indicator:
-                raise UploadError("upload_err_two_indicators", file, number, header[indicator_col],
-                                  value=name, first=indicator, first_row=indicator_row)  # fmt: skip
+                raise UploadError(
+                    "upload_err_two_indicators",
+                    file,
+                    number,
+                    header[indicator_col],
+                    value=name,
+                    first=indicator,
+                    first_row=indicator_row,
+                )
         region_text = _cell_text(cells[region_col])
         if not region_text:
             raise UploadError("upload_err_empty_region", file, number, header[region_col])
@@ -538,25 +611,42 @@ def _read_tidy(
         upper = numbers.read(cells[upper_col], number, header[upper_col]) if upper_col else math.nan
         if math.isnan(value):
             if not (math.isnan(lower) and math.isnan(upper)):
-                raise UploadError("upload_err_bounds_without_value", file, number,
-                                  header[value_col])  # fmt: skip
+                raise UploadError(
+                    "upload_err_bounds_without_value", file, number, header[value_col]
+                )
             _check_key((code, period), number, first, file, lookup)
             continue  # missing: no observation
         if lower > upper:
-            raise UploadError("upload_err_lower_upper", file, number, header[lower_col],
-                              lower=_cell_text(cells[lower_col]),
-                              upper=_cell_text(cells[upper_col]))  # fmt: skip
+            raise UploadError(
+                "upload_err_lower_upper",
+                file,
+                number,
+                header[lower_col],
+                lower=_cell_text(cells[lower_col]),
+                upper=_cell_text(cells[upper_col]),
+            )
         if lower > value:
-            raise UploadError("upload_err_lower_value", file, number, header[lower_col],
-                              lower=_cell_text(cells[lower_col]),
-                              value=_cell_text(cells[value_col]))  # fmt: skip
+            raise UploadError(
+                "upload_err_lower_value",
+                file,
+                number,
+                header[lower_col],
+                lower=_cell_text(cells[lower_col]),
+                value=_cell_text(cells[value_col]),
+            )
         if upper < value:
-            raise UploadError("upload_err_upper_value", file, number, header[upper_col],
-                              upper=_cell_text(cells[upper_col]),
-                              value=_cell_text(cells[value_col]))  # fmt: skip
+            raise UploadError(
+                "upload_err_upper_value",
+                file,
+                number,
+                header[upper_col],
+                upper=_cell_text(cells[upper_col]),
+                value=_cell_text(cells[value_col]),
+            )
         _check_key((code, period), number, first, file, lookup)
-        rows.append({"region_code": code, "period": period, "value": value,
-                     "lower": lower, "upper": upper})  # fmt: skip
+        rows.append(
+            {"region_code": code, "period": period, "value": value, "lower": lower, "upper": upper}
+        )
     return _frame(rows), indicator
 
 
@@ -573,8 +663,14 @@ def _read_wide(
     seen: dict[str, str] = {}
     for i, period in periods.items():
         if period in seen:
-            raise UploadError("upload_err_wide_same_period", file, 1, header[i],
-                              first=seen[period], value=header[i])  # fmt: skip
+            raise UploadError(
+                "upload_err_wide_same_period",
+                file,
+                1,
+                header[i],
+                first=seen[period],
+                value=header[i],
+            )
         seen[period] = header[i]
     numbers = _Numbers(file)
     rows: list[dict] = []
@@ -603,9 +699,20 @@ def _frame(rows: list[dict]) -> pd.DataFrame:
 
 # --- metadata -----------------------------------------------------------------------------
 
-_DIRECTION_WORDS = {"1": 1, "+1": 1, "hoger is beter": 1, "higher is better": 1, "beter": 1,
-                    "-1": -1, "hoger is slechter": -1, "higher is worse": -1, "slechter": -1,
-                    "0": 0, "neutraal": 0, "neutral": 0}  # fmt: skip
+_DIRECTION_WORDS = {
+    "1": 1,
+    "+1": 1,
+    "hoger is beter": 1,
+    "higher is better": 1,
+    "beter": 1,
+    "-1": -1,
+    "hoger is slechter": -1,
+    "higher is worse": -1,
+    "slechter": -1,
+    "0": 0,
+    "neutraal": 0,
+    "neutral": 0,
+}
 
 
 def meta_from(raw: Mapping[str, object], defaults: Meta, file: str) -> Meta:
@@ -629,8 +736,12 @@ def meta_from(raw: Mapping[str, object], defaults: Meta, file: str) -> Meta:
             meta = replace(meta, direction=direction)
         elif name == "aggregation":
             if text not in AGGREGATION_CHOICES:
-                raise UploadError("upload_err_meta_aggregation", file, value=text,
-                                  known=", ".join(AGGREGATION_CHOICES))  # fmt: skip
+                raise UploadError(
+                    "upload_err_meta_aggregation",
+                    file,
+                    value=text,
+                    known=", ".join(AGGREGATION_CHOICES),
+                )
             meta = replace(meta, aggregation=text)
         elif name in ("unit", "theme"):
             units = units or {}
@@ -648,8 +759,12 @@ def check_meta(meta: Meta, catalog: Catalog, file: str) -> Meta:
             return value
         wanted = normalise_name(value)
         for name, entry in table.items():
-            labels = (entry.get("label_nl", ""), entry.get("label_en", ""),
-                      entry.get("symbol_nl", ""), name)  # fmt: skip
+            labels = (
+                entry.get("label_nl", ""),
+                entry.get("label_en", ""),
+                entry.get("symbol_nl", ""),
+                name,
+            )
             if wanted in {normalise_name(str(x)) for x in labels}:
                 return name
         raise UploadError(key, file, value=value, known=", ".join([*extra, *table]))
@@ -657,8 +772,12 @@ def check_meta(meta: Meta, catalog: Catalog, file: str) -> Meta:
     unit = resolve(meta.unit, catalog.units, "upload_err_meta_unit")
     theme = resolve(meta.theme, catalog.themes, "upload_err_meta_theme", (OWN_THEME,))
     if meta.direction not in DIRECTIONS or meta.aggregation not in AGGREGATIONS:
-        raise UploadError("upload_err_meta_aggregation", file, value=meta.aggregation,
-                          known=", ".join(AGGREGATION_CHOICES))  # fmt: skip
+        raise UploadError(
+            "upload_err_meta_aggregation",
+            file,
+            value=meta.aggregation,
+            known=", ".join(AGGREGATION_CHOICES),
+        )
     return replace(meta, unit=unit, theme=theme)
 
 
@@ -670,8 +789,9 @@ def indicator_for(
     from dashboard.text.numbers import escape_markdown
 
     label = escape_markdown(upload_meta.label, 120)
-    source = Source(kind=SOURCE_KIND, name="eigen" if persistent else "upload",
-                    reference=uploaded.isoformat())  # fmt: skip
+    source = Source(
+        kind=SOURCE_KIND, name="eigen" if persistent else "upload", reference=uploaded.isoformat()
+    )
     return Indicator(
         id=indicator_id,
         label_nl=label,

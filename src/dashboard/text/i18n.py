@@ -1385,8 +1385,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "upload_err_two_indicators": (
         "een tweede indicator ‘{value}’ (rij {first_row}: ‘{first}’); upload één indicator per "
         "bestand.",
-        "a second indicator ‘{value}’ (row {first_row}: ‘{first}’); upload one indicator per "
-        "file.",
+        "a second indicator ‘{value}’ (row {first_row}: ‘{first}’); upload one indicator per file.",
     ),
     "upload_err_empty_region": (
         "de cel is leeg; verwacht een gemeentenaam of CBS-code (GM0106).",
@@ -1441,8 +1440,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "upload_err_bounds_without_value": (
         "de waarde is leeg maar onder of boven niet; laat ze alle drie leeg voor een ontbrekende "
         "waarde.",
-        "the value is empty but lower or upper is not; leave all three empty for a missing "
-        "value.",
+        "the value is empty but lower or upper is not; leave all three empty for a missing value.",
     ),
     "upload_err_lower_upper": (
         "de ondergrens {lower} is groter dan de bovengrens {upper}.",
