@@ -70,6 +70,7 @@ _REGION = (
     "name",
     "gemeenten",
 )
+_REGION_CODE = ("gemeentecode", "regiocode", "regioncode", "code")
 _PERIOD = ("periode", "period", "jaar", "year", "schooljaar")
 _VALUE = ("waarde", "value")
 _LOWER = ("onder", "ondergrens", "lower")
@@ -499,7 +500,9 @@ def read_upload(
             )
 
     value_col, period_col = _find(header, _VALUE), _find(header, _PERIOD)
-    region_col = _find(header, _REGION)
+    # a code column wins over a name column; the other is kept for people and ignored
+    region_col = _find(header, _REGION_CODE)
+    region_col = _find(header, _REGION) if region_col is None else region_col
     if value_col is not None or period_col is not None:
         shape = "tidy"
         missing = [
@@ -655,7 +658,7 @@ def _read_wide(
 ) -> tuple[pd.DataFrame, str]:
     periods: dict[int, str] = {}
     for i, name in enumerate(header):
-        if i == region_col:
+        if i == region_col or _header_key(name) in _REGION:
             continue
         if not _is_period(name):
             raise UploadError("upload_err_wide_column", file, 1, name, value=name)
@@ -781,14 +784,27 @@ def check_meta(meta: Meta, catalog: Catalog, file: str) -> Meta:
     return replace(meta, unit=unit, theme=theme)
 
 
+# characters that markdown, HTML or Streamlit's math give a meaning -> look-alikes that are
+# only text; the app shows catalogue labels in titles and sentences as markdown
+_LOOK_ALIKES = str.maketrans({"<": "‹", ">": "›", "*": "∗", "_": " ", "[": "(", "]": ")",
+                              "`": "'", "|": "¦", "\\": "/", "~": "∼", "$": "＄", "#": "♯",
+                              "&": "＆"})  # fmt: skip
+
+
+def plain_label(text: str) -> str:
+    """An untrusted label as text that shows the same in markdown, HTML and plain widgets:
+    control characters dropped, whitespace runs one space, markup characters replaced by
+    look-alikes ('<b>' -> '‹b›'), at most 120 characters. A leading '=' stays: downloads
+    neutralise it (publish.export.neutralise)."""
+    kept = "".join(c for c in str(text) if unicodedata.category(c)[0] != "C" or c in "\t\n")
+    return " ".join(kept.translate(_LOOK_ALIKES).split())[:120] or "?"
+
+
 def indicator_for(
     upload_meta: Meta, indicator_id: str, uploaded: date, persistent: bool = False
 ) -> Indicator:
-    """The catalogue entry of an own indicator. Its label is shown as text everywhere
-    (markdown and HTML characters escaped: it is untrusted)."""
-    from dashboard.text.numbers import escape_markdown
-
-    label = escape_markdown(upload_meta.label, 120)
+    """The catalogue entry of an own indicator; its label is :func:`plain_label`."""
+    label = plain_label(upload_meta.label)
     source = Source(
         kind=SOURCE_KIND, name="eigen" if persistent else "upload", reference=uploaded.isoformat()
     )

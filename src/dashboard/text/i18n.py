@@ -1488,6 +1488,73 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "upload_licence": ("eigen gegevens", "own data"),
     "upload_source": ("Eigen gegevens (geüpload {date})", "Own data (uploaded {date})"),
+    "upload_title": ("Eigen gegevens", "Own data"),
+    "upload_private": (
+        "Uw bestand blijft alleen in deze browsersessie: het wordt niet opgeslagen, niet gelogd "
+        "en niet getoond aan anderen, en verdwijnt als u de pagina sluit. CSV of Excel (.xlsx), "
+        "tot 5 MB en 20.000 rijen.",
+        "Your file stays in this browser session only: it is not stored, not logged and not "
+        "shown to anyone else, and it disappears when you close the page. CSV or Excel "
+        "(.xlsx), up to 5 MB and 20,000 rows.",
+    ),
+    "upload_file": ("Bestand met eigen cijfers", "File with your own figures"),
+    "upload_file_help": (
+        "Lang: kolommen gemeente, periode, waarde (eventueel onder, boven). Breed: een kolom "
+        "gemeente en één kolom per periode. Gemeenten als naam of CBS-code.",
+        "Long: columns gemeente, periode, waarde (optionally onder, boven). Wide: a column "
+        "gemeente and one column per period. Gemeenten as name or CBS code.",
+    ),
+    "upload_kept": (
+        "Het vorige bestand blijft in gebruik.",
+        "The previous file stays in use.",
+    ),
+    "upload_read_tidy": (
+        "{file} gelezen als lange tabel: {values} waarden, {regions} gebieden, {periods}.",
+        "{file} read as a long table: {values} values, {regions} areas, {periods}.",
+    ),
+    "upload_read_wide": (
+        "{file} gelezen als brede tabel (een kolom per periode): {values} waarden, "
+        "{regions} gebieden, {periods}.",
+        "{file} read as a wide table (a column per period): {values} values, "
+        "{regions} areas, {periods}.",
+    ),
+    "upload_label": ("Naam van de indicator", "Name of the indicator"),
+    "upload_unit": ("Eenheid", "Unit"),
+    "upload_decimals": ("Decimalen", "Decimals"),
+    "upload_direction": ("Richting", "Direction"),
+    "upload_direction_1": ("hoger is beter", "higher is better"),
+    "upload_direction_0": ("neutraal", "neutral"),
+    "upload_direction_-1": ("hoger is slechter", "higher is worse"),
+    "upload_aggregation": ("Regiowaarde", "Region value"),
+    "upload_aggregation_help": (
+        "Hoe Regio's een waarde voor een regio berekent (gemarkeerd als berekend), alleen als "
+        "elke gemeente van de regio een waarde heeft.",
+        "How Regions computes a region's value (marked computed), only when every gemeente "
+        "of the region has a value.",
+    ),
+    "upload_agg_mean_population": (
+        "gemiddelde gewogen naar inwoners",
+        "mean weighted by population",
+    ),
+    "upload_agg_sum": ("som (aantallen)", "sum (counts)"),
+    "upload_agg_none": ("niet berekenen", "do not compute"),
+    "upload_theme": ("Thema", "Theme"),
+    "upload_theme_own": ("Eigen gegevens", "Own data"),
+    "upload_remove": ("Eigen gegevens verwijderen", "Remove own data"),
+    "upload_templates": (
+        "Sjabloon met de gemeenten van Drenthe:",
+        "Template with the gemeenten of Drenthe:",
+    ),
+    "upload_example": ("Voorbeeld (verzonnen cijfers):", "Example (made-up figures):"),
+    "upload_no_share": (
+        "Deze weergave toont eigen gegevens. Die staan alleen in uw browsersessie, dus een "
+        "link zou bij een ander een lege of andere kaart openen. Deel in plaats daarvan de "
+        "cijfers als CSV.",
+        "This view shows own data. It lives in your browser session only, so a link would "
+        "open an empty or different map for anyone else. Share the figures as CSV instead.",
+    ),
+    "upload_csv": ("Eigen gegevens als CSV", "Own data as CSV"),
+    "upload_mark": ("eigen gegevens", "own data"),
     "upload_source_local": ("Eigen gegevens (geïmporteerd {date})", "Own data (imported {date})"),
 }
 

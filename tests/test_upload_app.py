@@ -1,0 +1,140 @@
+"""Eigen gegevens in AppTest: an uploaded file's indicator on every page (Kaart, Regio's,
+Trends, Profiel, Presenteren), marked as own data, never shareable as a link, and never seen
+by another session; a bad file shows its message and keeps the previous upload."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard.app import keys
+from dashboard.model.upload import UPLOAD_ID
+from tests.support.apptest import APP, assert_clean, texts
+
+GOOD = Path(__file__).parent / "data" / "uploads" / "good"
+BAD = Path(__file__).parent / "data" / "uploads" / "bad"
+UPLOADER = "w_eigen_bestand"
+SOURCE = "Bron: Eigen gegevens (geüpload "
+
+
+def upload(at: AppTest, path: Path, name: str | None = None) -> AppTest:
+    at.file_uploader(key=UPLOADER).set_value((name or path.name, path.read_bytes(), "text/csv"))
+    at._finished_page_script_hash = ""  # run app.py (the controls), then the map
+    return at.run()
+
+
+def switch(at: AppTest, page: str) -> AppTest:
+    at.switch_page(f"app_pages/{page}.py")
+    return at.run()
+
+
+@pytest.fixture(scope="module")
+def uploaded() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.query_params["gemeente"] = "GM0106"
+    at.run()
+    return upload(at, GOOD / "tidy_comma.csv", "buurtpanel_tevredenheid.csv")
+
+
+def test_the_upload_is_read_and_shown_on_the_map(uploaded):
+    at = uploaded
+    assert_clean(at)
+    assert texts(at.sidebar.success) == [
+        "buurtpanel_tevredenheid.csv gelezen als lange tabel: 13 waarden, 11 gebieden, 2022–2023."
+    ]
+    assert at.sidebar.selectbox[0].value == UPLOAD_ID
+    options = at.sidebar.selectbox[0].options
+    assert "Eigen gegevens · buurtpanel tevredenheid (eigen gegevens)" in options
+    assert texts(at.title) == ["buurtpanel tevredenheid"]
+    captions = texts(at.caption)
+    assert any(c.startswith(SOURCE) and c.endswith("· Periode: 2023") for c in captions)
+    assert len(at.get("deck_gl_json_chart")) == 1
+    # the table of the map: the user's values (one decimal), Westerveld missing
+    table = at.dataframe[0].value
+    values = dict(zip(table.iloc[:, 0], table.iloc[:, 1], strict=False))
+    assert values["Tynaarlo"] == "49,6" and values["Assen"] == "43,2"
+    summary = [m for m in texts(at.markdown) if m.startswith("**")]
+    assert summary and "Tynaarlo" in summary[0]
+
+
+def test_regions_page_computes_marked_region_values(uploaded):
+    at = switch(uploaded, "regios")
+    assert_clean(at)
+    assert texts(at.header)[0] == "buurtpanel tevredenheid"
+    table = at.dataframe[0].value
+    row = table[table["Indicator"].str.startswith("buurtpanel tevredenheid")]
+    assert len(row) == 1
+    cells = " ".join(str(v) for v in row.iloc[0].tolist())
+    assert "*" in cells  # computed values are starred (berekend)
+    assert any("berekend" in c for c in texts(at.caption) + texts(at.markdown))
+
+
+def test_trends_page_draws_the_upload(uploaded):
+    at = switch(uploaded, "trends")
+    assert_clean(at)
+    assert texts(at.title) == ["Trends: buurtpanel tevredenheid"]
+    assert len(at.dataframe) == 1
+    assert any(c.startswith(SOURCE) for c in texts(at.caption))
+
+
+def test_profile_page_lists_the_upload(uploaded):
+    at = switch(uploaded, "profiel")
+    assert_clean(at)
+    shown = " ".join(" ".join(map(str, df.value.astype(str).values.ravel())) for df in at.dataframe)
+    assert "buurtpanel tevredenheid" in shown
+
+
+def test_presenting_a_slide_of_the_upload(uploaded):
+    at = switch(uploaded, "kaart")
+    add = next(b for b in at.sidebar.button if b.label.startswith("Voeg deze weergave toe"))
+    add.click()
+    at = switch(at, "kaart")
+    at = switch(at, "presenteren")
+    at.selectbox(key=keys.STORY).set_value("eigen")
+    at = switch(at, "presenteren")
+    assert_clean(at)
+    assert texts(at.title) == ["buurtpanel tevredenheid"]
+    assert any(c.startswith(SOURCE) for c in texts(at.caption))
+    assert len(at.get("deck_gl_json_chart")) == 1
+
+
+def test_no_link_for_a_view_with_an_upload(uploaded):
+    at = switch(uploaded, "kaart")
+    at.session_state[keys.SHARE_OPEN + "kaart"] = True
+    at = switch(at, "kaart")
+    assert_clean(at)
+    assert any(i.startswith("Deze weergave toont eigen gegevens") for i in texts(at.info))
+    assert not [c for c in at.code if "indicator=eigen_gegevens" in c.value]
+    csv = next(b for b in at.get("download_button") if b.proto.label == "Eigen gegevens als CSV")
+    assert csv is not None
+
+
+def test_another_session_never_sees_the_upload(uploaded):
+    other = AppTest.from_file(APP, default_timeout=180)
+    other.query_params["indicator"] = UPLOAD_ID
+    other.run()
+    assert_clean(other)
+    assert UPLOAD_ID not in other.sidebar.selectbox[0].options
+    assert other.sidebar.selectbox[0].value == "vrijwilligerswerk"
+    assert keys.UPLOAD not in other.session_state
+    assert any("eigen_gegevens" in w for w in texts(other.warning))  # unknown indicator
+    # and the first session still has it
+    assert switch(uploaded, "kaart").sidebar.selectbox[0].value == UPLOAD_ID
+
+
+def test_a_bad_file_keeps_the_previous_upload(uploaded):
+    at = upload(uploaded, BAD / "text_in_number.csv")
+    assert_clean_except_upload_error(at)
+    assert texts(at.sidebar.error) == [
+        "text_in_number.csv, rij 3, kolom waarde: ‘veertig’ is geen getal."
+    ]
+    assert "Het vorige bestand blijft in gebruik." in texts(at.sidebar.caption)
+    assert at.sidebar.selectbox[0].value == UPLOAD_ID
+    assert texts(at.title) == ["buurtpanel tevredenheid"]
+
+
+def assert_clean_except_upload_error(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+    assert len(at.error) == 1
