@@ -326,12 +326,15 @@ def _decode(data: bytes, file: str) -> tuple[str, str]:
         raise UploadError("upload_err_binary", file)
     try:
         return data.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError as exc:
-        utf8_error = exc.start
+    except UnicodeDecodeError:
+        pass
     try:
         return data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError:
-        raise UploadError("upload_err_encoding", file, byte=utf8_error) from None
+    except UnicodeDecodeError as exc:
+        row = data[: exc.start].count(b"\n") + 1
+        raise UploadError(
+            "upload_err_encoding", file, row, byte=f"0x{data[exc.start]:02X}"
+        ) from None
 
 
 def _csv_records(data: bytes, file: str) -> tuple[Records, str, str]:
@@ -352,7 +355,8 @@ def _csv_records(data: bytes, file: str) -> tuple[Records, str, str]:
     return [list(r) for r in rows], separator, encoding
 
 
-def _xlsx_records(data: bytes, file: str) -> tuple[Records, dict[str, object]]:
+def _xlsx_records(data: bytes, file: str) -> tuple[Records, dict[str, object], str]:
+    """The first sheet's cells, the metadata sheet's fields and the first sheet's name."""
     from openpyxl import load_workbook
 
     try:
@@ -374,16 +378,20 @@ def _xlsx_records(data: bytes, file: str) -> tuple[Records, dict[str, object]]:
         row: list[object] = []
         for cell in cells:
             if cell.data_type == "f":
+                names = records[0] if records else []
+                i = cell.column - 1
+                column = _cell_text(names[i]) if i < len(names) and _cell_text(names[i]) else None
                 raise UploadError(
                     "upload_err_formula",
                     f"{file} ({ws.title})",
                     cell.row,
-                    cell.coordinate,
+                    column or cell.column_letter,
+                    cell=cell.coordinate,
                     formula=str(cell.value)[:40],
                 )
             row.append(cell.value)
         records.append(row)
-    return records, meta
+    return records, meta, ws.title
 
 
 def _metadata_sheet(ws: Any, file: str) -> dict[str, object]:
@@ -394,7 +402,12 @@ def _metadata_sheet(ws: Any, file: str) -> dict[str, object]:
         if any(c.data_type == "f" for c in values):
             cell = next(c for c in values if c.data_type == "f")
             raise UploadError(
-                "upload_err_formula", where, number, cell.coordinate, formula=str(cell.value)[:40]
+                "upload_err_formula",
+                where,
+                number,
+                "waarde" if cell.column == 2 else "veld",
+                cell=cell.coordinate,
+                formula=str(cell.value)[:40],
             )
         key = _cell_text(values[0].value) if values else ""
         value = values[1].value if len(values) > 1 else None
@@ -403,7 +416,9 @@ def _metadata_sheet(ws: Any, file: str) -> dict[str, object]:
         name = _META_KEYS.get(_header_key(key))
         if name is None:
             known = "label, eenheid, decimalen, richting, thema, regioregel"
-            raise UploadError("upload_err_meta_field", where, number, "A", value=key, known=known)
+            raise UploadError(
+                "upload_err_meta_field", where, number, "veld", value=key, known=known
+            )
         meta[name] = value
     return meta
 
@@ -460,7 +475,8 @@ def read_upload(
     max_rows: int = MAX_ROWS,
 ) -> Upload:
     """Read and check one file; every problem raises :class:`UploadError`."""
-    file = filename.replace("\\", "/").rsplit("/", 1)[-1] or "bestand"
+    name = filename.replace("\\", "/").rsplit("/", 1)[-1] or "bestand"
+    file = name
     if len(data) > MAX_BYTES:
         raise UploadError(
             "upload_err_too_large",
@@ -474,7 +490,8 @@ def read_upload(
     meta_raw: dict[str, object] = {}
     separator = encoding = ""
     if ext == "xlsx":
-        records, meta_raw = _xlsx_records(data, file)
+        records, meta_raw, sheet = _xlsx_records(data, file)
+        file = f"{name} ({sheet})"  # problems of the data name its sheet
     elif ext == "xls" or data.startswith(b"\xd0\xcf\x11\xe0"):
         raise UploadError("upload_err_xls", file)
     elif ext in ("csv", "txt"):
@@ -487,17 +504,6 @@ def read_upload(
     header = _header(records, file)
     if len(records) - 1 > max_rows:
         raise UploadError("upload_err_too_many_rows", file, rows=len(records) - 1, limit=max_rows)
-    for number, record in enumerate(records[1:], start=2):
-        extra = [c for c in record[len(header) :] if _cell_text(c)]
-        if extra:
-            raise UploadError(
-                "upload_err_extra_cells",
-                file,
-                number,
-                None,
-                cells=len(header) + len(extra),
-                header=len(header),
-            )
 
     value_col, period_col = _find(header, _VALUE), _find(header, _PERIOD)
     # a code column wins over a name column; the other is kept for people and ignored
@@ -523,18 +529,21 @@ def read_upload(
                 missing=", ".join(missing),
                 found=", ".join(header),
             )
+        _check_widths(records, header, file, ext == "xlsx")
         frame, label = _read_tidy(records, header, file, lookup, region_col, period_col, value_col)
     elif region_col is not None and any(_is_period(h) for h in header if h != header[region_col]):
         shape = "wide"
+        _check_widths(records, header, file, ext == "xlsx")
         frame, label = _read_wide(records, header, file, lookup, region_col)
     else:
         raise UploadError("upload_err_no_shape", file, 1, None, found=", ".join(header))
     if frame.empty:
         raise UploadError("upload_err_no_values", file)
-    default_label = label or re.sub(r"[_-]+", " ", file.rsplit(".", 1)[0]).strip() or file
-    meta = meta_from(meta_raw, Meta(label=default_label, decimals=_decimals(frame)), file)
+
+    default_label = label or re.sub(r"[_-]+", " ", name.rsplit(".", 1)[0]).strip() or name
+    meta = meta_from(meta_raw, Meta(label=default_label, decimals=_decimals(frame)), name)
     return Upload(
-        filename=file,
+        filename=name,
         shape=shape,
         observations=frame,
         meta=meta,
@@ -542,6 +551,17 @@ def read_upload(
         separator=separator,
         encoding=encoding,
     )
+
+
+def _check_widths(records: Records, header: list[str], file: str, excel: bool) -> None:
+    """No row has filled cells beyond the header's columns."""
+    for number, record in enumerate(records[1:], start=2):
+        cells = list(record)
+        while cells and not _cell_text(cells[-1]):
+            cells.pop()
+        if len(cells) > len(header):
+            key = "upload_err_extra_cells_xlsx" if excel else "upload_err_extra_cells"
+            raise UploadError(key, file, number, None, cells=len(cells), header=len(header))
 
 
 def _decimals(frame: pd.DataFrame) -> int:

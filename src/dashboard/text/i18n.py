@@ -1317,8 +1317,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "the workbook has only a metadata sheet, no sheet with data.",
     ),
     "upload_err_formula": (
-        "de cel bevat een formule ({formula}); plak de waarden (Plakken speciaal → Waarden).",
-        "the cell holds a formula ({formula}); paste the values (Paste special → Values).",
+        "cel {cell} bevat een formule ({formula}); plak de waarden (Plakken speciaal → Waarden).",
+        "cell {cell} holds a formula ({formula}); paste the values (Paste special → Values).",
+    ),
+    "upload_err_extra_cells_xlsx": (
+        "{cells} gevulde cellen, maar de kopregel heeft er {header}; geef elke kolom een naam.",
+        "{cells} filled cells, but the header has {header}; give every column a name.",
     ),
     "upload_err_utf16": (
         "de tekst is UTF-16; sla het bestand op als CSV UTF-8.",
@@ -1329,8 +1333,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "not a text file (it contains null bytes); expected CSV or .xlsx.",
     ),
     "upload_err_encoding": (
-        "de tekst is geen UTF-8 (byte {byte}) en ook geen Windows-1252; sla het op als CSV UTF-8.",
-        "the text is neither UTF-8 (byte {byte}) nor Windows-1252; save it as CSV UTF-8.",
+        "de tekst is geen UTF-8 en ook geen Windows-1252 (byte {byte}); sla het op als CSV UTF-8.",
+        "the text is neither UTF-8 nor Windows-1252 (byte {byte}); save it as CSV UTF-8.",
     ),
     "upload_err_tab": (
         "de kolommen zijn gescheiden door tabs; verwacht een komma (,) of puntkomma (;).",
