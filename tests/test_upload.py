@@ -5,7 +5,6 @@ was expected); the good files of tests/data/uploads/good/ give exactly these obs
 from __future__ import annotations
 
 # ruff: noqa: E501 (the table of messages below: one line per file)
-
 import io
 import math
 from datetime import date
