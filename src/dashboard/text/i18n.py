@@ -1487,8 +1487,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "theme ‘{value}’: expected one of {known}.",
     ),
     "upload_definition": (
-        "Eigen gegevens: cijfers die een gebruiker zelf heeft aangeleverd, niet van het CBS.",
-        "Own data: figures a user supplied, not from CBS.",
+        "Zelf aangeleverde cijfers, niet van het CBS.",
+        "Figures supplied by the user, not from CBS.",
     ),
     "upload_licence": ("eigen gegevens", "own data"),
     "upload_source": ("Eigen gegevens (geüpload {date})", "Own data (uploaded {date})"),
