@@ -64,11 +64,14 @@ def test_regions_page_computes_marked_region_values(uploaded):
     assert_clean(at)
     assert texts(at.header)[0] == "buurtpanel tevredenheid"
     table = at.dataframe[0].value
-    row = table[table["Indicator"].str.startswith("buurtpanel tevredenheid")]
-    assert len(row) == 1
-    cells = " ".join(str(v) for v in row.iloc[0].tolist())
-    assert "*" in cells  # computed values are starred (berekend)
-    assert any("berekend" in c for c in texts(at.caption) + texts(at.markdown))
+    row = table[table["Indicator"] == "buurtpanel tevredenheid"].iloc[0]
+    # inwoners-weighted means of the members (the rule chosen), starred: computed; none
+    # where a member has no value (Westerveld in Zuidwest-Drenthe; so Drenthe too)
+    assert [row[c] for c in ("Noord-Drenthe", "Zuidwest-Drenthe", "Zuidoost-Drenthe")] == [
+        "▲ 45,1*", "—", "▼ 37,6*",
+    ]  # fmt: skip
+    assert (row["Drenthe"], row["Nederland"]) == ("—", "—")
+    assert any(c.endswith("* berekend uit de gemeenten") for c in texts(at.caption))
 
 
 def test_trends_page_draws_the_upload(uploaded):
@@ -98,6 +101,12 @@ def test_presenting_a_slide_of_the_upload(uploaded):
     assert texts(at.title) == ["buurtpanel tevredenheid"]
     assert any(c.startswith(SOURCE) for c in texts(at.caption))
     assert len(at.get("deck_gl_json_chart")) == 1
+    # no QR code and no story link: they would not show the session's data
+    assert "Geen QR-code: deze dia toont eigen gegevens uit uw sessie." in texts(at.caption)
+    assert any(
+        i.startswith("Dit verhaal heeft een dia met eigen gegevens.") for i in texts(at.info)
+    )
+    assert not [c for c in at.code if "verhaal=" in c.value]
 
 
 def test_no_link_for_a_view_with_an_upload(uploaded):

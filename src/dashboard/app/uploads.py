@@ -342,6 +342,11 @@ def _templates(shared: Store, lang: str) -> None:
 # --- sharing ------------------------------------------------------------------------------
 
 
+def in_story(story: Any) -> bool:
+    """Whether a story has a slide of this session's upload (then it has no link)."""
+    return any(slide.view.indicator == reader.UPLOAD_ID for slide in story.slides)
+
+
 def own_table(store: Store, lang: str) -> pd.DataFrame:
     """The upload as a tidy table (the CSV offered instead of a link)."""
     codes = sorted(store.frame(reader.UPLOAD_ID)["region_code"].unique())

@@ -1559,6 +1559,17 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "upload_csv": ("Eigen gegevens als CSV", "Own data as CSV"),
     "upload_mark": ("eigen gegevens", "own data"),
+    "upload_no_qr": (
+        "Geen QR-code: deze dia toont eigen gegevens uit uw sessie.",
+        "No QR code: this slide shows own data of your session.",
+    ),
+    "upload_no_share_story": (
+        "Dit verhaal heeft een dia met eigen gegevens. Die staan alleen in uw browsersessie, "
+        "dus een link zou ze niet tonen. Deel de cijfers als CSV (Delen en insluiten op de "
+        "kaart).",
+        "This story has a slide with own data. It lives in your browser session only, so a "
+        "link would not show it. Share the figures as CSV (Share and embed on the map).",
+    ),
     "upload_source_local": ("Eigen gegevens (geïmporteerd {date})", "Own data (imported {date})"),
 }
 

@@ -14,6 +14,7 @@ import streamlit as st
 
 from dashboard import pages, urls
 from dashboard.model.catalog import Indicator
+from dashboard.model.upload import UPLOAD_ID
 from dashboard.publish import export
 from dashboard.render import charts, images
 from dashboard.render.classify import legend_items
@@ -92,8 +93,12 @@ def downloads(
     """CSV, CSV for a Dutch Excel and Excel of exactly ``frame``, each carrying source,
     licence, export date and the view's URL (``url`` where a page has parameters of its
     own). The files are made only when clicked."""
+    if view.indicator == UPLOAD_ID:  # eigen gegevens: a link would not show them
+        url = ""
+    else:
+        url = url or urls.view_url(view, page)
     meta = export.ExportMeta.for_indicators(
-        indicators, date.today(), view.lang, title=title, url=url or urls.view_url(view, page)
+        indicators, date.today(), view.lang, title=title, url=url
     )
     cols = st.columns(3, width=520)
     common = {"on_click": "ignore", "type": "tertiary", "icon": ":material/download:"}

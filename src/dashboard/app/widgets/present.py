@@ -11,6 +11,7 @@ import altair as alt
 import streamlit as st
 
 from dashboard import pages, urls
+from dashboard.model.upload import UPLOAD_ID
 from dashboard.app import cache, keys
 from dashboard.app.context import app_base_url
 from dashboard.app.resources import agenda_or_none, get_store
@@ -240,6 +241,9 @@ def _show_agenda_slide(slide: stories.Slide) -> None:
 
 
 def qr_corner(slide: stories.Slide, lang: str) -> None:
+    if slide.view.indicator == UPLOAD_ID:  # eigen gegevens: a link would not show them
+        st.caption(t("upload_no_qr", lang))
+        return
     url = urls.slide_url(slide, app_base_url())
     svg = stories.qr_svg(url, title=t("slide_qr", lang))
     # as an image: st.html sanitises inline SVG away
