@@ -93,10 +93,8 @@ def downloads(
     """CSV, CSV for a Dutch Excel and Excel of exactly ``frame``, each carrying source,
     licence, export date and the view's URL (``url`` where a page has parameters of its
     own). The files are made only when clicked."""
-    if view.indicator == UPLOAD_ID:  # eigen gegevens: a link would not show them
-        url = ""
-    else:
-        url = url or urls.view_url(view, page)
+    # eigen gegevens: no view URL, a link would not show them
+    url = "" if view.indicator == UPLOAD_ID else url or urls.view_url(view, page)
     meta = export.ExportMeta.for_indicators(
         indicators, date.today(), view.lang, title=title, url=url
     )

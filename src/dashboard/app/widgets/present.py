@@ -11,7 +11,6 @@ import altair as alt
 import streamlit as st
 
 from dashboard import pages, urls
-from dashboard.model.upload import UPLOAD_ID
 from dashboard.app import cache, keys
 from dashboard.app.context import app_base_url
 from dashboard.app.resources import agenda_or_none, get_store
@@ -19,6 +18,7 @@ from dashboard.app.widgets import agenda as agenda_parts
 from dashboard.app.widgets import change
 from dashboard.app.widgets.common import source, vega
 from dashboard.app.widgets.map import legend, map_chart, reference_only
+from dashboard.model.upload import UPLOAD_ID
 from dashboard.render import charts
 from dashboard.state import ViewState
 from dashboard.text.i18n import t
