@@ -76,7 +76,7 @@ if st.toggle(t("slide_qr_toggle", lang), value=True, key=keys.QR):
 
 with st.expander(t("story_share", lang)):
     if uploads.in_story(story):  # eigen gegevens live in this session only: no link
-        st.info(t("upload_no_share_story", lang), icon="🔒")
+        st.info(t("upload_no_share_story", lang), icon=":material/lock:")
         st.stop()
     link = stories.story_to_param(story, include_notes=False)
     st.code(urls.story_url(link, context.app_base_url()), language=None)

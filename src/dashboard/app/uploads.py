@@ -272,7 +272,7 @@ def _status(shared: Store, state: SessionUpload, lang: str) -> None:
             regions=regions,
             periods=span,
         ),
-        icon="✅",
+        icon=":material/check_circle:",
     )
     catalog = shared.catalog
     units = list(catalog.units)
@@ -356,7 +356,7 @@ def own_table(store: Store, lang: str) -> pd.DataFrame:
 def no_share(store: Store, view: ViewState) -> None:
     """Instead of a link: why there is none, and the figures as CSV."""
     lang = view.lang
-    st.info(t("upload_no_share", lang), icon="🔒")
+    st.info(t("upload_no_share", lang), icon=":material/lock:")
     ind = store.indicator(view.indicator)
     meta = export.ExportMeta.for_indicators([ind], date.today(), lang, title=ind.label(lang))
     st.download_button(
