@@ -4,6 +4,7 @@ by another session; a bad file shows its message and keeps the previous upload."
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pytest
@@ -147,3 +148,34 @@ def test_a_bad_file_keeps_the_previous_upload(uploaded):
 def assert_clean_except_upload_error(at: AppTest) -> None:
     assert not at.exception, [e.value for e in at.exception]
     assert len(at.error) == 1
+
+
+def _shared_cache_entries() -> list[bytes]:
+    """Every value the shared caches of app/cache.py hold now, pickled (Streamlit internals:
+    cache_data keeps pickled bytes in memory, cache_resource the objects)."""
+    from streamlit.runtime.caching.cache_utils import CachedFunc
+
+    from dashboard.app import cache
+
+    entries = []
+    for func in vars(cache).values():
+        cached = getattr(func, "cached", None) if callable(func) else None
+        if not isinstance(cached, CachedFunc):
+            continue
+        storage = cached._info.get_function_cache(cached._function_key)
+        if hasattr(storage, "storage"):
+            entries += [bytes(v) for v in storage.storage._mem_cache.values()]
+        else:
+            entries += [pickle.dumps(r.value) for r in storage._mem_cache.values()]
+    return entries
+
+
+def test_no_shared_cache_holds_the_upload(uploaded):
+    # after every page above has shown the upload: the shared caches hold views (of shipped
+    # indicators), none of them the session's label or figures
+    entries = _shared_cache_entries()
+    assert entries  # the views of the default indicator before the upload, at least
+    assert not [e for e in entries if b"buurtpanel" in e or UPLOAD_ID.encode() in e]
+    memo = uploaded.session_state[keys.UPLOAD_MEMO]  # the upload's views are in the session
+    names = {key[0] for key in memo}
+    assert {"_map_view", "_regions_view", "_trend_view", "_profile_view"} <= names

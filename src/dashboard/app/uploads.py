@@ -129,6 +129,7 @@ def session_aware(name: str, cached: Any) -> Callable[..., Any]:
         return pickle.loads(found) if copies else found  # cache_data hands out copies
 
     call.__wrapped__ = raw  # type: ignore[attr-defined]
+    call.cached = cached  # type: ignore[attr-defined]  (the shared cache; tests look inside)
     call.clear = cached.clear  # type: ignore[attr-defined]
     call.__doc__ = cached.__doc__
     return call
