@@ -129,7 +129,10 @@ def test_another_session_never_sees_the_upload(uploaded):
     assert UPLOAD_ID not in other.sidebar.selectbox[0].options
     assert other.sidebar.selectbox[0].value == "vrijwilligerswerk"
     assert keys.UPLOAD not in other.session_state
-    assert any("eigen_gegevens" in w for w in texts(other.warning))  # unknown indicator
+    assert texts(other.warning) == [
+        "Deze link wees naar eigen gegevens uit iemands browsersessie; die zijn niet als link "
+        "te delen. De standaardindicator wordt getoond."
+    ]
     # and the first session still has it
     assert switch(uploaded, "kaart").sidebar.selectbox[0].value == UPLOAD_ID
 
@@ -179,3 +182,18 @@ def test_no_shared_cache_holds_the_upload(uploaded):
     memo = uploaded.session_state[keys.UPLOAD_MEMO]  # the upload's views are in the session
     names = {key[0] for key in memo}
     assert {"_map_view", "_regions_view", "_trend_view", "_profile_view"} <= names
+
+
+def test_removing_the_upload_returns_to_the_default_indicator():
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.run()
+    at = upload(at, GOOD / "wide.xlsx")
+    assert at.sidebar.selectbox[0].value == UPLOAD_ID
+    next(b for b in at.sidebar.button if b.label == "Eigen gegevens verwijderen").click()
+    at._finished_page_script_hash = ""
+    at.run()
+    assert_clean(at)
+    assert at.sidebar.selectbox[0].value == "vrijwilligerswerk"
+    assert UPLOAD_ID not in at.sidebar.selectbox[0].options
+    assert at.query_params.get("indicator") is None and not at.warning
+    assert [f.key for f in at.file_uploader] == ["w_eigen_bestand_1"]  # empty again

@@ -23,13 +23,14 @@ KEY = keys.VIEW
 
 
 def _parse_url(store: Store) -> tuple[ViewState, list[state.Notice]]:
-    return urls.parse_query(
+    view, notices = urls.parse_query(
         st.query_params,
         indicators=store.catalog.indicators,
         periods_of=store.periods,
         gemeente_codes=set(store.gebieden["gemeente_code"]),
         comparable=lambda indicator: store.indicator(indicator).comparable,
     )
+    return view, [uploads.url_notice(n) for n in notices]
 
 
 def _seed(store: Store) -> None:

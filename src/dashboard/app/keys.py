@@ -53,3 +53,4 @@ UPLOAD = "_eigen_upload"  # the SessionUpload
 UPLOAD_ERROR = "_eigen_fout"  # the last file's UploadError (None: it was read)
 UPLOAD_STORE = "_eigen_store"  # (token, shared store id, the session's store)
 UPLOAD_MEMO = "_eigen_memo"  # the session's own cached views that show its upload
+UPLOAD_GENERATION = "_eigen_generatie"  # uploads removed so far (the uploader's key)

@@ -19,7 +19,7 @@ import contextlib
 import contextvars
 import pickle
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -31,7 +31,7 @@ from dashboard.app import keys
 from dashboard.model import upload as reader
 from dashboard.model.store import Store
 from dashboard.publish import export, templates
-from dashboard.state import ViewState
+from dashboard.state import DEFAULT_INDICATOR, Notice, ViewState
 from dashboard.text.i18n import t
 from dashboard.text.numbers import escape_markdown, period_label
 from dashboard.vocabulary import DRENTHE_CODE
@@ -190,7 +190,7 @@ def accept(shared: Store, data: bytes, filename: str, today: date | None = None)
 
 
 def _on_file(shared: Store) -> None:
-    file = st.session_state.get(FILE)
+    file = st.session_state.get(uploader_key())
     if file is not None:
         accept(shared, file.getvalue(), file.name)
 
@@ -216,9 +216,23 @@ def _on_remove() -> None:
     ss = st.session_state
     for key in (keys.UPLOAD, keys.UPLOAD_STORE, keys.UPLOAD_MEMO, keys.UPLOAD_ERROR):
         ss.pop(key, None)
+    ss[keys.UPLOAD_GENERATION] = ss.get(keys.UPLOAD_GENERATION, 0) + 1  # an empty uploader
     if ss.get(keys.VIEW["indicator"]) == reader.UPLOAD_ID:
-        ss.pop(keys.VIEW["indicator"], None)
-        ss[keys.SEEDED] = False  # the controls start again from the URL's view
+        ss[keys.VIEW["indicator"]] = DEFAULT_INDICATOR
+        ss[keys.PERIOD_EXPLICIT] = False
+
+
+def uploader_key() -> str:
+    """The uploader's key; a new one after 'verwijderen', so that it shows no file."""
+    generation = st.session_state.get(keys.UPLOAD_GENERATION, 0)
+    return FILE if not generation else f"{FILE}_{generation}"
+
+
+def url_notice(notice: Notice) -> Notice:
+    """A link to a session's upload (someone copied the address bar) says so."""
+    if notice.reason == "unknown_indicator" and notice.value == reader.UPLOAD_ID:
+        return replace(notice, reason="upload_elsewhere")
+    return notice
 
 
 def keep_widgets() -> None:
@@ -242,7 +256,7 @@ def panel(shared: Store, lang: str) -> None:
         st.file_uploader(
             t("upload_file", lang),
             type=["csv", "xlsx"],
-            key=FILE,
+            key=uploader_key(),
             on_change=_on_file,
             args=(shared,),
             help=t("upload_file_help", lang),

@@ -1559,6 +1559,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "upload_csv": ("Eigen gegevens als CSV", "Own data as CSV"),
     "upload_mark": ("eigen gegevens", "own data"),
+    "notice_upload_elsewhere": (
+        "Deze link wees naar eigen gegevens uit iemands browsersessie; die zijn niet als link "
+        "te delen. De standaardindicator wordt getoond.",
+        "This link pointed at own data of someone's browser session, which cannot be shared "
+        "as a link. Showing the default indicator.",
+    ),
     "upload_no_qr": (
         "Geen QR-code: deze dia toont eigen gegevens uit uw sessie.",
         "No QR code: this slide shows own data of your session.",
