@@ -110,6 +110,14 @@ def test_presenting_a_slide_of_the_upload(uploaded):
     assert not [c for c in at.code if "verhaal=" in c.value]
 
 
+def test_the_catalogue_lists_the_upload_and_the_agenda_still_works(uploaded):
+    at = switch(uploaded, "over")
+    assert_clean(at)
+    shown = " ".join(" ".join(map(str, df.value.astype(str).values.ravel())) for df in at.dataframe)
+    assert "buurtpanel tevredenheid" in shown and "Eigen gegevens (geüpload " in shown
+    assert_clean(switch(uploaded, "agenda"))
+
+
 def test_no_link_for_a_view_with_an_upload(uploaded):
     at = switch(uploaded, "kaart")
     at.session_state[keys.SHARE_OPEN + "kaart"] = True
