@@ -741,7 +741,6 @@ _DIRECTION_WORDS = {
 def meta_from(raw: Mapping[str, object], defaults: Meta, file: str) -> Meta:
     """``defaults`` with what a metadata sheet (or the command line) says, checked."""
     meta = defaults
-    units = None
     for name, value in raw.items():
         text = _cell_text(value)
         if not text:
@@ -766,11 +765,8 @@ def meta_from(raw: Mapping[str, object], defaults: Meta, file: str) -> Meta:
                     known=", ".join(AGGREGATION_CHOICES),
                 )
             meta = replace(meta, aggregation=text)
-        elif name in ("unit", "theme"):
-            units = units or {}
-            units[name] = text
-    if units:
-        meta = replace(meta, **{k: v for k, v in units.items()})
+        elif name in ("unit", "theme"):  # checked against the vocabulary by check_meta
+            meta = replace(meta, **{name: text})
     return meta
 
 
