@@ -260,3 +260,21 @@ def test_the_overlay_leaves_the_shared_store_as_it_was(lookup, store):
         ("CR07", "2023", "computed"), ("CR08", "2023", "computed"),
     ]  # fmt: skip
     assert result["value"].iloc[0] == pytest.approx(expected, abs=1e-9)
+
+
+@pytest.mark.parametrize(
+    ("cells", "values"),
+    [
+        (["1,5", "1.234", "1.234,5"], [1.5, 1234.0, 1234.5]),  # a decimal comma: dots group
+        (["1.5", "1.234", "-0.25"], [1.5, 1.234, -0.25]),  # a decimal point
+        (["1.234", "7"], [1.234, 7.0]),  # the first number sets the style: a point
+        (["  12 ", "1\u00a0234,5"], [12.0, 1234.5]),  # spaces and a non-breaking space
+    ],
+)
+def test_numbers_of_both_styles(cells, values, lookup):
+    names = ["Assen", "Emmen", "Meppel"]
+    rows = "".join(f"{names[i]};2023;{c}\n" for i, c in enumerate(cells))
+    found = read_upload(f"gemeente;periode;waarde\n{rows}".encode(), "n.csv", lookup)
+    codes = {"Assen": "GM0106", "Emmen": "GM0114", "Meppel": "GM0119"}
+    got = dict(zip(found.observations["region_code"], found.observations["value"], strict=True))
+    assert [got[codes[n]] for n in names[: len(cells)]] == values

@@ -291,7 +291,9 @@ class _Numbers:
             raise UploadError(
                 "upload_err_percent", self.file, row, column, value=text, number=text[:-1]
             )
-        if _COMMA_THOUSANDS.match(text):
+        # '1.234,5' is Dutch; '1.234' only in a file that has shown a decimal comma (else a
+        # decimal point: the file's first number sets its style)
+        if _COMMA_THOUSANDS.match(text) and ("," in text or self.style == "comma"):
             self._style("comma", text, row, column)
             return float(text.replace(".", "").replace(",", "."))
         if _POINT.match(text):
