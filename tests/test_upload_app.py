@@ -21,6 +21,10 @@ SOURCE = "Bron: Eigen gegevens (geüpload "
 
 
 def upload(at: AppTest, path: Path, name: str | None = None) -> AppTest:
+    if not at.file_uploader:  # the panel is closed: open it (as a click does)
+        at.session_state[keys.UPLOAD_OPEN] = True
+        at._finished_page_script_hash = ""
+        at.run()
     at.file_uploader(key=UPLOADER).set_value((name or path.name, path.read_bytes(), "text/csv"))
     at._finished_page_script_hash = ""  # run app.py (the controls), then the map
     return at.run()
@@ -198,6 +202,7 @@ def test_removing_the_upload_returns_to_the_default_indicator():
     at = upload(at, GOOD / "wide.xlsx")
     assert at.sidebar.selectbox[0].value == UPLOAD_ID
     next(b for b in at.sidebar.button if b.label == "Eigen gegevens verwijderen").click()
+    at.session_state[keys.UPLOAD_OPEN] = True  # open, as in the browser (AppTest closes it)
     at._finished_page_script_hash = ""
     at.run()
     assert_clean(at)

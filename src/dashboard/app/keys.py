@@ -50,6 +50,7 @@ SHARE_SIZE = "w_share_size_"  # + page id
 
 # Eigen gegevens (branch upload; app/uploads.py): this session's upload, never shared
 UPLOAD = "_eigen_upload"  # the SessionUpload
+UPLOAD_OPEN = "x_eigen_open"  # whether the sidebar's 'Eigen gegevens' is open
 UPLOAD_ERROR = "_eigen_fout"  # the last file's UploadError (None: it was read)
 UPLOAD_STORE = "_eigen_store"  # (token, shared store id, the session's store)
 UPLOAD_MEMO = "_eigen_memo"  # the session's own cached views that show its upload

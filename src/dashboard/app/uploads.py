@@ -249,8 +249,14 @@ def panel(shared: Store, lang: str) -> None:
     state: SessionUpload | None = ss.get(keys.UPLOAD)
     error: reader.UploadError | None = ss.get(keys.UPLOAD_ERROR)
     box = st.sidebar.expander(
-        t("upload_title", lang), icon=":material/upload_file:", expanded=bool(state or error)
+        t("upload_title", lang),
+        icon=":material/upload_file:",
+        expanded=False,  # a constant: a changed argument would make it a new, closed one
+        key=keys.UPLOAD_OPEN,
+        on_change="rerun",
     )
+    if not (box.open or state or error):  # before any upload, its content only while open:
+        return  # no hidden buttons on every page
     with box:
         st.caption(t("upload_private", lang))
         st.file_uploader(
@@ -289,6 +295,8 @@ def _status(shared: Store, state: SessionUpload, lang: str) -> None:
         ),
         icon=":material/check_circle:",
     )
+    if LABEL not in st.session_state:
+        _set_widgets(state.meta)
     catalog = shared.catalog
     units = list(catalog.units)
     themes = [reader.OWN_THEME, *sorted(catalog.themes, key=lambda k: catalog.themes[k]["order"])]
