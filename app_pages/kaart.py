@@ -15,6 +15,8 @@ mv = cache.map_view(view)
 lang = view.lang
 
 parts.page_header(mv, lang)
+if not context.embedded() or context.embed_with_controls():
+    controls.change_controls(store, view)  # "Verandering sinds …" and "Verandering in"
 if change.wanted(view):  # "Verandering sinds …": the change map (?vanaf=)
     change.body(view, context.embedded())
 elif not mv.mappable:

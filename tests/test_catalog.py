@@ -109,3 +109,56 @@ def test_unknown_field(data_dir):
     edit(data_dir, "direction = 1", 'direction = 1\ncolour = "red"')
     with pytest.raises(DataError, match=r"unknown field\(s\) colour"):
         load_catalog(data_dir)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            "comparable = true\n",
+            'comparable = true\nchange_periods = ["2020", "2022"]\n',
+            r"indicator 'inkomen_gestandaardiseerd_mediaan': change_periods is only for "
+            r"indicators whose periods are not comparable",
+        ),
+        (
+            'change_periods = ["2020", "2022"]',
+            'change_periods = ["2020"]',
+            r"indicator 'wekelijks_sporten': change_periods needs at least two different",
+        ),
+        (
+            'change_periods = ["2020", "2022"]',
+            'change_periods = ["2020", "2020"]',
+            r"change_periods needs at least two different periods",
+        ),
+        (
+            'change_periods = ["2020", "2022"]',
+            'change_periods = ["2020", 2022]',
+            r"change_periods must be a list of periods \(text\)",
+        ),
+        (
+            'change_periods = ["2020", "2022"]',
+            'change_periods = "2020"',
+            r"field 'change_periods' must be a list, got '2020'",
+        ),
+    ],
+)
+def test_broken_change_periods(data_dir, old, new, message):
+    edit(data_dir, old, new)
+    with pytest.raises(DataError, match=message):
+        load_catalog(data_dir)
+
+
+def test_the_health_rounds_of_2020_and_2022_may_be_paired():
+    catalog = load_catalog()
+    paired = [i.id for i in catalog if i.change_periods]
+    assert paired == [
+        "wekelijks_sporten",
+        "ervaren_gezondheid_goed",
+        "langdurige_aandoening",
+        "overgewicht",
+        "beweegrichtlijn",
+        "rokers",
+        "mantelzorgers",
+    ]
+    assert {catalog.indicators[i].change_periods for i in paired} == {("2020", "2022")}
+    assert not any(catalog.indicators[i].comparable for i in paired)

@@ -40,7 +40,7 @@ def test_every_changeable_indicator_draws_its_change_map(store, changeable):
         first = changeview.start_periods(store, ind.id)[-1]
         at.session_state["w_indicator"] = ind.id
         rerun(at)  # the indicator first: the start periods are its own
-        at.sidebar.selectbox(key="w_vanaf").select(first)
+        at.selectbox(key="w_vanaf").select(first)
         rerun(at)
         assert_clean(at)
         assert not at.warning, (ind.id, texts(at.warning))
@@ -68,8 +68,8 @@ def test_comparable_indicators_without_a_map_say_why(store, comparable, changeab
         rerun(at)
         assert_clean(at)
         assert changeview.change_refusal(store, ind.id) == "change_refused_no_map"
-        assert t("change_refused_no_map", "nl") in texts(at.sidebar.caption), ind.id
-        assert at.sidebar.selectbox(key="w_vanaf").disabled, ind.id
+        assert t("change_refused_no_map", "nl") in texts(at.caption), ind.id
+        assert at.selectbox(key="w_vanaf").disabled, ind.id
 
 
 def test_the_change_maps_alt_is_its_summary(store):
@@ -84,6 +84,7 @@ def test_the_change_maps_alt_is_its_summary(store):
 
 
 def test_a_non_comparable_vanaf_shows_the_plain_map_and_says_why():
+    # the 2016 health round (aged 19 and over) does not pair with 2022; 2020 does
     at = open_app(indicator="overgewicht", vanaf="2016")
     assert_clean(at)
     assert texts(at.warning) == [
@@ -92,22 +93,43 @@ def test_a_non_comparable_vanaf_shows_the_plain_map_and_says_why():
     assert at.query_params.get("vanaf") is None
     assert len(at.get("deck_gl_json_chart")) == 1
     assert "Rangorde" in texts(at.header)  # the plain map's ranking
-    since = at.sidebar.selectbox(key="w_vanaf")
-    assert since.disabled and since.value == ""
-    assert t("change_refused_not_comparable", "nl") in texts(at.sidebar.caption)
+    since = at.selectbox(key="w_vanaf")
+    assert not since.disabled and since.value == ""
+    assert since.options == ["geen (één periode)", "2020"]
+    # showing 2016 itself: no change is offered, and the caption says why
+    at = open_app(indicator="overgewicht", periode="2016")
+    assert_clean(at)
+    assert at.selectbox(key="w_vanaf").disabled
+    assert t("change_refused_period", "nl") in texts(at.caption)
+
+
+def test_a_health_change_map_marks_what_is_not_significant(store):
+    at = open_app(indicator="wekelijks_sporten", vanaf="2020")
+    assert_clean(at)
+    assert not at.warning
+    cv = changeview.change_view(
+        store, changeview.ViewState(indicator="wekelijks_sporten", since="2020")
+    )
+    markdown = " ".join(texts(at.markdown))
+    assert cv.summary in markdown
+    assert "In 10 gemeenten is de verandering niet significant." in markdown
+    assert 'outline:2px solid #5a5a5a"></span>niet significant' in markdown  # legend
+    shown = at.dataframe[0].value.set_index("Gemeente")
+    assert shown.loc["Assen", "Significantie"] == "niet significant"
+    assert shown.loc["Emmen", "Significantie"] == "significant"
 
 
 def test_choosing_a_start_period_writes_vanaf_and_none_removes_it():
     at = open_app(indicator="werkloosheid", periode="2022")
     assert_clean(at)
-    since = at.sidebar.selectbox(key="w_vanaf")
+    since = at.selectbox(key="w_vanaf")
     assert since.options[:3] == ["geen (één periode)", "2021", "2020"]
     since.select("2016")
     rerun(at)
     assert_clean(at)
     assert at.query_params.get("vanaf") == "2016"
     assert any("Werkloosheid 2016–2022:" in s for s in texts(at.markdown))
-    at.sidebar.selectbox(key="w_vanaf").select("")
+    at.selectbox(key="w_vanaf").select("")
     rerun(at)
     assert at.query_params.get("vanaf") is None
     assert len(at.get("deck_gl_json_chart")) == 1
@@ -160,17 +182,26 @@ def test_the_timeline_plays_only_with_fixed_classes():
     assert at.select_slider(key="w_tijdlijn").options == ["2020", "2021", "2022", "2023", "2024"]
 
 
-def test_a_change_map_slide(store):
+@pytest.mark.parametrize(
+    ("kind", "legend"),
+    [
+        (None, "Verandering 2019–2024 (procentpunt)"),
+        ("relatief", "Verandering 2019–2024 (% van de beginwaarde)"),
+    ],
+)
+def test_a_change_map_slide(store, kind, legend):
     from streamlit.testing.v1 import AppTest
 
     from dashboard.state import ViewState
     from dashboard.views import stories
     from tests.support.apptest import APP
 
-    view = ViewState(indicator="werkloosheid", period="2024", since="2019")
+    view = ViewState(indicator="werkloosheid", period="2024", since="2019", change_kind=kind)
     story = stories.Story(
         "Verandering", (stories.Slide("kaart", view, "Werkloosheid gedaald", "Overal."),)
     )
+    # the kind travels in the story link ("vr") and back
+    assert stories.story_from_param(stories.story_to_param(story), store) == (story, [])
     at = AppTest.from_file(APP, default_timeout=120)
     at.query_params["verhaal"] = stories.story_to_param(story)
     at.run()
@@ -183,4 +214,59 @@ def test_a_change_map_slide(store):
     summary = changeview.change_view(store, view).summary
     assert summary in str(decks[0].proto)  # the change map, its summary as alt
     markdown = " ".join(texts(at.markdown))
-    assert "Verandering 2019–2024 (procentpunt)" in markdown  # its legend
+    assert legend in markdown  # its legend
+
+
+# --- the change controls on the map page: start period and kind (?verandering=) -------------
+
+
+def test_the_change_controls_are_on_the_map_page_not_in_the_sidebar():
+    at = open_app(indicator="werkloosheid")
+    assert_clean(at)
+    assert "w_vanaf" not in [getattr(w, "key", None) for w in at.sidebar.selectbox]
+    assert "w_verandering" not in [getattr(w, "key", None) for w in at.sidebar.radio]
+    since, kind = at.selectbox(key="w_vanaf"), at.radio(key="w_verandering")
+    assert (since.label, since.value) == ("Verandering sinds", "")
+    assert kind.label == "Verandering in" and kind.value == "eenheid"
+    assert kind.options == ["procentpunten", "procenten (relatief)"]
+    assert kind.disabled  # no start period: nothing to measure
+
+
+def test_choosing_relative_writes_verandering_and_the_unit_removes_it(store):
+    at = open_app(indicator="werkloosheid", vanaf="2019", gemeente="GM0114")
+    assert_clean(at)
+    kind = at.radio(key="w_verandering")
+    assert not kind.disabled and kind.value == "eenheid"
+    assert at.query_params.get("verandering") is None
+    kind.set_value("relatief")
+    rerun(at)
+    assert_clean(at)
+    assert at.query_params.get("verandering") == "relatief"
+    assert at.query_params.get("vanaf") == "2019"
+    relative = changeview.change_view(
+        store, changeview.ViewState(indicator="werkloosheid", since="2019", change_kind="relatief")
+    )
+    markdown = " ".join(texts(at.markdown))
+    assert relative.summary in markdown
+    assert "(% van de beginwaarde)" in markdown  # the legend's title
+    assert "Verandering (% van de beginwaarde)" in at.dataframe[0].value.columns
+    at.radio(key="w_verandering").set_value("eenheid")
+    rerun(at)
+    assert at.query_params.get("verandering") is None  # the default is not written
+    assert "Verandering (procentpunt)" in at.dataframe[0].value.columns
+
+
+def test_a_verandering_link_opens_relative_and_an_old_link_keeps_its_picture():
+    at = open_app(indicator="werkloosheid", vanaf="2019", verandering="relatief")
+    assert_clean(at)
+    assert at.radio(key="w_verandering").value == "relatief"
+    assert any(
+        s.startswith("**Werkloosheid 2019–2024 (relatieve verandering)") for s in texts(at.markdown)
+    )
+    old = open_app(indicator="werkloosheid", vanaf="2019")
+    assert any(s.startswith("**Werkloosheid 2019–2024: in alle") for s in texts(old.markdown))
+    bad = open_app(indicator="werkloosheid", vanaf="2019", verandering="absoluut")
+    assert texts(bad.warning) == [
+        t("notice_unknown_value", "nl", value="“absoluut”", param="verandering")
+    ]
+    assert bad.radio(key="w_verandering").value == "eenheid"

@@ -151,7 +151,27 @@ def test_choropleth_has_no_basemap_and_a_tooltip_per_field():
     # the sentinel that makes Streamlit draw no basemap (None would give Carto's)
     assert spec["mapStyle"] == "__MAP_STYLE__"
     assert "mapProvider" not in spec  # None: no provider (pydeck leaves None out)
-    assert deck._tooltip["html"] == "<b>{name}</b><br/>{tip_value}"
+    assert deck._tooltip["html"] == "<b>{name}</b>{tip_lines}"
+    assert deck._tooltip["style"]["whiteSpace"] == "pre-line"  # the newlines break lines
+
+
+def test_the_tooltip_shows_no_blank_lines():
+    """pydeck's tooltip template has no conditions: empty fields are left out per feature."""
+    props = {"tip_value": "3,7%", "tip_rank": "", "tip_period": "2024"}
+    lines = ("tip_value", "tip_rank", "tip_period")
+    assert maps.tip_lines(props, lines) == "\n3,7%\n2024"
+    assert maps.tip_lines({"tip_value": ""}, ("tip_value",)) == ""
+    areas = maps.with_properties(
+        AREAS, {"GM0106": {"tip_value": "3,7%", "tip_rank": ""}, "GM0114": {"tip_value": ""}}
+    )
+    deck = maps.choropleth(
+        areas, maps.Borders.of(AREAS), None, maps.VIEWS["drenthe"], ["tip_value", "tip_rank"]
+    )
+    layer = json.loads(deck.to_json())["layers"][0]
+    props = {f["properties"]["region_code"]: f["properties"] for f in layer["data"]["features"]}
+    assert props["GM0106"]["tip_lines"] == "\n3,7%"
+    assert props["GM0114"]["tip_lines"] == ""
+    assert "tip_value" not in props["GM0106"]  # only the joined text is sent
 
 
 def test_labels_layer_carries_its_characters():

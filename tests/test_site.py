@@ -267,7 +267,9 @@ def test_change_pages_for_comparable_indicators(store, exported_site, pages):
     changes = {c["indicator"]: c for c in manifest["changes"]}
     expected = [i.id for i in store.catalog if changeview.change_refusal(store, i.id) is None]
     assert list(changes) == expected
-    assert "overgewicht" not in changes  # survey rounds: not comparable
+    # survey rounds: only 2020 and 2022 pair (the catalogue's change_periods), not 2016
+    assert (changes["overgewicht"]["start"], changes["overgewicht"]["end"]) == ("2020", "2022")
+    assert "psychische_klachten" not in changes  # one round
     unemployment = changes["werkloosheid"]
     assert (unemployment["start"], unemployment["end"], unemployment["path"]) == (
         "2013",
@@ -287,3 +289,42 @@ def test_change_pages_for_comparable_indicators(store, exported_site, pages):
     assert "Verandering (procentpunt)" in csv_text
     assert (out / "werkloosheid-verandering.png").read_bytes().startswith(b"\x89PNG")
     assert unemployment["bytes"] < site.PAGE_LIMIT
+
+
+def test_both_kinds_of_change_are_written_and_linked(store, geo_dir, tmp_path):
+    """Unemployment (a percentage): its own page in procentpunten, the other relative, each
+    linking the other; the trend chart is drawn from the TrendView, its sentence described."""
+    from dashboard.views import trendview
+
+    manifest = site.export_site(
+        store, geo_dir, tmp_path, "drenthe", ["werkloosheid"], "nl", EXPORTED
+    )
+    (entry,) = manifest["changes"]
+    other = entry["other"]
+    assert (entry["kind"], entry["path"]) == ("eenheid", "werkloosheid-verandering.html")
+    assert (other["kind"], other["path"]) == ("relatief", "werkloosheid-verandering-relatief.html")
+    assert other["files"]["png"]["path"] == "werkloosheid-verandering-relatief.png"
+    unit_page = (tmp_path / entry["path"]).read_text(encoding="utf-8")
+    relative_page = (tmp_path / other["path"]).read_text(encoding="utf-8")
+    assert (
+        '<a href="werkloosheid-verandering-relatief.html">'
+        "Dezelfde verandering in procenten (relatief)</a>"
+    ) in unit_page
+    assert (
+        '<a href="werkloosheid-verandering.html">Dezelfde verandering in procentpunten</a>'
+    ) in relative_page
+    relative = changeview.change_view(
+        store, ViewState(indicator="werkloosheid", since="2013", change_kind="relatief")
+    )
+    assert escape(relative.summary) in relative_page
+    assert relative.summary.startswith("Werkloosheid 2013–2024 (relatieve verandering):")
+    csv_text = (tmp_path / other["files"]["csv"]["path"]).read_text(encoding="utf-8")
+    assert "Verandering (% van de beginwaarde)" in csv_text
+    assert (tmp_path / other["files"]["svg"]["path"]).read_text().startswith("<svg")
+    text = (tmp_path / "werkloosheid.html").read_text(encoding="utf-8")
+    mv = mapview.map_view(store, ViewState(indicator="werkloosheid"))
+    tv = trendview.trend_view(
+        store, ViewState(indicator="werkloosheid"), mv.table["region_code"].tolist()
+    )
+    assert tv.summary.startswith("Werkloosheid")
+    assert f'id="trend" role="img" aria-label="{escape(tv.summary)}"' in text

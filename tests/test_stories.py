@@ -225,7 +225,7 @@ def test_a_good_file_loads(tmp_path, known):
             "kleurr",
             "unknown_key",
             "dia 2, kleurr: onbekend veld; toegestaan: page, indicator, periode, gemeenten, "
-            "schaal, taal, kleur, vanaf, title, sentence, notes, doel, verhaal",
+            "schaal, taal, kleur, vanaf, verandering, title, sentence, notes, doel, verhaal",
         ),
         (
             'periode = "2023"',

@@ -49,7 +49,8 @@ def test_points_in_one_place_are_spread_on_a_ring():
         )
 
 
-def test_story_points_escape_titles_and_places_for_the_html_tooltip():
+def test_story_points_give_titles_and_places_as_plain_text_for_streamlit_to_escape():
+    # Streamlit's deck.gl element HTML-escapes each value it fills into the tooltip
     hostile = story("x", 52.99, 6.56, title="<img src=x onerror=alert(1)>", place="A & B")
     (point,) = maps.story_points([hostile], "nl", ("tip_value", "tip_period", "tip_rank"), "klik")
     assert point == {
@@ -57,13 +58,14 @@ def test_story_points_escape_titles_and_places_for_the_html_tooltip():
         "position": [6.56, 52.99],
         "radius": maps.STORY_RADIUS,
         "color": maps.STORY_COLOR,
-        "name": "&lt;img src=x onerror=alert(1)&gt;",
-        "tip_value": "A &amp; B",
+        "name": "<img src=x onerror=alert(1)>",
+        "tip_value": "A & B",
         "tip_period": "klik",
         "tip_rank": "",  # every tooltip field is filled: none shows as '{tip_rank}'
+        "tip_lines": "\nA & B\nklik",  # what the tooltip shows: no blank line
     }
     (english,) = maps.story_points([hostile], "en", ("tip_value",), "click")
-    assert english["name"] == "&lt;img src=x onerror=alert(1)&gt; (en)"
+    assert english["name"] == "<img src=x onerror=alert(1)> (en)"
 
 
 def test_the_chosen_story_is_drawn_larger():

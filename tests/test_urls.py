@@ -417,3 +417,66 @@ def test_the_vanaf_notices_say_why():
     assert t("notice_unknown_since", "en", value="“1999”") == (
         "Start period “1999” does not exist for this indicator; showing the map of one period."
     )
+
+
+# --- verandering: how a change map measures the change --------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["eenheid", "relatief"])
+def test_verandering_round_trips(kind):
+    view = ViewState("werkloosheid", "2024", since="2022", change_kind=kind)
+    query = to_query(view)
+    assert query == {
+        "indicator": "werkloosheid",
+        "periode": "2024",
+        "vanaf": "2022",
+        "verandering": kind,
+    }
+    assert parse_comparable(query) == (view, [])
+    _, _, qs = urls.view_url(view).partition("?")
+    assert qs == f"indicator=werkloosheid&periode=2024&vanaf=2022&verandering={kind}"
+    assert parse_comparable(parse_qs(qs)) == (view, [])
+
+
+def test_without_verandering_the_indicator_keeps_its_own_kind():
+    # an old link (before ?verandering= existed) reads as it did: no kind, the default
+    view, notices = parse_comparable({"indicator": "werkloosheid", "vanaf": "2022"})
+    assert (view.change_kind, notices) == (None, [])
+    assert "verandering" not in to_query(view) and "verandering" in urls.PARAMS
+    assert parse_comparable({"verandering": "RELATIEF "})[0].change_kind == "relatief"
+    assert parse_comparable({"verandering": ""}) == (ViewState(), [])
+
+
+def test_an_unknown_verandering_is_dropped_with_a_notice():
+    view, notices = parse_comparable(
+        {"indicator": "werkloosheid", "vanaf": "2022", "verandering": "absoluut"}
+    )
+    assert view == ViewState("werkloosheid", since="2022")
+    assert notices == [Notice("verandering", "absoluut", "unknown_value")]
+
+
+def test_vanaf_pairs_only_the_periods_that_may_be_paired():
+    # overgewicht's rounds: 2020 and 2022 may be paired, 2016 (another age limit) not
+    def parse_pairable(params):
+        pairable = {"overgewicht": ["2020", "2022"]}
+        return parse_query(
+            params,
+            INDICATORS,
+            PERIODS.__getitem__,
+            GEMEENTEN,
+            pairable=lambda i: pairable.get(i, PERIODS[i]),
+        )
+
+    assert parse_pairable({"indicator": "overgewicht", "vanaf": "2020"}) == (
+        ViewState("overgewicht", since="2020"),
+        [],
+    )
+    for params in (
+        {"indicator": "overgewicht", "vanaf": "2016"},
+        {"indicator": "overgewicht", "periode": "2020", "vanaf": "2016"},
+    ):
+        view, notices = parse_pairable(params)
+        assert view.since is None, params
+        assert notices == [Notice("vanaf", "2016", "since_not_comparable")], params
+    view, notices = parse_pairable({"indicator": "werkloosheid", "vanaf": "2022"})
+    assert (view.since, notices) == ("2022", [])

@@ -1,9 +1,9 @@
 """The view state: the small value object the URL, the pages, embedding and export share.
 
 A :class:`ViewState` is what a page shows (indicator, period, gemeenten, map scope, language,
-colouring, and the start period of a change map). Its URL form, reading it from untrusted
-query parameters and writing it, is :mod:`dashboard.urls`'s; a value that could not be used
-becomes a :class:`Notice`.
+colouring, the start period of a change map and how it measures the change). Its URL form,
+reading it from untrusted query parameters and writing it, is :mod:`dashboard.urls`'s; a
+value that could not be used becomes a :class:`Notice`.
 """
 
 from __future__ import annotations
@@ -30,6 +30,10 @@ class ViewState:
     # the start period of a change map (views.changeview): the map shows the change from it
     # to ``period``; None: the values of one period
     since: str | None = None
+    # how the change is measured: one of vocabulary.CHANGE_KINDS ("eenheid": the indicator's
+    # unit, percentage points for shares; "relatief": % of the start value); None: the
+    # indicator's default (views.changeview.is_relative), which old links keep
+    change_kind: str | None = None
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,8 @@ A view is reproducible from its URL. The public parameter names (documented in t
                drenthe | nederland (diverging colours centred on that value)
 ``vanaf``      a period before the shown one: the map shows the change since then (only for
                indicators whose periods the catalogue marks comparable)
+``verandering`` eenheid (in the indicator's unit: percentage points for shares) | relatief
+               (% of the start value); absent: the indicator's own (relatief for counts)
 
 Values that equal the default are left out of the URL, so a URL without ``periode`` follows
 new data ("live") and one with ``periode`` is frozen to that period.
@@ -49,7 +51,7 @@ from urllib.parse import urlencode
 
 from dashboard import pages
 from dashboard.state import DEFAULT_INDICATOR, Notice, ViewState
-from dashboard.vocabulary import COLOURINGS, LANGUAGES, MAX_GEMEENTEN, SCOPES
+from dashboard.vocabulary import CHANGE_KINDS, COLOURINGS, LANGUAGES, MAX_GEMEENTEN, SCOPES
 
 # ViewState field -> its public URL parameter. The fields are English like the rest of the
 # code; the parameters are Dutch because the URLs are (and printed links must keep working).
@@ -65,6 +67,7 @@ VIEW_PARAMS = {
     "lang": "taal",
     "colouring": "kleur",
     "since": "vanaf",
+    "change_kind": "verandering",
 }
 PARAMS = tuple(VIEW_PARAMS.values())  # the view's parameters, as in the URL
 P = VIEW_PARAMS
@@ -145,13 +148,16 @@ def parse_query(
     gemeente_codes: Collection[str],
     default_indicator: str = DEFAULT_INDICATOR,
     comparable: Callable[[str], bool] | None = None,
+    pairable: Callable[[str], Sequence[str]] | None = None,
 ) -> tuple[ViewState, list[Notice]]:
     """Read a view from query parameters. A renamed indicator id is read as its current one;
     anything unusable falls back to its default and yields a :class:`Notice`; nothing here
     raises. ``comparable(indicator)`` says whether the indicator's periods may be paired
-    (the catalogue's ``comparable``); without it every indicator's may. A ``vanaf`` that is
-    not an earlier period of the indicator, or of an indicator whose periods are not
-    comparable, is dropped with a notice: the plain map of one period is shown."""
+    (the catalogue's ``comparable``); without it every indicator's may. ``pairable``, finer,
+    gives an indicator's periods that may be paired (views.changeview.pairable_periods):
+    the start and the shown period must both be among them. A ``vanaf`` that is not an
+    earlier period of the indicator, or that may not be paired with the shown one, is
+    dropped with a notice: the plain map of one period is shown."""
     notices: list[Notice] = []
     written = _single(params, P["indicator"])
     indicator = current_indicator(written) if written else default_indicator
@@ -164,7 +170,7 @@ def parse_query(
         notices.append(Notice(P["period"], period, "unknown_period"))
         period = None
 
-    since = _since(params, indicator, period, periods_of, comparable, notices)
+    since = _since(params, indicator, period, periods_of, comparable, pairable, notices)
 
     gemeenten: list[str] = []
     for value in _values(params, P["gemeenten"]):
@@ -187,8 +193,21 @@ def parse_query(
         lang=_choice(params, P["lang"], CHOICES[P["lang"]], notices),
         colouring=_choice(params, P["colouring"], CHOICES[P["colouring"]], notices),
         since=since,
+        change_kind=_change_kind(params, notices),
     )
     return view, notices
+
+
+def _change_kind(params: Params, notices: list[Notice]) -> str | None:
+    """``verandering``: one of CHANGE_KINDS, or None (absent, empty or unknown: the
+    indicator's default, with a notice for an unknown value)."""
+    value = _single(params, P["change_kind"])
+    if not value:
+        return None
+    if value.lower() in CHANGE_KINDS:
+        return value.lower()
+    notices.append(Notice(P["change_kind"], value, "unknown_value"))
+    return None
 
 
 def _since(
@@ -197,6 +216,7 @@ def _since(
     period: str | None,
     periods_of: Callable[[str], Sequence[str]],
     comparable: Callable[[str], bool] | None,
+    pairable: Callable[[str], Sequence[str]] | None,
     notices: list[Notice],
 ) -> str | None:
     """The start period of a change map, if the URL has a usable one (see parse_query)."""
@@ -207,7 +227,9 @@ def _since(
     shown = period or (periods[-1] if periods else None)
     if since not in periods:
         reason = "unknown_since"
-    elif comparable is not None and not comparable(indicator):
+    elif (comparable is not None and not comparable(indicator)) or (
+        pairable is not None and not {since, shown} <= set(pairable(indicator))
+    ):
         reason = "since_not_comparable"
     elif shown is None or periods.index(since) >= periods.index(shown):
         reason = "since_not_before"

@@ -55,4 +55,9 @@ SCOPES = tuple(SCOPE_PROVINCES)  # the first is the default
 # drenthe / nederland: diverging colours centred on that value. The first is the default.
 COLOURINGS = ("klassen", "periode", "drenthe", "nederland")
 
+# How a change map measures a change (``?verandering=``): in the indicator's own unit
+# (percentage points for percentages) or relative to the start value (%). No default here:
+# absent, each indicator keeps its own (relative for counts; views.changeview.is_relative).
+CHANGE_KINDS = ("eenheid", "relatief")
+
 MAX_GEMEENTEN = 12  # gemeenten selected at once (URL, sidebar, stories)

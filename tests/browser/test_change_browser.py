@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.testing import MAP_CANVAS, wait_vega_drawn
+from dashboard.testing import MAP_CANVAS, wait_script_finished, wait_vega_drawn
 from tests.support.browser import assert_no_errors, body_text, open_view, shoot
 
 
@@ -87,3 +87,76 @@ def test_change_ranking_and_table_below(page, app_url):
     page.get_by_text("Tabel van de verandering").wait_for(timeout=60_000)
     assert_no_errors(page)
     shoot(page, "verandering-koopwoningen-onder", full_page=False)
+
+
+@pytest.mark.parametrize(
+    ("lang", "option", "summary", "legend"),
+    [
+        (
+            "nl",
+            "procenten (relatief)",
+            "Werkloosheid 2019–2024 (relatieve verandering): in alle 12 gemeenten gedaald; het "
+            "sterkst in Noordenveld (−23,1%)",
+            "Verandering 2019–2024 (% van de beginwaarde)",
+        ),
+        (
+            "en",
+            "per cent (relative)",
+            "Unemployment 2019–2024 (relative change): fallen in all 12 municipalities; most in "
+            "Noordenveld (−23.1%)",
+            "Change 2019–2024 (% of the start value)",
+        ),
+    ],
+)
+def test_choosing_relative_change_on_the_map_page(page, app_url, lang, option, summary, legend):
+    query = "?indicator=werkloosheid&vanaf=2019&gemeente=GM0114" + (
+        "&taal=en" if lang == "en" else ""
+    )
+    open_view(page, app_url + "/" + query)
+    page.get_by_text(option, exact=True).click()
+    page.wait_for_url("**verandering=relatief**", timeout=60_000)
+    page.get_by_text(summary).first.wait_for(timeout=60_000)
+    assert wait_vega_drawn(page, at_least=2) >= 2
+    text = body_text(page)
+    assert legend in text
+    assert "vanaf=2019" in page.url
+    assert_no_errors(page)
+    shoot(page, f"verandering-werkloosheid-relatief-{lang}")
+
+
+def test_the_change_controls_sit_on_the_map_and_vanaf_survives_page_switches(page, app_url):
+    open_view(page, app_url + "/?indicator=werkloosheid&vanaf=2019&verandering=relatief")
+    sidebar = page.locator("[data-testid='stSidebar']")
+    main = page.locator("[data-testid='stMain']")
+    assert "Verandering sinds" not in sidebar.inner_text()
+    assert "Verandering sinds" in main.inner_text() and "Verandering in" in main.inner_text()
+    page.get_by_role("link", name="Trends").click()
+    page.wait_for_url("**/trends?**vanaf=2019**", timeout=60_000)
+    assert "verandering=relatief" in page.url
+    page.get_by_role("heading", name="Trends: Werkloosheid").wait_for(timeout=60_000)
+    wait_script_finished(page, timeout=60_000)
+    assert "Verandering sinds" not in body_text(page)  # no control where it has no effect
+    page.get_by_role("link", name="Kaart").click()
+    page.wait_for_url("**/?**vanaf=2019**", timeout=60_000)
+    page.get_by_text("Werkloosheid 2019–2024 (relatieve verandering)").first.wait_for(
+        timeout=60_000
+    )
+    assert "verandering=relatief" in page.url
+    assert_no_errors(page)
+
+
+def test_an_embedded_relative_change_map_has_no_controls(page, app_url):
+    open_view(page, app_url + "/?indicator=werkloosheid&vanaf=2019&verandering=relatief&embed=true")
+    text = body_text(page)
+    assert "Werkloosheid 2019–2024 (relatieve verandering)" in text
+    assert "Verandering sinds" not in text and "Verandering in" not in text
+    assert_no_errors(page)
+
+
+def test_a_health_change_map_marks_what_is_not_significant(page, app_url):
+    open_view(page, app_url + "/?indicator=wekelijks_sporten&vanaf=2020")
+    text = body_text(page)
+    assert "In 10 gemeenten is de verandering niet significant." in text
+    assert "niet significant" in page.locator(".bw-legend").inner_text()
+    assert_no_errors(page)
+    shoot(page, "verandering-wekelijks-sporten-marges")

@@ -52,18 +52,23 @@ from dashboard.views import (
 
 def for_map(view: ViewState) -> ViewState:
     """What a map view reads: everything but the selection and a change map's start."""
-    return replace(view, gemeenten=(), since=None)
+    return replace(view, gemeenten=(), since=None, change_kind=None)
 
 
 def for_regions(view: ViewState) -> ViewState:
     """What the Regio's page reads: indicator, period, scope, language."""
-    return replace(view, gemeenten=(), colouring=ViewState.colouring, since=None)
+    return replace(view, gemeenten=(), colouring=ViewState.colouring, since=None, change_kind=None)
 
 
 def for_trend(view: ViewState) -> ViewState:
     """What a trend reads: indicator, selection, language (all periods)."""
     return replace(
-        view, period=None, colouring=ViewState.colouring, scope=ViewState.scope, since=None
+        view,
+        period=None,
+        colouring=ViewState.colouring,
+        scope=ViewState.scope,
+        since=None,
+        change_kind=None,
     )
 
 
@@ -422,7 +427,14 @@ def small_multiples_spec(view: ViewState) -> dict | None:
     """One mini chart per gemeente of the scope (Drenthe's twelve for the whole country);
     None when no gemeente has a value."""
     return _small_multiples_spec(
-        replace(view, gemeenten=(), period=None, colouring=ViewState.colouring, since=None)
+        replace(
+            view,
+            gemeenten=(),
+            period=None,
+            colouring=ViewState.colouring,
+            since=None,
+            change_kind=None,
+        )
     )
 
 

@@ -28,7 +28,7 @@ def _parse_url(store: Store) -> tuple[ViewState, list[state.Notice]]:
         indicators=store.catalog.indicators,
         periods_of=store.periods,
         gemeente_codes=set(store.gebieden["gemeente_code"]),
-        comparable=lambda indicator: store.indicator(indicator).comparable,
+        pairable=lambda indicator: changeview.pairable_periods(store, indicator),
     )
     return view, [uploads.url_notice(n) for n in notices]
 
@@ -44,6 +44,9 @@ def _seed(store: Store) -> None:
     st.session_state[KEY["lang"]] = view.lang
     st.session_state[KEY["colouring"]] = view.colouring
     st.session_state[KEY["since"]] = view.since or NO_CHANGE
+    st.session_state[KEY["change_kind"]] = view.change_kind or changeview.default_kind(
+        store.indicator(view.indicator)
+    )
     st.session_state[keys.PERIOD_EXPLICIT] = view.period is not None
     st.session_state[keys.NOTICES] = notices
     st.session_state[keys.SEEDED] = True
@@ -55,6 +58,8 @@ def _on_period_change() -> None:
 
 def _on_indicator_change() -> None:
     st.session_state[keys.PERIOD_EXPLICIT] = False
+    # the kind of change starts as the new indicator's own (controls() sets it)
+    st.session_state.pop(KEY["change_kind"], None)
 
 
 def indicator_options(store: Store, lang: str) -> tuple[list[str], dict[str, str]]:
@@ -112,7 +117,8 @@ def controls(store: Store) -> ViewState:
         format_func=lambda p: period_label(p, lang),
         on_change=_on_period_change,
     )
-    since = _since_control(store, indicator, period, lang)
+    since = _since_value(store, indicator, period)
+    change_kind = _change_kind_value(store, indicator, since)
     scope = sidebar.radio(
         t("scope", lang),
         vocabulary.SCOPES,
@@ -157,6 +163,7 @@ def controls(store: Store) -> ViewState:
         lang=language,
         colouring=colouring,
         since=since,
+        change_kind=change_kind,
     )
     query = urls.to_query(view)
     if query != urls.view_query(st.query_params):
@@ -173,15 +180,42 @@ def controls(store: Store) -> ViewState:
 NO_CHANGE = ""
 
 
-def _since_control(store: Store, indicator: str, period: str, lang: str) -> str | None:
-    """'Verandering sinds …': the start period of a change map (None: one period). Where the
-    change is not offered, the control is disabled and a caption says why."""
+def _since_value(store: Store, indicator: str, period: str) -> str | None:
+    """The start period of a change map the session holds (None: the map of one period).
+    Its control is on the map page (:func:`change_controls`), which is drawn after this
+    runs; the value is kept on every page, so ``vanaf`` survives page switches like the
+    sidebar's parameters. One that is no start period of this indicator and period is
+    dropped."""
     ss = st.session_state
     refused = cache.change_refusal(indicator, period)
     starts = [] if refused else changeview.start_periods(store, indicator, period)
     if ss.get(KEY["since"]) not in starts:
         ss[KEY["since"]] = NO_CHANGE
-    since = st.sidebar.selectbox(
+    return ss[KEY["since"]] or None
+
+
+def _change_kind_value(store: Store, indicator: str, since: str | None) -> str | None:
+    """How the change is measured, for the view: None when it is the indicator's default
+    (so that the URL only says ``verandering`` when it differs, and old links keep their
+    picture) or when no change map is asked for."""
+    ss = st.session_state
+    default = changeview.default_kind(store.indicator(indicator))
+    if ss.get(KEY["change_kind"]) not in vocabulary.CHANGE_KINDS:
+        ss[KEY["change_kind"]] = default
+    kind = ss[KEY["change_kind"]]
+    return None if since is None or kind == default else kind
+
+
+def change_controls(store: Store, view: ViewState) -> None:
+    """'Verandering sinds …' and 'Verandering in' (eenheid | relatief) side by side: on the
+    map page, the only page where they have an effect. Where the change is not offered, the
+    start period is disabled and a caption says why; the kind is disabled without a start."""
+    lang, indicator = view.lang, view.indicator
+    period = st.session_state[KEY["period"]]
+    refused = cache.change_refusal(indicator, period)
+    starts = [] if refused else changeview.start_periods(store, indicator, period)
+    left, right = st.columns(2)
+    left.selectbox(
         t("change_mode", lang),
         [NO_CHANGE, *starts],
         key=KEY["since"],
@@ -190,8 +224,16 @@ def _since_control(store: Store, indicator: str, period: str, lang: str) -> str 
         disabled=refused is not None,
     )
     if refused is not None:
-        st.sidebar.caption(t(refused, lang))
-    return since or None
+        left.caption(t(refused, lang))
+    right.radio(
+        t("change_kind", lang),
+        vocabulary.CHANGE_KINDS,
+        key=KEY["change_kind"],
+        format_func=lambda k: changeview.kind_label(store.indicator(indicator), k, lang),
+        help=t("change_kind_help", lang),
+        horizontal=True,
+        disabled=view.since is None,
+    )
 
 
 def url_view(store: Store) -> ViewState:

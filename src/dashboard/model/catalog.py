@@ -15,6 +15,11 @@ is an entry there plus its observations. Fields of an entry:
                         ``sum`` (counts), ``ratio`` (a computed share: sum of numerators over
                         sum of denominators), ``none`` (never computed)
 ``comparable``          true when values of different periods may be joined into one trend line
+``change_periods``      optional, only where ``comparable`` is false: the periods a change map
+                        may still pair (views.changeview), because they share a method while
+                        other periods do not (the Gezondheidsmonitor's 2020 and 2022 rounds:
+                        both 18 and over, the same questions; 2016 asked those of 19 and over).
+                        At least two, each at most once. The trend lines stay unjoined.
 ``licence``, ``notes_nl/_en``
 ``[[indicator.source]]`` one or more; ``kind`` is ``cbs`` (a StatLine table: ``table``,
                         ``measure``; optional ``denominator`` [+ ``denominator_table``] and
@@ -55,7 +60,7 @@ _INDICATOR_FIELDS = {
     "comparable": bool,
     "licence": str,
 }
-_OPTIONAL_FIELDS = {"notes_nl": str, "notes_en": str}
+_OPTIONAL_FIELDS = {"notes_nl": str, "notes_en": str, "change_periods": list}
 _SOURCE_FIELDS = {
     "kind": str,
     "name": str,
@@ -114,6 +119,7 @@ class Indicator:
     sources: tuple[Source, ...]
     notes_nl: str = ""
     notes_en: str = ""
+    change_periods: tuple[str, ...] = ()  # see the module docstring
 
     def label(self, lang: str = "nl") -> str:
         return localized(self, "label", lang)
@@ -245,7 +251,23 @@ def _parse_indicator(raw: Any, vocab: dict[str, Any], where: str) -> Indicator:
         raise DataError(f"{where}: needs at least one [[indicator.source]].")
     sources = tuple(_parse_source(s, where) for s in sources_raw)
     fields = {k: v for k, v in raw.items() if k != "source"}
+    if "change_periods" in raw:
+        fields["change_periods"] = _change_periods(raw, where)
     return Indicator(**fields, sources=sources)
+
+
+def _change_periods(raw: dict[str, Any], where: str) -> tuple[str, ...]:
+    periods = raw["change_periods"]
+    if raw["comparable"]:
+        raise DataError(
+            f"{where}: change_periods is only for indicators whose periods are not comparable "
+            "(comparable = false); a comparable indicator pairs all its periods."
+        )
+    if not all(isinstance(p, str) and p.strip() for p in periods):
+        raise DataError(f"{where}: change_periods must be a list of periods (text).")
+    if len(periods) < 2 or len(set(periods)) != len(periods):
+        raise DataError(f"{where}: change_periods needs at least two different periods.")
+    return tuple(periods)
 
 
 def load_catalog(data_dir: Path = PROJECT_DATA) -> Catalog:

@@ -7,16 +7,18 @@ without Streamlit. One page per indicator (``<id>.html``) and an ``index.html`` 
 What a page holds
     The map of :func:`static_map.map_chart` (legend, title, source and export date in the
     chart itself), the ranked bars of :func:`charts.ranking`, a trend chart (the scope's areas
-    as thin grey lines, Drenthe and Nederland in their reference colours, from
-    :func:`trends.trend_frame`), the summary sentence of :func:`mapview.map_view` (also the
+    as thin grey lines, Drenthe and Nederland in their reference colours, from the
+    :class:`trendview.TrendView` the Trends page draws, its sentence the chart's
+    description), the summary sentence of :func:`mapview.map_view` (also the
     charts' accessible description), a table with the same numbers, source, licence, the
     period of the data and the export date, and links to the map as PNG and SVG and to the
     table as CSV (:func:`export.to_csv`, with its metadata block). Indicators published only
     for Drenthe and Nederland get their two values, the trend and the table, and no map.
     Every figure comes from the one ``MapView`` the app draws, so page and app cannot differ.
-    An indicator whose periods are comparable also gets ``<id>-verandering.html``: the change
-    map since its first period (views.changeview), slope chart, ranking of the change, table
-    and downloads, linked below its map and listed under ``changes`` in the manifest.
+    An indicator with periods that may be paired also gets ``<id>-verandering.html``: the
+    change map since the first of them (views.changeview), slope chart, ranking of the
+    change, table and downloads, linked below its map and listed under ``changes`` in the
+    manifest; and the same change in the other kind (unit or relative), linked from it.
 
 No requests at view time
     Each chart's Vega-Lite spec is inline, data included, in a ``<script
@@ -59,7 +61,7 @@ from dashboard.state import ViewState
 from dashboard.text import numbers
 from dashboard.text.i18n import t
 from dashboard.text.numbers import period_label
-from dashboard.views import changeview, mapview, trends
+from dashboard.views import changeview, mapview, trendview
 from dashboard.vocabulary import DRENTHE_CODE, SCOPES, language
 
 BUNDLE_FILE = "vega-bundle.js"
@@ -332,7 +334,7 @@ def page_html(
     mv: mapview.MapView,
     store: Store,
     map_spec: Mapping[str, Any] | None,
-    trend: pd.DataFrame,
+    trend: trendview.TrendView,
     lang: str,
     exported: date,
     files: Mapping[str, str],
@@ -340,7 +342,8 @@ def page_html(
 ) -> str:
     """The self-contained page of one view (see the module docstring): ``map_spec`` is the
     Vega-Lite spec of the view's static_map.map_chart (needed when the view is mapped),
-    ``trend`` its trends.trend_frame, ``files`` its downloads by kind ('png', 'svg', 'csv');
+    ``trend`` the TrendView of its areas (the one model the Trends page draws), ``files``
+    its downloads by kind ('png', 'svg', 'csv');
     ``change_page``: (file, start period) of the indicator's change page, linked below the
     map."""
     lang = language(lang)
@@ -386,10 +389,11 @@ def page_html(
             "</div>",
         ]
     parts.append(f"<h2>{esc(t('page_trends', lang))}</h2>")
-    if trend["period"].nunique() > 1 and trend["value"].notna().any():
+    frame = trend.frame
+    if frame["period"].nunique() > 1 and frame["value"].notna().any():
         areas_label = t("page_regions" if mv.level == "corop" else "gemeenten", lang)
-        chart = trend_chart(trend, unit, lang, areas_label)
-        parts.append(_chart_block("trend", chart, f"{ind.label(lang)}: {t('page_trends', lang)}"))
+        chart = trend_chart(frame, trend.unit, lang, areas_label)
+        parts.append(_chart_block("trend", chart, trend.summary))
     else:
         parts.append(f'<p class="note">{esc(t("single_period", lang).capitalize())}.</p>')
     parts += [
@@ -417,10 +421,12 @@ def change_page_html(
     exported: date,
     files: Mapping[str, str],
     back: str,
+    alternate: tuple[str, str] | None = None,
 ) -> str:
     """The change page of an indicator (views.changeview): the change map, the slope chart,
     the ranking of the change, the summary, the table (start, end, change, significance)
-    and its downloads; ``back`` is the indicator's own page."""
+    and its downloads; ``back`` is the indicator's own page, ``alternate`` (path, link text)
+    the same change in the other kind (in the unit or relative)."""
     lang = language(lang)
     ind = cv.indicator
     catalog = store.catalog
@@ -455,6 +461,7 @@ def change_page_html(
         f'<noscript><p class="note">{esc(t("site_noscript", lang))}</p></noscript>',
         f"<h2>{esc(t('page_map', lang))}</h2>",
         _chart_block("verandering", map_spec, cv.summary),
+        f'<p><a href="{esc(alternate[0])}">{esc(alternate[1])}</a></p>' if alternate else "",
         f"<h2>{esc(t('change_slope', lang, start=cv.start, end=cv.period))}</h2>",
         _chart_block("van-naar", slope, cv.summary),
         f"<h2>{esc(t('change_ranking', lang))}</h2>",
@@ -475,6 +482,13 @@ def change_page_html(
     return _document(doc_title, "\n".join(p for p in parts if p), lang, scripts=True)
 
 
+def change_stem(ind: Indicator, kind: str) -> str:
+    """``<id>-verandering`` for the indicator's own kind of change (the page of old links),
+    ``<id>-verandering-<kind>`` for the other."""
+    own = changeview.default_kind(ind)
+    return f"{ind.id}-verandering" + ("" if kind == own else f"-{kind}")
+
+
 def write_change_page(
     store: Store,
     ind_id: str,
@@ -484,13 +498,38 @@ def write_change_page(
     exported: date,
     write: Any,
     back: str,
+    kind: str | None = None,
 ) -> dict[str, Any] | None:
     """The change page of an indicator since its first period, with its PNG, SVG and CSV
-    (via ``write(name, data)``); its manifest entry, or None when no change is offered."""
+    (via ``write(name, data)``), in the given kind of change (None: the indicator's own),
+    and, linked from it and back, the same change in the other kind; the manifest entry
+    (the other kind's under ``other``), or None when no change is offered."""
     if changeview.change_refusal(store, ind_id) is not None:
         return None
-    start = store.periods(ind_id)[0]
-    view = ViewState(indicator=ind_id, scope=scope, lang=lang, since=start)
+    ind = store.indicator(ind_id)
+    kind = kind or changeview.default_kind(ind)
+    entry = _write_change_page(store, ind, geometry, scope, lang, exported, write, back, kind)
+    other = changeview.other_kind(kind)
+    entry["other"] = _write_change_page(
+        store, ind, geometry, scope, lang, exported, write, back, other
+    )
+    return entry
+
+
+def _write_change_page(
+    store: Store,
+    ind: Indicator,
+    geometry: ScopeGeometry,
+    scope: str,
+    lang: str,
+    exported: date,
+    write: Any,
+    back: str,
+    kind: str,
+) -> dict[str, Any]:
+    ind_id = ind.id
+    start = changeview.pairable_periods(store, ind_id)[0]
+    view = ViewState(indicator=ind_id, scope=scope, lang=lang, since=start, change_kind=kind)
     cv = changeview.change_view(store, view)
     catalog = store.catalog
     chart = static_map.change_map_chart(
@@ -498,7 +537,7 @@ def write_change_page(
         unit_label=changeview.change_unit(cv, catalog, lang),
     )  # fmt: skip
     spec = chart.to_dict()
-    stem = f"{ind_id}-verandering"
+    stem = change_stem(ind, kind)
     files = {}
     for fmt, image in images.both(spec).items():
         files[fmt] = f"{stem}.{fmt}"
@@ -513,9 +552,14 @@ def write_change_page(
     files["csv"] = f"{stem}.csv"
     write(files["csv"], export.to_csv(changeview.table_frame(cv, catalog, lang), meta))
     page = f"{stem}.html"
-    write(page, change_page_html(cv, store, spec, lang, exported, files, back))
-    return {"indicator": ind_id, "start": cv.start, "end": cv.period, "path": page,
-            "files": files}  # fmt: skip
+    other = changeview.other_kind(kind)
+    alternate = (
+        f"{change_stem(ind, other)}.html",
+        t("site_change_kind_link", lang, kind=changeview.kind_label(ind, other, lang)),
+    )
+    write(page, change_page_html(cv, store, spec, lang, exported, files, back, alternate))
+    return {"indicator": ind_id, "kind": kind, "start": cv.start, "end": cv.period,
+            "path": page, "files": files}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -562,13 +606,22 @@ def index_html(
 # --- the export -------------------------------------------------------------------------------
 
 
+def _change_entry(c: Mapping[str, Any], written: Mapping[str, int]) -> dict[str, Any]:
+    """A change page in the manifest: indicator, kind, periods, path, size and files."""
+    return {
+        **{k: c[k] for k in ("indicator", "kind", "start", "end", "path")},
+        "bytes": written[c["path"]],
+        "files": {k: {"path": v, "bytes": written[v]} for k, v in c["files"].items()},
+    }
+
+
 def _level(mv: mapview.MapView) -> str:
     return mv.level if mv.mappable else "provincie"
 
 
 def trend_codes(mv: mapview.MapView) -> list[str]:
     """The series of a page's trend chart: the map's areas (Drenthe and Nederland are added
-    by trends.trend_frame)."""
+    by the TrendView)."""
     return mv.table["region_code"].tolist() if mv.mappable else []
 
 
@@ -634,7 +687,7 @@ def export_site(
         )
         files["csv"] = f"{ind_id}.csv"
         write(files["csv"], export.to_csv(data_frame(mv, store, lang), meta))
-        trend = trends.trend_frame(store, ind_id, trend_codes(mv), lang)
+        trend = trendview.trend_view(store, ViewState(indicator=ind_id, lang=lang), trend_codes(mv))
         page = f"{ind_id}.html"
         change = write_change_page(store, ind_id, geometry, scope, lang, exported, write, page)
         if change is not None:
@@ -661,11 +714,11 @@ def export_site(
             for e in entries
         ],
         # per indicator with comparable periods: the change since its first period
+        # (in the indicator's own kind of change; the other kind under "other")
         "changes": [
             {
-                **{k: c[k] for k in ("indicator", "start", "end", "path")},
-                "bytes": written[c["path"]],
-                "files": {k: {"path": v, "bytes": written[v]} for k, v in c["files"].items()},
+                **_change_entry(c, written),
+                "other": _change_entry(c["other"], written),
             }
             for c in changes
         ],

@@ -164,9 +164,38 @@ def border_layer(layer_id: str, lines: list[Edge], color: list[int], width: floa
     )
 
 
+TIP_LINES = "tip_lines"  # the property that holds a feature's tooltip lines, joined
+
+
+def tip_lines(properties: Mapping[str, Any], lines: Sequence[str]) -> str:
+    """The tooltip lines of one feature or marker: each non-empty ``lines`` property after a
+    newline. pydeck's tooltip is a template without conditions, so an empty field given a
+    line of its own would show as a blank line (a story marker has no rank, a missing value
+    no Drenthe comparison); joined here, it takes no room. A newline, not ``<br/>``:
+    Streamlit HTML-escapes the values it fills into the template, and the tooltip's
+    ``white-space: pre-line`` (:func:`tooltip`) shows the newlines as line breaks."""
+    return "".join(f"\n{properties[line]}" for line in lines if properties.get(line))
+
+
+def with_tip_lines(collection: Mapping[str, Any], lines: Sequence[str]) -> dict[str, Any]:
+    """A copy of ``collection`` whose features carry :data:`TIP_LINES` for ``lines``
+    instead of the lines one by one (the tooltip reads only the joined text; the map's JSON
+    stays as large as it was)."""
+
+    def joined(props: Mapping[str, Any]) -> dict[str, Any]:
+        kept = {k: v for k, v in props.items() if k not in lines}
+        return {**kept, TIP_LINES: tip_lines(props, lines)}
+
+    return {
+        **collection,
+        "features": [{**f, "properties": joined(f["properties"])} for f in collection["features"]],
+    }
+
+
 def tooltip(lines: Sequence[str]) -> dict[str, Any]:
-    """pydeck tooltip: ``lines`` are property names of the features (already formatted text)."""
-    html = "<b>{name}</b>" + "".join(f"<br/>{{{line}}}" for line in lines)
+    """pydeck tooltip: the name in bold, then the non-empty ``lines`` (property names of the
+    features, already formatted text), joined per feature in :data:`TIP_LINES`."""
+    html = "<b>{name}</b>" + (f"{{{TIP_LINES}}}" if lines else "")
     return {
         "html": html,
         "style": {
@@ -175,6 +204,7 @@ def tooltip(lines: Sequence[str]) -> dict[str, Any]:
             "fontSize": "14px",
             "border": "1px solid #999",
             "padding": "6px 8px",
+            "whiteSpace": "pre-line",  # the newlines of tip_lines are the line breaks
         },
     }
 
@@ -208,7 +238,7 @@ def choropleth(
         pdk.Layer(
             "GeoJsonLayer",
             id=CHOROPLETH_LAYER,
-            data=areas,
+            data=with_tip_lines(areas, tooltip_lines),
             pickable=True,
             stroked=False,  # borders: the LineLayer below (see edges)
             filled=True,
@@ -323,9 +353,10 @@ def story_points(
 ) -> list[dict[str, Any]]:
     """One marker per story (``model.verhalen.Verhaal``): its id, position, radius and colour,
     and the tooltip's fields: ``name`` is the story's title, the first line its place, the
-    second ``click_text``, the others empty (one tooltip serves the areas and the markers).
-    Titles and places are untrusted text: HTML-escaped, as pydeck's tooltip is HTML."""
-    import html
+    second ``click_text``, the others empty (one tooltip serves the areas and the markers),
+    and :data:`TIP_LINES`: the non-empty ones joined, so that no blank line shows.
+    Titles and places are untrusted text, given as plain text: Streamlit's deck.gl element
+    HTML-escapes every value it fills into the tooltip template."""
 
     positions = spread([(s.lon, s.lat) for s in stories])
     points = []
@@ -333,16 +364,17 @@ def story_points(
         chosen = story.id == selected
         tips = dict.fromkeys(tooltip_lines, "")
         if tooltip_lines:
-            tips[tooltip_lines[0]] = html.escape(story.place)
+            tips[tooltip_lines[0]] = story.place
         if len(tooltip_lines) > 1:
-            tips[tooltip_lines[1]] = html.escape(click_text)
+            tips[tooltip_lines[1]] = click_text
+        tips[TIP_LINES] = tip_lines(tips, tooltip_lines)
         points.append(
             {
                 "id": story.id,
                 "position": [position[0], position[1]],
                 "radius": STORY_SELECTED_RADIUS if chosen else STORY_RADIUS,
                 "color": STORY_SELECTED_COLOR if chosen else STORY_COLOR,
-                "name": html.escape(story.title(lang)),
+                "name": story.title(lang),
                 **tips,
             }
         )

@@ -1272,6 +1272,44 @@ STRINGS: dict[str, tuple[str, str]] = {
     "a11y_columns": ("Kolommen tonen of verbergen", "Show/hide columns"),
     "a11y_heading_link": ("Link naar deze kop", "Link to heading"),
     "a11y_skip_main": ("Naar de inhoud", "Skip to main content"),
+    # --- branch change2: the kind of change (?verandering=), the change controls on the map
+    "change_kind": ("Verandering in", "Change as"),
+    "change_kind_eenheid": ("eenheid van de indicator", "the indicator's unit"),
+    "change_kind_eenheid_points": ("procentpunten", "percentage points"),
+    "change_kind_relatief": ("procenten (relatief)", "per cent (relative)"),
+    "change_kind_help": (
+        "Eenheid: het verschil tussen de twee perioden in de eenheid van de indicator "
+        "(bij percentages in procentpunten). Relatief: dat verschil in procenten van de "
+        "beginwaarde.",
+        "Unit: the difference between the two periods in the indicator's unit (percentage "
+        "points for percentages). Relative: that difference as a percentage of the start "
+        "value.",
+    ),
+    "change_no_relative": (
+        "geen gegevens: de beginwaarde is 0 of lager, dus geen relatieve verandering",
+        "no data: the start value is 0 or below, so no relative change",
+    ),
+    "change_no_relative_legend": (
+        "geen gegevens: beginwaarde 0, geen relatieve verandering",
+        "no data: start value 0, no relative change",
+    ),
+    "change_no_data_or_relative": (
+        "geen gegevens in een van beide perioden, of beginwaarde 0",
+        "no data in one of the two periods, or a start value of 0",
+    ),
+    "change_summary_zero_start": (
+        "Van {names} is geen relatieve verandering te berekenen: de beginwaarde is 0 of lager.",
+        "No relative change for {names}: the start value is 0 or below.",
+    ),
+    "change_relative_unit": ("% van de beginwaarde", "% of the start value"),
+    "change_summary_head_relative": ("{head} (relatieve verandering)", "{head} (relative change)"),
+    "change_refused_period": (
+        "Verandering over de tijd is voor deze periode niet beschikbaar: alleen perioden met "
+        "dezelfde methode zijn vergelijkbaar (zie de toelichting bij de indicator).",
+        "Change over time is not available for this period: only periods with the same method "
+        "are comparable (see the indicator's notes).",
+    ),
+    "site_change_kind_link": ("Dezelfde verandering in {kind}", "The same change in {kind}"),
     # --- branch upload: Eigen gegevens (model/upload.py, app/uploads.py) ---
     "upload_at_cell": ("{file}, rij {row}, kolom {column}", "{file}, row {row}, column {column}"),
     "upload_at_row": ("{file}, rij {row}", "{file}, row {row}"),

@@ -259,7 +259,8 @@ def change_summary(
 ) -> str:
     """The plain description of a change map, also its accessible text. ``table`` has the
     columns region_code, name, value (the change, NaN when missing) and significant (False:
-    within the margin; True or None otherwise), as lists. Example::
+    within the margin; True or None otherwise), as lists, and optionally zero_start (True:
+    a relative change from a start value of 0, missing for that reason). Example::
 
         Werkloosheid 2019–2024: in 10 van de 12 gemeenten gedaald; het sterkst in Emmen
         (−1,8 procentpunt). Drenthe: −1,2 procentpunt, Nederland: −0,9 procentpunt.
@@ -278,9 +279,18 @@ def change_summary(
     }
     unclear = [c for c, v, f in zip(table["region_code"], table["value"], flat, strict=True)
                if f and not is_missing(v)]  # fmt: skip
-    absent = [c for c, v in zip(table["region_code"], table["value"], strict=True) if is_missing(v)]
+    zero = set(
+        c for c, z in zip(table["region_code"], table.get("zero_start", []), strict=False) if z
+    )  # relative, from a start of 0: missing for a reason of its own
+    absent = [
+        c
+        for c, v in zip(table["region_code"], table["value"], strict=True)
+        if is_missing(v) and c not in zero
+    ]
     n = len(present) + len(unclear)
     head = f"{indicator.label(lang)} {start}–{end}"
+    if relative and indicator.unit == "percent":  # '−23,1%' of a share: say it is relative
+        head = t("change_summary_head_relative", lang, head=head)
     fmt = lambda v: format_change(v, indicator, catalog, relative, lang)  # noqa: E731
     rose = {c: v for c, v in present.items() if v > 0}
     fell = {c: v for c, v in present.items() if v < 0}
@@ -316,4 +326,7 @@ def change_summary(
         parts.append(t("change_summary_unclear", lang, places=_places(unclear, names, lang)))
     if absent and n:
         parts.append(t("change_summary_absent", lang, names=_places(absent, names, lang)))
+    if zero and n:
+        places = _places([c for c in table["region_code"] if c in zero], names, lang)
+        parts.append(t("change_summary_zero_start", lang, names=places))
     return " ".join(parts)

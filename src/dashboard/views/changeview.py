@@ -5,18 +5,24 @@ period ``since`` and the shown period. :func:`change_view` gives the map page, i
 chart, ranking, table, images and downloads one :class:`ChangeView`.
 
 Which periods can be paired
-    Only periods of an indicator the catalogue marks ``comparable``: the Gezondheidsmonitor's
-    survey rounds (2016/2020/2022, with changed age limits and questions) are not, nor are
-    the Sociale Agenda's figures without a year. :func:`change_refusal` says why a change is
-    not offered, and :mod:`dashboard.urls` drops a ``vanaf`` it would refuse, with a notice.
+    Only periods of an indicator the catalogue marks ``comparable`` (:func:`pairable_periods`),
+    or, of one whose periods are not, those its ``change_periods`` names: the
+    Gezondheidsmonitor's 2020 and 2022 rounds (both of those aged 18 and over, with the same
+    questions), not 2016 (19 and over). The Sociale Agenda's figures without a year are not
+    paired at all. :func:`change_refusal` says why a change is not offered, and
+    :mod:`dashboard.urls` drops a ``vanaf`` it would refuse, with a notice.
     Areas are the scope's current gemeenten: a gemeente that did not exist in the start
     period (the boundaries of another year) has no value there, so no change: grey.
 
 The change
     ``end − start`` in the indicator's own unit (percentage points for percentages), or
-    relative (``(end − start) / start × 100%``) for counts, where a gemeente's size would
-    otherwise decide its colour (:func:`is_relative`). A change needs both values: otherwise
-    it is missing ("geen gegevens in een van beide perioden"), never 0.
+    relative (``(end − start) / start × 100%``). The view's ``change_kind`` (URL
+    ``verandering=eenheid|relatief``) chooses; without it counts change relatively, where a
+    gemeente's size would otherwise decide its colour, and everything else in its unit
+    (:func:`is_relative`, :func:`relative_for`). A change needs both values: otherwise it is
+    missing ("geen gegevens in een van beide perioden"), never 0; a relative change also
+    needs a start value above 0 (from 0 it would be infinite): otherwise it is missing with
+    that reason (:func:`no_data_reason`).
 
 Significance
     Where the source gives margins (``lower``/``upper``) for both values, the change is
@@ -40,7 +46,6 @@ the ranking chart and static map builders read it alike; ``start``/``end`` hold 
 
 from __future__ import annotations
 
-import html
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -55,7 +60,7 @@ from dashboard.text import numbers, sentences
 from dashboard.text.i18n import t
 from dashboard.text.numbers import period_label
 from dashboard.views.mapview import area_codes, period_values, ranks, reference_value
-from dashboard.vocabulary import DRENTHE_CODE, NEDERLAND_CODE
+from dashboard.vocabulary import CHANGE_KINDS, DRENTHE_CODE, NEDERLAND_CODE
 
 RELATIVE_UNITS = ("count",)
 NOT_SIGNIFICANT_OUTLINE = [90, 90, 90, 255]  # pydeck RGBA of the "niet significant" outline
@@ -90,6 +95,11 @@ class ChangeView:
         return change_of(*self.nederland, self.relative)
 
     @property
+    def kind(self) -> str:
+        """How the change is measured, as the URL says it: 'eenheid' or 'relatief'."""
+        return CHANGE_KINDS[1] if self.relative else CHANGE_KINDS[0]
+
+    @property
     def periods_text(self) -> str:
         """'2019–2024' (the labels of the two periods)."""
         return f"{self.start}–{self.period}"
@@ -98,6 +108,43 @@ class ChangeView:
 def is_relative(indicator: Indicator) -> bool:
     """Counts change relatively (a big gemeente would otherwise always change most)."""
     return indicator.unit in RELATIVE_UNITS
+
+
+def relative_for(ind: Indicator, kind: str | None) -> bool:
+    """Whether the change is relative: as ``kind`` says ('relatief'/'eenheid'), or the
+    indicator's default when it says nothing (None)."""
+    if kind is None:
+        return is_relative(ind)
+    return kind == CHANGE_KINDS[1]
+
+
+def default_kind(ind: Indicator) -> str:
+    """The kind of change an indicator shows when the URL does not say ('relatief' for
+    counts, else 'eenheid')."""
+    return CHANGE_KINDS[1] if is_relative(ind) else CHANGE_KINDS[0]
+
+
+def other_kind(kind: str) -> str:
+    """The other of the two kinds ('eenheid' <-> 'relatief')."""
+    return CHANGE_KINDS[1] if kind == CHANGE_KINDS[0] else CHANGE_KINDS[0]
+
+
+def kind_label(ind: Indicator, kind: str, lang: str) -> str:
+    """How a control or link names a kind: 'procentpunten' for the unit of a percentage,
+    else 'eenheid van de indicator' or 'procenten (relatief)'."""
+    if kind == CHANGE_KINDS[0] and ind.unit == "percent":
+        return t("change_kind_eenheid_points", lang)
+    return t(f"change_kind_{kind}", lang)
+
+
+def no_data_reason(start: float | None, end: float | None, relative: bool) -> str | None:
+    """Why an area has no change (an i18n key), or None when it has one: a value missing in
+    either period, or, relative, a start value of 0 or below."""
+    if numbers.is_missing(start) or numbers.is_missing(end):
+        return "change_no_data"
+    if relative and start <= 0:
+        return "change_no_relative"
+    return None
 
 
 def change_of(start: float | None, end: float | None, relative: bool) -> float | None:
@@ -110,29 +157,40 @@ def change_of(start: float | None, end: float | None, relative: bool) -> float |
     return float(end) - float(start)
 
 
+def pairable_periods(store: Store, indicator_id: str) -> list[str]:
+    """The periods of an indicator a change map may pair, oldest first: all of them when
+    they are comparable, else those of the catalogue's ``change_periods`` (often none)."""
+    ind = store.indicator(indicator_id)
+    periods = store.periods(indicator_id)
+    if ind.comparable:
+        return periods
+    return [p for p in periods if p in ind.change_periods]
+
+
 def start_periods(store: Store, indicator_id: str, end: str | None = None) -> list[str]:
     """The periods a change to ``end`` (default the latest) may start from: the earlier
-    periods, if the indicator's periods are comparable; newest first."""
-    if not store.indicator(indicator_id).comparable:
-        return []
+    periods that may be paired with it (:func:`pairable_periods`); newest first."""
     periods = store.periods(indicator_id)
     end = end or (periods[-1] if periods else None)
-    if end not in periods:
+    pairable = pairable_periods(store, indicator_id)
+    if end not in pairable:
         return []
-    return list(reversed(periods[: periods.index(end)]))
+    return list(reversed(pairable[: pairable.index(end)]))
 
 
 def change_refusal(store: Store, indicator_id: str, end: str | None = None) -> str | None:
     """Why no change map is offered for this indicator and end period (an i18n key:
     change_refused_<reason>), or None when it is."""
-    ind = store.indicator(indicator_id)
     periods = store.periods(indicator_id)
     if level(set(store.frame(indicator_id)["region_code"])) not in ("gemeente", "corop"):
         return "change_refused_no_map"
     if len(periods) < 2:
         return "change_refused_one_period"
-    if not ind.comparable:
+    pairable = pairable_periods(store, indicator_id)
+    if len(pairable) < 2:
         return "change_refused_not_comparable"
+    if (end or periods[-1]) not in pairable:
+        return "change_refused_period"
     if not start_periods(store, indicator_id, end):
         return "change_refused_first"
     return None
@@ -240,13 +298,17 @@ def change_table(
     table["value_text"] = [
         numbers.format_change(v, ind, store.catalog, relative, lang) for v in table["value"]
     ]
+    table["zero_start"] = [
+        no_data_reason(s, e, relative) == "change_no_relative"
+        for s, e in zip(table["start"], table["end"], strict=True)
+    ]
     table["note"] = [
-        t("change_no_data", lang)
+        t("change_no_relative" if zero else "change_no_data", lang)
         if pd.isna(v)
         else t("change_not_significant", lang)
         if flat
         else ""
-        for v, flat in zip(table["value"], not_significant, strict=True)
+        for v, flat, zero in zip(table["value"], not_significant, table["zero_start"], strict=True)
     ]
     n = int(table["value"].notna().sum())
     rank_note = t("rank_highest" if ind.direction == 0 else "rank_best", lang)
@@ -267,9 +329,11 @@ def change_table(
         ],
         "tip_note": table["note"],
     }
+    # Plain text: Streamlit's deck.gl element HTML-escapes every value it fills into the
+    # tooltip template, so escaping here too showed "&#x27;s-Gravenhage".
     for key, column in tips.items():
-        table[key] = [html.escape(str(c)) for c in column]
-    table["tip_name"] = [html.escape(str(c)) for c in table["name"]]
+        table[key] = [str(c) for c in column]
+    table["tip_name"] = [str(c) for c in table["name"]]
     return table, classes
 
 
@@ -290,6 +354,7 @@ def _summary_columns(table: pd.DataFrame) -> dict[str, list]:
         "name": table["name"].tolist(),
         "value": [float(v) for v in table["value"]],
         "significant": [None if pd.isna(s) else bool(s) for s in table["significant"]],
+        "zero_start": [bool(z) for z in table["zero_start"]],
     }
 
 
@@ -304,10 +369,10 @@ def change_view(store: Store, view: ViewState) -> ChangeView:
         raise ValueError(f"{ind.id}: no change from {view.since!r} to {end!r} ({refused})")
     lvl = level(set(store.frame(ind.id)["region_code"]))
     lang, start = view.lang, view.since
-    relative = is_relative(ind)
+    relative = relative_for(ind, view.change_kind)
     codes = area_codes(store, view.scope, lvl)
     values = period_values(store, ind.id, codes, lvl)
-    periods = store.periods(ind.id)
+    periods = pairable_periods(store, ind.id)
     later = periods[periods.index(start) + 1 :]  # every end the timeline can show
     table, classes = change_table(store, ind, start, end, codes, values, relative, lang, pool=later)
     drenthe = tuple(reference_value(store, ind.id, DRENTHE_CODE, p) for p in (start, end))
@@ -428,10 +493,11 @@ def table_frame(cv: ChangeView, catalog: Catalog, lang: str) -> pd.DataFrame:
 
 
 def change_unit(cv: ChangeView, catalog: Catalog, lang: str) -> str:
-    """The change's unit as a legend title says it: 'procentpunt', '%' (relative) or the
-    indicator's unit label ('€ x 1.000')."""
+    """The change's unit as a legend title says it: 'procentpunt', '% van de beginwaarde'
+    (relative) or the indicator's unit label ('€ x 1.000')."""
     if cv.relative:
-        return "%"
+        # not a bare '%': of a percentage that would read as its own unit (points)
+        return t("change_relative_unit", lang)
     if cv.indicator.unit == "percent":
         return t("change_points", lang)
     return catalog.unit_label(cv.indicator.unit, lang)
@@ -446,8 +512,17 @@ def legend_items(cv: ChangeView, lang: str) -> list[tuple[str, str]]:
         items.append((classify.NO_CHANGE_COLOR, t("change_none_label", lang)))
     if classify.NOT_SIGNIFICANT_COLOR in colours:
         items.append((classify.NOT_SIGNIFICANT_COLOR, t("change_not_significant", lang)))
-    if cv.table["value"].isna().any():
-        items.append((classify.NO_DATA_COLOR, t("change_no_data", lang)))
+    missing = cv.table["value"].isna()
+    if missing.any():
+        zero = cv.table.loc[missing, "zero_start"].astype(bool)
+        key = (
+            "change_no_relative_legend"
+            if zero.all()
+            else "change_no_data_or_relative"
+            if zero.any()
+            else "change_no_data"
+        )
+        items.append((classify.NO_DATA_COLOR, t(key, lang)))
     return items
 
 

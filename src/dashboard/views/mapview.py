@@ -8,7 +8,6 @@ and (later) image and static exports all read this one frame, so they cannot dis
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 
 import numpy as np
@@ -102,7 +101,8 @@ def map_table(
     lang: str,
 ) -> pd.DataFrame:
     """One row per area: region_code, name, value, status, rank, diff_drenthe, diff_nederland,
-    color (hex), value_text, rank_text, status_text, tooltip fields (HTML-escaped)."""
+    color (hex), value_text, rank_text, status_text, tooltip fields (plain text, which
+    Streamlit escapes)."""
     current = values[values["period"] == period].set_index("region_code")
     table = pd.DataFrame({"region_code": codes})
     table["name"] = table["region_code"].map(store.name)
@@ -138,9 +138,11 @@ def map_table(
             for s in table["status_text"]
         ],
     }
+    # Plain text: Streamlit's deck.gl element HTML-escapes every value it fills into the
+    # tooltip template, so escaping here too showed "&#x27;s-Gravenhage".
     for key, column in tips.items():
-        table[key] = [html.escape(str(c)) for c in column]
-    table["tip_name"] = [html.escape(str(c)) for c in table["name"]]
+        table[key] = [str(c) for c in column]
+    table["tip_name"] = [str(c) for c in table["name"]]
     return table
 
 

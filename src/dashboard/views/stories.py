@@ -31,6 +31,7 @@ Files (``data/stories/*.toml``)
         taal = "nl"                                        # values above, as in the URL
         kleur = "klassen"                                  # (urls.py; "" is absent there too)
         vanaf = "2019"                                     # optional: a change map since then
+        verandering = "relatief"                           # optional: eenheid | relatief
         title = "..."                                      # required, at most 120, one line
         sentence = "..."                                   # required, at most 300, one line
         notes = '''...'''                                  # optional, at most 2000
@@ -46,7 +47,7 @@ Files (``data/stories/*.toml``)
 Links (``?verhaal=...``)
     :func:`story_to_param` packs a story into one URL-safe string: JSON with short keys
     (``{"v":1,"t":title,"d":description,"s":[{"p":page,"i":indicator,"pe":periode,
-    "g":[codes],"sc":schaal,"l":taal,"k":kleur,"va":vanaf,"t":title,"z":sentence,"n":notes,
+    "g":[codes],"sc":schaal,"l":taal,"k":kleur,"va":vanaf,"vr":verandering,"t":title,"z":sentence,"n":notes,
     "do":doel,"vh":verhaal}]}``, absent optional fields left out), zlib-compressed (level 9,
     deterministic), base64url without
     padding. :func:`story_from_param` reverses it exactly for every valid story. A link is
@@ -125,6 +126,7 @@ SLIDE_KEYS = (
     "taal",
     "kleur",
     "vanaf",
+    "verandering",
     "title",
     "sentence",
     "notes",
@@ -144,6 +146,7 @@ _SHORT_SLIDE = {
     "l": "taal",
     "k": "kleur",
     "va": "vanaf",
+    "vr": "verandering",
     "t": "title",
     "z": "sentence",
     "n": "notes",
@@ -186,10 +189,13 @@ class Known:
     verhalen: Collection[str] = ()  # its story ids (slides of page "verhaal")
     # whether an indicator's periods may be paired (a change map's ``vanaf``); None: all
     comparable: Callable[[str], bool] | None = None
+    # finer: the periods of an indicator that may be paired; None: as ``comparable`` says
+    pairable: Callable[[str], Sequence[str]] | None = None
 
     @classmethod
     def from_store(cls, store: Store) -> Known:
         from dashboard.views.agenda import agenda_ids  # goals and stories load lazily
+        from dashboard.views.changeview import pairable_periods
 
         goals, verhalen = agenda_ids(store)
         return cls(
@@ -198,7 +204,7 @@ class Known:
             gemeente_codes=frozenset(store.gebieden["gemeente_code"]),
             goals=frozenset(goals),
             verhalen=frozenset(verhalen),
-            comparable=lambda indicator: store.indicator(indicator).comparable,
+            pairable=lambda indicator: pairable_periods(store, indicator),
         )
 
 
@@ -398,6 +404,7 @@ class _Reader:
             self.known.periods_of,
             self.known.gemeente_codes,
             comparable=self.known.comparable,
+            pairable=self.known.pairable,
         )
         if indicator not in query or any(x.reason == "unknown_indicator" for x in notices):
             # parse_query then judged the period by the default indicator: not this slide's
@@ -606,6 +613,8 @@ def _slide_json(slide: Slide, include_notes: bool) -> dict[str, Any]:
     )
     if v.since is not None:
         out["va"] = v.since
+    if v.change_kind is not None:
+        out["vr"] = v.change_kind
     if slide.notes and include_notes:
         out["n"] = slide.notes
     if slide.item:

@@ -104,7 +104,7 @@ def body(view: ViewState, embedded: bool) -> None:
     left, right = st.columns([3, 2], gap="large")
     with left:
         change_map(cv, view)
-        after = get_store().periods(view.indicator)
+        after = changeview.pairable_periods(get_store(), view.indicator)
         timeline(view, after[after.index(cv.start) + 1 :], fixed=True)
         legend(cv, lang)
         image_buttons(cv, view)
