@@ -64,6 +64,22 @@ def test_the_upload_is_read_and_shown_on_the_map(uploaded):
     assert summary and "Tynaarlo" in summary[0]
 
 
+def test_a_change_map_of_the_upload(uploaded):
+    at = uploaded
+    at.session_state[keys.VIEW["since"]] = "2022"
+    at = switch(at, "kaart")
+    assert_clean(at)
+    assert len(at.get("deck_gl_json_chart")) == 1
+    summary = [m for m in texts(at.markdown) if m.startswith("**")]
+    # Assen's interval (onder, boven) makes its change not significant
+    assert summary[0].startswith(
+        "**buurtpanel tevredenheid 2022–2023: in 1 van de 2 gemeenten gestegen; het sterkst in "
+        "Emmen (+1,5). In Assen is de verandering niet significant."
+    )
+    at.session_state[keys.VIEW["since"]] = ""
+    assert_clean(switch(at, "kaart"))
+
+
 def test_regions_page_computes_marked_region_values(uploaded):
     at = switch(uploaded, "regios")
     assert_clean(at)
