@@ -226,3 +226,23 @@ def test_removing_the_upload_returns_to_the_default_indicator():
     assert UPLOAD_ID not in at.sidebar.selectbox[0].options
     assert at.query_params.get("indicator") is None and not at.warning
     assert [f.key for f in at.file_uploader] == ["w_eigen_bestand_1"]  # empty again
+
+
+def test_in_english():
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.query_params["taal"] = "en"
+    at.run()
+    at = upload(at, GOOD / "wide_semicolon_bom.csv")
+    assert_clean(at)
+    assert texts(at.sidebar.success) == [
+        "wide_semicolon_bom.csv read as a wide table (a column per period): 35 values, "
+        "12 areas, 2021–2023."
+    ]
+    assert "Own data · wide semicolon bom (own data)" in at.sidebar.selectbox[0].options
+    assert any(c.startswith("Source: Own data (uploaded ") for c in texts(at.caption))
+    at = upload(at, BAD / "ambiguous_groningen.csv")
+    assert texts(at.sidebar.error) == [
+        "ambiguous_groningen.csv, row 2, column gemeente: ‘Groningen’ can be: gemeente "
+        "Groningen (GM0014), province Groningen (PV20); write the code (GM0014 / PV20)."
+    ]
+    assert at.file_uploader[0].proto.max_upload_size_mb == 5

@@ -98,6 +98,14 @@ _COMMA_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$")
 _CODE = re.compile(r"^(GM\d{4}|CR\d{2}|PV\d{2}|NL01|RD\d{2})$", re.IGNORECASE)
 
 
+class _Areas(tuple):
+    """Areas a name can be, as (level i18n key, name, code): worded in the message's
+    language ('gemeente Groningen (GM0014), provincie Groningen (PV20)')."""
+
+    def text(self, lang: str) -> str:
+        return ", ".join(f"{t(key, lang)} {name} ({code})" for key, name, code in self)
+
+
 class UploadError(DataError):
     """A problem with an uploaded or imported file; ``message(lang)`` says it in Dutch or
     English, ``str()`` in Dutch. ``key`` is the i18n key of the problem."""
@@ -122,7 +130,8 @@ class UploadError(DataError):
             where = t("upload_at_column", lang, file=self.file, column=self.column)
         else:
             where = self.file
-        return f"{where}: {t(self.key, lang, **self.fields)}"
+        fields = {k: v.text(lang) if isinstance(v, _Areas) else v for k, v in self.fields.items()}
+        return f"{where}: {t(self.key, lang, **fields)}"
 
 
 @dataclass(frozen=True)
@@ -233,10 +242,8 @@ def _region_code(text: str, lookup: AreaLookup, file: str, row: int, column: str
         return codes[0]
     if not codes:
         raise UploadError("upload_err_unknown_name", file, row, column, value=text)
-    options = ", ".join(
-        f"{t(_LEVEL_KEYS.get(c[:2], 'upload_level_gemeente'))} {lookup.names.get(c, c)} ({c})"
-        for c in codes
-    )
+    options = _Areas((_LEVEL_KEYS.get(c[:2], "upload_level_gemeente"), lookup.names.get(c, c), c)
+                     for c in codes)  # fmt: skip
     raise UploadError(
         "upload_err_ambiguous_name",
         file,
