@@ -6,7 +6,7 @@ import html
 import streamlit as st
 
 from dashboard import pages, urls
-from dashboard.app import context, controls, keys, resources
+from dashboard.app import context, controls, keys, resources, uploads
 from dashboard.app.widgets import present
 from dashboard.app.widgets.common import section
 from dashboard.text.i18n import t
@@ -75,6 +75,9 @@ if st.toggle(t("slide_qr_toggle", lang), value=True, key=keys.QR):
     present.qr_corner(slide, lang)
 
 with st.expander(t("story_share", lang)):
+    if uploads.in_story(story):  # eigen gegevens live in this session only: no link
+        st.info(t("upload_no_share_story", lang), icon=":material/lock:")
+        st.stop()
     link = stories.story_to_param(story, include_notes=False)
     st.code(urls.story_url(link, context.app_base_url()), language=None)
     st.page_link(

@@ -13,6 +13,8 @@ MIRROR = ROOT.parent / "shared"
 # processes inherit this): it would compete with the tests for the CPU, and the tests of
 # dashboard.warmup switch it on themselves.
 os.environ["DASHBOARD_WARM_UP"] = "0"
+# No own sources of `dashboard import` from a developer's data/eigen (tests set their own).
+os.environ.setdefault("DASHBOARD_OWN_DIR", "off")
 # The tests read the mirror itself, not whatever `pull` last put in data/cbs and geo: their
 # expected values were checked by hand against these files (of April 2025). The browser
 # tests' servers inherit it. An explicit DASHBOARD_CBS_DIR / DASHBOARD_GEO_DIR still wins.

@@ -1,7 +1,8 @@
 """Command line: ``python -m dashboard pull [--from DIR | --online] [--if-missing]`` (the CBS
 tables and boundaries, model/pull.py), ``validate``, ``export observations|catalog PATH`` and
 ``export site OUTDIR [--scope drenthe|noord-nederland|nederland] [--indicators id,id]
-[--lang nl|en] [--date YYYY-MM-DD]`` (the static site of site.py)."""
+[--lang nl|en] [--date YYYY-MM-DD]`` (the static site of site.py), and ``import FILE --id ID``
+(an own indicator table kept as a local source, model/own.py)."""
 
 from __future__ import annotations
 
@@ -189,6 +190,36 @@ def pull(mirror: Path | None, online: bool, if_missing: bool, out=None) -> int:
     return 0
 
 
+def import_own(path: Path, indicator_id: str, options: dict, replace: bool, out=None) -> int:
+    """``import FILE --id ID``: the app's upload reader, then a persistent own source."""
+    from dashboard.model import own, upload
+
+    out = out or sys.stdout
+    settings = load_settings()
+    if settings.own_dir is None:
+        raise ConfigError("[data] own_dir is off (DASHBOARD_OWN_DIR); set a folder to import.")
+    store = load_store(settings)
+    lookup = upload.AreaLookup.of(store.names, store.gebieden)
+    given = {k: v for k, v in options.items() if v is not None}
+    try:
+        found, meta, target = own.import_file(
+            path, indicator_id, settings.own_dir, store.catalog, lookup, given, replace=replace
+        )
+    except upload.UploadError as exc:
+        raise DataError(exc.message("en")) from None
+    periods = found.periods
+    span = periods[0] if len(periods) == 1 else f"{periods[0]}-{periods[-1]}"
+    areas = found.observations["region_code"].nunique()
+    print(
+        f"Imported {found.filename} as {indicator_id} ({found.shape} table): {found.rows} "
+        f"values, {areas} areas, {span}; label {meta.label!r}, unit {meta.unit}, "
+        f"{meta.decimals} decimals, direction {meta.direction}, region rule {meta.aggregation}. "
+        f"Kept in {target} and {target.with_suffix('.toml')}; restart the app to see it.",
+        file=out,
+    )
+    return 0
+
+
 def _ids(value: str) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()]
 
@@ -248,6 +279,22 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="site only: the export date written on the pages (YYYY-MM-DD; default today)",
     )
+    imp = sub.add_parser(
+        "import",
+        help="add an own indicator table (CSV or .xlsx) as a local source the app loads",
+        description="Read FILE with the app's upload reader (tidy or wide, names or CBS "
+        "codes) and keep it as the own indicator ID in [data] own_dir of dashboard.toml. "
+        "Options override the file's metadata sheet; defaults as in the app.",
+    )
+    imp.add_argument("file", type=Path, metavar="FILE")
+    imp.add_argument("--id", dest="indicator_id", required=True, help="lower_snake_case id")
+    imp.add_argument("--label")
+    imp.add_argument("--unit", help="a unit of data/vocabulary.toml (key or label)")
+    imp.add_argument("--decimals")
+    imp.add_argument("--direction", help="1 higher is better, -1 higher is worse, 0 neutral")
+    imp.add_argument("--theme", help="a theme of data/vocabulary.toml (default eigen_gegevens)")
+    imp.add_argument("--aggregation", help="mean_population, sum or none")
+    imp.add_argument("--replace", action="store_true", help="replace an own source of this id")
     return parser
 
 
@@ -258,6 +305,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return pull(args.mirror, args.online, args.if_missing)
         if args.command == "validate":
             return validate()
+        if args.command == "import":
+            names = ("label", "unit", "decimals", "direction", "theme", "aggregation")
+            options = {k: getattr(args, k) for k in names}
+            return import_own(args.file, args.indicator_id, options, args.replace)
         if args.what == "site":
             return export_site(args.path, args.scope, args.indicators, args.lang, args.date)
         return export(args.what, args.path)

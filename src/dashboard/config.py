@@ -46,6 +46,7 @@ ENV_CBS_DIR = "DASHBOARD_CBS_DIR"
 ENV_GEO_DIR = "DASHBOARD_GEO_DIR"
 ENV_WARM_UP = "DASHBOARD_WARM_UP"
 ENV_CACHE_DIR = "DASHBOARD_CACHE_DIR"
+ENV_OWN_DIR = "DASHBOARD_OWN_DIR"  # eigen gegevens of `dashboard import` (branch upload)
 ENV_MIRROR = "DASHBOARD_MIRROR"
 ENV_CBS_URL = "DASHBOARD_CBS_URL"
 ENV_PDOK_URL = "DASHBOARD_PDOK_URL"
@@ -103,6 +104,8 @@ class Settings:
     timeout: float = DEFAULT_PULL["timeout"]
     retries: int = int(DEFAULT_PULL["retries"])
     backoff: float = DEFAULT_PULL["backoff"]
+    # own sources of `dashboard import` (model/own.py); None: none
+    own_dir: Path | None = None
 
 
 def _config_file() -> Path | None:
@@ -154,6 +157,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         warm_up_scopes=scopes,
         warm_up_languages=languages,
         cache_dir=_cache_dir(path, section, env),
+        own_dir=_own_dir(path, section, env),
         **sources,
     )
 
@@ -173,6 +177,16 @@ def _cache_dir(path: Path | None, section: dict, env: Mapping[str, str]) -> Path
     if "cache_dir" in section:
         return _path_setting(path, "[data] cache_dir", section["cache_dir"])
     return DEFAULT_CACHE_DIR
+
+
+def _own_dir(path: Path | None, section: dict, env: Mapping[str, str]) -> Path | None:
+    """The folder of own sources (env > [data] own_dir > data/eigen); None when off."""
+    value = env.get(ENV_OWN_DIR, "").strip()
+    if value:
+        return None if value.lower() in _OFF else Path(value).expanduser().resolve()
+    if "own_dir" in section:
+        return _path_setting(path, "[data] own_dir", section["own_dir"])
+    return PROJECT_ROOT / "data" / "eigen"
 
 
 def _sources(path: Path | None, section: object, env: Mapping[str, str]) -> dict:

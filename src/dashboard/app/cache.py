@@ -597,3 +597,12 @@ def map_stories(indicator_id: str) -> tuple[Verhaal, ...]:
     """The stories of the goals an indicator measures (none when the agenda cannot load)."""
     data = agenda_or_none()
     return () if data is None else data.stories_for_indicator(indicator_id)
+
+
+# --- Eigen gegevens (branch upload) -------------------------------------------------------------
+# Every cached function above becomes session-aware: in a session with an upload, a call that
+# may show it is computed for that session alone and memoised in its state; every other call
+# uses the shared cache, computed from the shared store (app/uploads.py). Keep this last.
+from dashboard.app import uploads as _uploads  # noqa: E402
+
+_uploads.wrap_cached(globals(), __name__)

@@ -10,9 +10,10 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import state, urls, vocabulary
-from dashboard.app import cache, keys
-from dashboard.app.resources import scope_gemeenten
+from dashboard.app import cache, keys, uploads
+from dashboard.app.resources import scope_gemeenten, shared_store
 from dashboard.model.store import Store
+from dashboard.model.upload import is_own
 from dashboard.state import ViewState
 from dashboard.text.i18n import t
 from dashboard.text.numbers import escape_markdown, period_label
@@ -22,13 +23,14 @@ KEY = keys.VIEW
 
 
 def _parse_url(store: Store) -> tuple[ViewState, list[state.Notice]]:
-    return urls.parse_query(
+    view, notices = urls.parse_query(
         st.query_params,
         indicators=store.catalog.indicators,
         periods_of=store.periods,
         gemeente_codes=set(store.gebieden["gemeente_code"]),
         pairable=lambda indicator: changeview.pairable_periods(store, indicator),
     )
+    return view, [uploads.url_notice(n) for n in notices]
 
 
 def _seed(store: Store) -> None:
@@ -67,6 +69,8 @@ def indicator_options(store: Store, lang: str) -> tuple[list[str], dict[str, str
         for ind in indicators:
             options.append(ind.id)
             labels[ind.id] = f"{theme_label} · {ind.label(lang)}"
+            if is_own(ind):
+                labels[ind.id] += f" ({t('upload_mark', lang)})"
     return options, labels
 
 
@@ -77,6 +81,7 @@ def controls(store: Store) -> ViewState:
             # Re-assigning makes the values survive a page switch: Streamlit otherwise
             # resets widgets of the entry point to their defaults on the new page.
             st.session_state[key] = st.session_state[key]
+    uploads.keep_widgets()
     in_url = urls.view_query(st.query_params)
     if not st.session_state.get(keys.SEEDED) or (
         in_url and in_url != st.session_state.get(keys.WRITTEN)
@@ -149,6 +154,7 @@ def controls(store: Store) -> ViewState:
     )
     if language is None:  # a segmented control can be deselected; keep the language
         language = lang
+    uploads.panel(shared_store(), language)
     view = ViewState(
         indicator=indicator,
         period=period if ss.get(keys.PERIOD_EXPLICIT) else None,

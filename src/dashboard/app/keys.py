@@ -47,3 +47,11 @@ QR = "w_qr"
 SHARE_OPEN = "x_share_open_"  # + page id: whether 'Delen en insluiten' is open
 SHARE_MODE = "w_share_mode_"  # + page id
 SHARE_SIZE = "w_share_size_"  # + page id
+
+# Eigen gegevens (branch upload; app/uploads.py): this session's upload, never shared
+UPLOAD = "_eigen_upload"  # the SessionUpload
+UPLOAD_OPEN = "x_eigen_open"  # whether the sidebar's 'Eigen gegevens' is open
+UPLOAD_ERROR = "_eigen_fout"  # the last file's UploadError (None: it was read)
+UPLOAD_STORE = "_eigen_store"  # (token, shared store id, the session's store)
+UPLOAD_MEMO = "_eigen_memo"  # the session's own cached views that show its upload
+UPLOAD_GENERATION = "_eigen_generatie"  # uploads removed so far (the uploader's key)

@@ -20,11 +20,20 @@ from dashboard.views import agenda, compare, stories
 
 
 @st.cache_resource(show_spinner="Gegevens laden…")
-def get_store() -> Store:
+def shared_store() -> Store:
+    """The store every session shares (never changed)."""
     # mapclassify imports scipy and scikit-learn (about a second): import it beside the
     # store's loading, so that the first map does not wait for it (docs/benchmarks.md)
     threading.Thread(target=importlib.import_module, args=("mapclassify",), daemon=True).start()
     return load_store()
+
+
+def get_store() -> Store:
+    """The store of this session: the shared one, with the session's own upload added when
+    it has one (app/uploads.py; the shared store is not changed)."""
+    from dashboard.app import uploads
+
+    return uploads.session_store(shared_store())
 
 
 def store_or_stop() -> Store:
@@ -41,14 +50,14 @@ def store_or_stop() -> Store:
 @st.cache_resource(show_spinner=False)
 def scope_gemeenten(scope: str) -> tuple[str, ...]:
     """The gemeente codes of a scope (geo.scope_codes, once per scope)."""
-    return tuple(geo.scope_codes(get_store().gebieden, scope))
+    return tuple(geo.scope_codes(shared_store().gebieden, scope))
 
 
 @st.cache_data(show_spinner=False)
 def scope_areas(scope: str, level: str) -> dict[str, Any]:
     """Simplified GeoJSON of the gemeenten (level 'gemeente') or COROP regions ('corop') of a
     scope, with region_code and name."""
-    store = get_store()
+    store = shared_store()
     geo_dir = check_folder(load_settings(), "geo_dir")
     gemeenten = geo.load_gemeenten(geo_dir, scope, store.gebieden)
     if level == "gemeente":
@@ -61,7 +70,7 @@ def scope_areas(scope: str, level: str) -> dict[str, Any]:
 @st.cache_data(show_spinner=False)
 def scope_outlines(scope: str) -> list[dict[str, Any]]:
     """Province borders (thick) and COROP borders (thin) of a scope, simplified."""
-    store = get_store()
+    store = shared_store()
     geo_dir = check_folder(load_settings(), "geo_dir")
     provinces = vocabulary.SCOPE_PROVINCES[scope]
     g = store.gebieden
@@ -88,13 +97,13 @@ def scope_borders(scope: str, level: str) -> maps.Borders:
 @st.cache_resource(show_spinner=False)
 def region_sets(scope: str) -> dict[str, Any]:
     """The region sets of a scope (built once per scope; they never change)."""
-    return compare.region_set_choices(get_store(), scope)
+    return compare.region_set_choices(shared_store(), scope)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def region_areas(scope: str, region_codes: tuple[str, ...]) -> dict[str, Any]:
     """Simplified GeoJSON of regions dissolved from their member gemeenten."""
-    store = get_store()
+    store = shared_store()
     regions = {r.code: r for s in region_sets(scope).values() for r in s.regions}
     geo_dir = check_folder(load_settings(), "geo_dir")
     gemeenten = geo.load_gemeenten(geo_dir, "nederland", store.gebieden)
@@ -108,7 +117,7 @@ def region_areas(scope: str, region_codes: tuple[str, ...]) -> dict[str, Any]:
 @st.cache_data(show_spinner=False)
 def shipped_stories() -> tuple[dict[str, stories.Story], list[str]]:
     """The stories in data/stories and, separately, what is wrong with the invalid ones."""
-    found, errors = stories.list_stories(stories.STORIES_DIR, get_store())
+    found, errors = stories.list_stories(stories.STORIES_DIR, shared_store())
     return found, [str(e) for e in errors]
 
 
@@ -117,7 +126,7 @@ def agenda_data() -> agenda.AgendaData:
     """The Sociale Agenda's goals and residents' stories (data/verhalen), the stories' points
     checked against the gemeenten's boundaries. A bad goals file raises DataError (not
     cached: the next run tries again); a bad story is left out with a problem."""
-    store = get_store()
+    store = shared_store()
     geo_dir = check_folder(load_settings(), "geo_dir")
     gemeenten = geo.load_gemeenten(geo_dir, "drenthe", store.gebieden)
     shapes = dict(zip(gemeenten["region_code"], gemeenten.geometry, strict=True))

@@ -192,11 +192,22 @@ def load_store(
     if key is not None:
         parts = compiled.read(settings.cache_dir, key)
         if parts is not None:
-            return Store(catalog=catalog, origin="compiled", **parts)
+            return with_own_sources(Store(catalog=catalog, origin="compiled", **parts), settings)
     store = build_store(cbs_dir, catalog)
     if key is not None:
         compiled.write(settings.cache_dir, key, compiled_parts(store))
-    return store
+    return with_own_sources(store, settings)
+
+
+def with_own_sources(store: Store, settings: Settings) -> Store:
+    """The store with the own sources of ``dashboard import`` (model/own.py), read through the
+    upload reader at every load (they are not in the compiled store)."""
+    from dashboard.model import own, upload
+
+    if settings.own_dir is None or not settings.own_dir.is_dir():
+        return store
+    lookup = upload.AreaLookup.of(store.names, store.gebieden)
+    return upload.with_indicators(store, own.load_own(settings.own_dir, store.catalog, lookup))
 
 
 def compiled_parts(store: Store) -> dict:

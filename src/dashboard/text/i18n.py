@@ -1319,6 +1319,311 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col_kind_gemeente": ("gemeente", "municipality"),
     "col_lower": ("Ondergrens", "Lower bound"),
     "col_upper": ("Bovengrens", "Upper bound"),
+    # --- branch upload: Eigen gegevens (model/upload.py, app/uploads.py) ---
+    "upload_at_cell": ("{file}, rij {row}, kolom {column}", "{file}, row {row}, column {column}"),
+    "upload_at_row": ("{file}, rij {row}", "{file}, row {row}"),
+    "upload_at_column": ("{file}, kolom {column}", "{file}, column {column}"),
+    "upload_err_too_large": (
+        "het bestand is {size} MB; de grens is {limit} MB.",
+        "the file is {size} MB; the limit is {limit} MB.",
+    ),
+    "upload_err_too_many_rows": (
+        "{rows} gegevensrijen; de grens is {limit}.",
+        "{rows} data rows; the limit is {limit}.",
+    ),
+    "upload_err_empty": (
+        "het bestand is leeg; verwacht een kopregel en gegevensrijen.",
+        "the file is empty; expected a header row and data rows.",
+    ),
+    "upload_err_only_header": (
+        "alleen een kopregel, geen gegevensrijen.",
+        "only a header row, no data rows.",
+    ),
+    "upload_err_no_values": (
+        "geen enkele waarde: alle waardecellen zijn leeg.",
+        "not a single value: every value cell is empty.",
+    ),
+    "upload_err_extension": (
+        "bestanden van het type .{ext} worden niet gelezen; gebruik CSV (.csv) of Excel (.xlsx).",
+        "files of type .{ext} are not read; use CSV (.csv) or Excel (.xlsx).",
+    ),
+    "upload_err_xls": (
+        "een oud Excel-bestand (.xls); sla het op als Excel-werkmap (.xlsx) of CSV.",
+        "an old Excel file (.xls); save it as Excel workbook (.xlsx) or CSV.",
+    ),
+    "upload_err_zip_as_csv": (
+        "dit is geen CSV maar een Excel-werkmap; geef het de extensie .xlsx.",
+        "this is not a CSV but an Excel workbook; give it the extension .xlsx.",
+    ),
+    "upload_err_bad_xlsx": (
+        "geen leesbare Excel-werkmap (.xlsx); sla het bestand opnieuw op in Excel.",
+        "not a readable Excel workbook (.xlsx); save the file again in Excel.",
+    ),
+    "upload_err_no_data_sheet": (
+        "de werkmap heeft alleen een blad metadata, geen blad met gegevens.",
+        "the workbook has only a metadata sheet, no sheet with data.",
+    ),
+    "upload_err_formula": (
+        "cel {cell} bevat een formule ({formula}); plak de waarden (Plakken speciaal → Waarden).",
+        "cell {cell} holds a formula ({formula}); paste the values (Paste special → Values).",
+    ),
+    "upload_err_extra_cells_xlsx": (
+        "{cells} gevulde cellen, maar de kopregel heeft er {header}; geef elke kolom een naam.",
+        "{cells} filled cells, but the header has {header}; give every column a name.",
+    ),
+    "upload_err_utf16": (
+        "de tekst is UTF-16; sla het bestand op als CSV UTF-8.",
+        "the text is UTF-16; save the file as CSV UTF-8.",
+    ),
+    "upload_err_binary": (
+        "geen tekstbestand (het bevat nul-bytes); verwacht CSV of .xlsx.",
+        "not a text file (it contains null bytes); expected CSV or .xlsx.",
+    ),
+    "upload_err_encoding": (
+        "de tekst is geen UTF-8 en ook geen Windows-1252 (byte {byte}); sla het op als CSV UTF-8.",
+        "the text is neither UTF-8 nor Windows-1252 (byte {byte}); save it as CSV UTF-8.",
+    ),
+    "upload_err_tab": (
+        "de kolommen zijn gescheiden door tabs; verwacht een komma (,) of puntkomma (;).",
+        "the columns are separated by tabs; expected a comma (,) or semicolon (;).",
+    ),
+    "upload_err_one_column": (
+        "de kopregel ‘{header}’ heeft maar één kolom; verwacht kolommen gescheiden door een "
+        "komma (,) of puntkomma (;).",
+        "the header ‘{header}’ has only one column; expected columns separated by a comma (,) "
+        "or semicolon (;).",
+    ),
+    "upload_err_quotes": (
+        "niet leesbaar als CSV ({detail}); controleer de aanhalingstekens.",
+        "not readable as CSV ({detail}); check the quotes.",
+    ),
+    "upload_err_empty_header": (
+        "kolom {position} van de kopregel heeft geen naam.",
+        "column {position} of the header has no name.",
+    ),
+    "upload_err_duplicate_header": (
+        "de kolom ‘{value}’ komt twee keer voor.",
+        "the column ‘{value}’ occurs twice.",
+    ),
+    "upload_err_extra_cells": (
+        "{cells} cellen, maar de kopregel heeft er {header}. Staat er een decimaalkomma zonder "
+        "aanhalingstekens in een bestand met komma's als scheidingsteken?",
+        "{cells} cells, but the header has {header}. Is there a decimal comma without quotes "
+        "in a comma-separated file?",
+    ),
+    "upload_err_tidy_columns": (
+        "kolom(men) {missing} ontbreken; gevonden: {found}. Verwacht gemeente, periode en waarde "
+        "(en eventueel onder, boven, indicator).",
+        "column(s) {missing} are missing; found: {found}. Expected gemeente, periode and "
+        "waarde (and optionally onder, boven, indicator).",
+    ),
+    "upload_err_no_shape": (
+        "de verwachte kolommen ontbreken (gevonden: {found}). Verwacht óf gemeente, periode, "
+        "waarde (lang), óf gemeente en één kolom per periode zoals 2022, 2023 (breed).",
+        "the expected columns are missing (found: {found}). Expected either gemeente, periode, "
+        "waarde (long) or gemeente and one column per period such as 2022, 2023 (wide).",
+    ),
+    "upload_err_wide_column": (
+        "‘{value}’ is geen periode; in de brede vorm is elke kolom na gemeente een jaar (2023), "
+        "schooljaar (2012/2013) of halfjaar (2021H1).",
+        "‘{value}’ is not a period; in the wide shape every column after gemeente is a year "
+        "(2023), school year (2012/2013) or half year (2021H1).",
+    ),
+    "upload_err_wide_same_period": (
+        "‘{value}’ is dezelfde periode als kolom ‘{first}’.",
+        "‘{value}’ is the same period as column ‘{first}’.",
+    ),
+    "upload_err_two_indicators": (
+        "een tweede indicator ‘{value}’ (rij {first_row}: ‘{first}’); upload één indicator per "
+        "bestand.",
+        "a second indicator ‘{value}’ (row {first_row}: ‘{first}’); upload one indicator per file.",
+    ),
+    "upload_err_empty_region": (
+        "de cel is leeg; verwacht een gemeentenaam of CBS-code (GM0106).",
+        "the cell is empty; expected a gemeente name or CBS code (GM0106).",
+    ),
+    "upload_err_unknown_code": (
+        "onbekende CBS-code ‘{value}’.",
+        "unknown CBS code ‘{value}’.",
+    ),
+    "upload_err_unknown_name": (
+        "onbekende gemeente of regio ‘{value}’; gebruik de naam uit de CBS-lijst of de CBS-code "
+        "(GM0106).",
+        "unknown gemeente or region ‘{value}’; use the name of the CBS list or the CBS code "
+        "(GM0106).",
+    ),
+    "upload_err_ambiguous_name": (
+        "‘{value}’ kan zijn: {options}; schrijf de code ({codes}).",
+        "‘{value}’ can be: {options}; write the code ({codes}).",
+    ),
+    "upload_level_gemeente": ("gemeente", "gemeente"),
+    "upload_level_corop": ("COROP-gebied", "COROP region"),
+    "upload_level_provincie": ("provincie", "province"),
+    "upload_level_land": ("land", "country"),
+    "upload_err_empty_period": (
+        "de cel is leeg; verwacht een periode.",
+        "the cell is empty; expected a period.",
+    ),
+    "upload_err_period": (
+        "‘{value}’ is geen jaar (2023), schooljaar (2012/2013) of halfjaar (2021H1).",
+        "‘{value}’ is not a year (2023), school year (2012/2013) or half year (2021H1).",
+    ),
+    "upload_err_not_number": (
+        "‘{value}’ is geen getal.",
+        "‘{value}’ is not a number.",
+    ),
+    "upload_err_not_finite": (
+        "‘{value}’ is geen eindig getal.",
+        "‘{value}’ is not a finite number.",
+    ),
+    "upload_err_percent": (
+        "‘{value}’ is geen getal; schrijf {number} zonder procentteken.",
+        "‘{value}’ is not a number; write {number} without the percent sign.",
+    ),
+    "upload_err_mixed_point": (
+        "‘{value}’ heeft een decimaalpunt, maar rij {first} een decimaalkomma; gebruik één stijl.",
+        "‘{value}’ has a decimal point, but row {first} a decimal comma; use one style.",
+    ),
+    "upload_err_mixed_comma": (
+        "‘{value}’ heeft een decimaalkomma, maar rij {first} een decimaalpunt; gebruik één stijl.",
+        "‘{value}’ has a decimal comma, but row {first} a decimal point; use one style.",
+    ),
+    "upload_err_bounds_without_value": (
+        "de waarde is leeg maar onder of boven niet; laat ze alle drie leeg voor een ontbrekende "
+        "waarde.",
+        "the value is empty but lower or upper is not; leave all three empty for a missing value.",
+    ),
+    "upload_err_lower_upper": (
+        "de ondergrens {lower} is groter dan de bovengrens {upper}.",
+        "the lower bound {lower} is greater than the upper bound {upper}.",
+    ),
+    "upload_err_lower_value": (
+        "de ondergrens {lower} is groter dan de waarde {value}.",
+        "the lower bound {lower} is greater than the value {value}.",
+    ),
+    "upload_err_upper_value": (
+        "de bovengrens {upper} is kleiner dan de waarde {value}.",
+        "the upper bound {upper} is smaller than the value {value}.",
+    ),
+    "upload_err_duplicate": (
+        "{name} ({code}) in {period} staat ook in rij {first}; houd er één.",
+        "{name} ({code}) in {period} is also in row {first}; keep one.",
+    ),
+    "upload_err_meta_field": (
+        "onbekend veld ‘{value}’; bekende velden: {known}.",
+        "unknown field ‘{value}’; known fields: {known}.",
+    ),
+    "upload_err_meta_decimals": (
+        "decimalen ‘{value}’: verwacht 0, 1, 2, 3 of 4.",
+        "decimals ‘{value}’: expected 0, 1, 2, 3 or 4.",
+    ),
+    "upload_err_meta_direction": (
+        "richting ‘{value}’: verwacht 1 (hoger is beter), -1 (hoger is slechter) of 0 (neutraal).",
+        "direction ‘{value}’: expected 1 (higher is better), -1 (higher is worse) or 0 (neutral).",
+    ),
+    "upload_err_meta_aggregation": (
+        "regioregel ‘{value}’: verwacht een van {known}.",
+        "region rule ‘{value}’: expected one of {known}.",
+    ),
+    "upload_err_meta_unit": (
+        "eenheid ‘{value}’: verwacht een van {known}.",
+        "unit ‘{value}’: expected one of {known}.",
+    ),
+    "upload_err_meta_theme": (
+        "thema ‘{value}’: verwacht een van {known}.",
+        "theme ‘{value}’: expected one of {known}.",
+    ),
+    "upload_definition": (
+        "Zelf aangeleverde cijfers, niet van het CBS.",
+        "Figures supplied by the user, not from CBS.",
+    ),
+    "upload_licence": ("eigen gegevens", "own data"),
+    "upload_source": ("Eigen gegevens (geüpload {date})", "Own data (uploaded {date})"),
+    "upload_title": ("Eigen gegevens", "Own data"),
+    "upload_private": (
+        "Uw bestand blijft alleen in deze browsersessie: het wordt niet opgeslagen, niet gelogd "
+        "en niet getoond aan anderen, en verdwijnt als u de pagina sluit. CSV of Excel (.xlsx), "
+        "tot 5 MB en 20.000 rijen.",
+        "Your file stays in this browser session only: it is not stored, not logged and not "
+        "shown to anyone else, and it disappears when you close the page. CSV or Excel "
+        "(.xlsx), up to 5 MB and 20,000 rows.",
+    ),
+    "upload_file": ("Bestand met eigen cijfers", "File with your own figures"),
+    "upload_file_help": (
+        "Lang: kolommen gemeente, periode, waarde (eventueel onder, boven). Breed: een kolom "
+        "gemeente en één kolom per periode. Gemeenten als naam of CBS-code.",
+        "Long: columns gemeente, periode, waarde (optionally onder, boven). Wide: a column "
+        "gemeente and one column per period. Gemeenten as name or CBS code.",
+    ),
+    "upload_kept": (
+        "Het vorige bestand blijft in gebruik.",
+        "The previous file stays in use.",
+    ),
+    "upload_read_tidy": (
+        "{file} gelezen als lange tabel: {values} waarden, {regions} gebieden, {periods}.",
+        "{file} read as a long table: {values} values, {regions} areas, {periods}.",
+    ),
+    "upload_read_wide": (
+        "{file} gelezen als brede tabel (een kolom per periode): {values} waarden, "
+        "{regions} gebieden, {periods}.",
+        "{file} read as a wide table (a column per period): {values} values, "
+        "{regions} areas, {periods}.",
+    ),
+    "upload_label": ("Naam van de indicator", "Name of the indicator"),
+    "upload_unit": ("Eenheid", "Unit"),
+    "upload_decimals": ("Decimalen", "Decimals"),
+    "upload_direction": ("Richting", "Direction"),
+    "upload_direction_1": ("hoger is beter", "higher is better"),
+    "upload_direction_0": ("neutraal", "neutral"),
+    "upload_direction_-1": ("hoger is slechter", "higher is worse"),
+    "upload_aggregation": ("Regiowaarde", "Region value"),
+    "upload_aggregation_help": (
+        "Hoe Regio's een waarde voor een regio berekent (gemarkeerd als berekend), alleen als "
+        "elke gemeente van de regio een waarde heeft.",
+        "How Regions computes a region's value (marked computed), only when every gemeente "
+        "of the region has a value.",
+    ),
+    "upload_agg_mean_population": (
+        "gemiddelde gewogen naar inwoners",
+        "mean weighted by population",
+    ),
+    "upload_agg_sum": ("som (aantallen)", "sum (counts)"),
+    "upload_agg_none": ("niet berekenen", "do not compute"),
+    "upload_theme": ("Thema", "Theme"),
+    "upload_theme_own": ("Eigen gegevens", "Own data"),
+    "upload_remove": ("Eigen gegevens verwijderen", "Remove own data"),
+    "upload_templates": (
+        "Sjabloon met de gemeenten van Drenthe:",
+        "Template with the gemeenten of Drenthe:",
+    ),
+    "upload_example": ("Voorbeeld (verzonnen cijfers):", "Example (made-up figures):"),
+    "upload_no_share": (
+        "Deze weergave toont eigen gegevens. Die staan alleen in uw browsersessie, dus een "
+        "link zou bij een ander een lege of andere kaart openen. Deel in plaats daarvan de "
+        "cijfers als CSV.",
+        "This view shows own data. It lives in your browser session only, so a link would "
+        "open an empty or different map for anyone else. Share the figures as CSV instead.",
+    ),
+    "upload_csv": ("Eigen gegevens als CSV", "Own data as CSV"),
+    "upload_mark": ("eigen gegevens", "own data"),
+    "notice_upload_elsewhere": (
+        "Deze link wees naar eigen gegevens uit iemands browsersessie; die zijn niet als link "
+        "te delen. De standaardindicator wordt getoond.",
+        "This link pointed at own data of someone's browser session, which cannot be shared "
+        "as a link. Showing the default indicator.",
+    ),
+    "upload_no_qr": (
+        "Geen QR-code: deze dia toont eigen gegevens uit uw sessie.",
+        "No QR code: this slide shows own data of your session.",
+    ),
+    "upload_no_share_story": (
+        "Dit verhaal heeft een dia met eigen gegevens. Die staan alleen in uw browsersessie, "
+        "dus een link zou ze niet tonen. Deel de cijfers als CSV (Delen en insluiten op de "
+        "kaart).",
+        "This story has a slide with own data. It lives in your browser session only, so a "
+        "link would not show it. Share the figures as CSV (Share and embed on the map).",
+    ),
+    "upload_source_local": ("Eigen gegevens (geïmporteerd {date})", "Own data (imported {date})"),
 }
 
 

@@ -216,6 +216,9 @@ def source_citation(source: Source, lang: str = "nl") -> str:
     Agenda Drenthe, jaarverslag 2024, tabel 1'."""
     if source.tables:
         return t("citation_cbs", lang, tables=join_names(source.tables, lang))
+    if source.kind == "upload":  # eigen gegevens (model/upload.py): reference is the date
+        key = "upload_source_local" if source.name == "eigen" else "upload_source"
+        return t(key, lang, date=source.reference or "")
     ref = source.reference or ""
     if _LOWER_REFERENCE[language(lang)]:
         ref = ref[:1].lower() + ref[1:]

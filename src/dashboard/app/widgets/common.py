@@ -15,6 +15,7 @@ import streamlit as st
 from dashboard import pages, urls
 from dashboard.app.context import app_base_url
 from dashboard.model.catalog import Indicator
+from dashboard.model.upload import UPLOAD_ID
 from dashboard.publish import export
 from dashboard.render import charts, images
 from dashboard.render.classify import legend_items
@@ -106,12 +107,11 @@ def downloads(
     what the page shows, numbers beside the formatted values, publish.downloads), each
     carrying source, licence, export date and the view's URL (``url`` where a page has
     parameters of its own). The files (and a function's table) are made only when clicked."""
+    # eigen gegevens: no view URL, a link would not show them
+    own = view.indicator == UPLOAD_ID
+    url = "" if own else url or urls.view_url(view, page, app_base_url())
     meta = export.ExportMeta.for_indicators(
-        indicators,
-        date.today(),
-        view.lang,
-        title=title,
-        url=url or urls.view_url(view, page, app_base_url()),
+        indicators, date.today(), view.lang, title=title, url=url
     )
     cols = st.columns(3, width=520)
     common = {"on_click": "ignore", "type": "tertiary", "icon": ":material/download:"}

@@ -18,6 +18,7 @@ from dashboard.app.widgets import agenda as agenda_parts
 from dashboard.app.widgets import change
 from dashboard.app.widgets.common import source, vega
 from dashboard.app.widgets.map import legend, map_chart, reference_only
+from dashboard.model.upload import UPLOAD_ID
 from dashboard.render import charts
 from dashboard.state import ViewState
 from dashboard.text.i18n import t
@@ -240,6 +241,9 @@ def _show_agenda_slide(slide: stories.Slide) -> None:
 
 
 def qr_corner(slide: stories.Slide, lang: str) -> None:
+    if slide.view.indicator == UPLOAD_ID:  # eigen gegevens: a link would not show them
+        st.caption(t("upload_no_qr", lang))
+        return
     url = urls.slide_url(slide, app_base_url())
     svg = stories.qr_svg(url, title=t("slide_qr", lang))
     # as an image: st.html sanitises inline SVG away

@@ -12,9 +12,10 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from dashboard import urls
-from dashboard.app import keys
+from dashboard.app import keys, uploads
 from dashboard.app.context import app_base_url, embedded
 from dashboard.model.store import Store
+from dashboard.model.upload import UPLOAD_ID
 from dashboard.publish import share
 from dashboard.state import ViewState
 from dashboard.text.i18n import t
@@ -68,6 +69,9 @@ def share_panel(
     if not panel.open:
         return
     with panel:
+        if view.indicator == UPLOAD_ID:  # eigen gegevens live in this session only
+            uploads.no_share(store, view)
+            return
         mode = st.radio(
             t("share_mode", lang),
             ["live", "vast"],
