@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from dashboard.checks import check_everything
 from dashboard.config import ConfigError, check_folder, load_settings
 from dashboard.model import geo
 from dashboard.model.catalog import Catalog, Source, load_catalog
@@ -74,14 +75,32 @@ def validate(out=None) -> int:
     cov = coverage(store)
     with pd.option_context("display.width", 200, "display.max_rows", 500):
         print(cov.drop(columns="theme").to_string(index=False), file=out)
+    # everything else the app loads, as the app's first run checks it (dashboard.checks)
+    checked = check_everything(store, settings)
     problems = boundary_problems(store, geo_dir)
     for problem in problems:
         print(f"boundaries: {problem}", file=out)
+    files = ", ".join(f"{name} ({n} areas)" for name, n in checked.boundaries.items())
     print(
-        f"Boundaries: {', '.join(SCOPES)} checked"
+        f"Boundaries: {files}; {', '.join(SCOPES)} checked"
         + (f", {len(problems)} note(s) above" if problems else ", all gemeenten match"),
         file=out,
     )
+    print(
+        f"Region sets: {checked.region_sets} over the scopes; Presenteren stories: "
+        f"{checked.stories}; Sociale Agenda: {checked.goals} goals, {checked.verhalen} "
+        "residents' stories",
+        file=out,
+    )
+    if checked.problems:
+        for problem in checked.problems:
+            print(f"error: {problem}", file=sys.stderr)
+        print(
+            f"error: {len(checked.problems)} story file problem(s) above; those stories are "
+            "left out of the app.",
+            file=sys.stderr,
+        )
+        return 1
     print("OK", file=out)
     return 0
 

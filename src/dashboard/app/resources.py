@@ -11,6 +11,7 @@ from typing import Any
 import streamlit as st
 
 from dashboard import vocabulary
+from dashboard.checks import Checked, check_everything
 from dashboard.config import ConfigError, check_folder, load_settings
 from dashboard.model import geo
 from dashboard.model.errors import DataError
@@ -27,11 +28,22 @@ def get_store() -> Store:
     return load_store()
 
 
+@st.cache_resource(show_spinner=False)
+def checked() -> Checked:
+    """Everything else the pages load (boundaries, region sets, stories, goals), checked
+    once per server as `validate` checks it (dashboard.checks); a problem raises (and is not
+    cached: the next run tries again)."""
+    return check_everything(get_store(), load_settings())
+
+
 def store_or_stop() -> Store:
-    """The store, or the page that says what is missing and offers to fetch it (never a
-    traceback; app/fetch.py)."""
+    """The store, once everything the pages load has been checked (dashboard.checks), or
+    the page that says what is wrong or missing and offers to fetch it (never a traceback;
+    app/fetch.py): the same message on every page, the one `validate` prints."""
     try:
-        return get_store()
+        store = get_store()
+        checked()
+        return store
     except (DataError, ConfigError) as exc:
         from dashboard.app.fetch import no_data_page  # the pull machinery, only when needed
 
@@ -108,7 +120,7 @@ def region_areas(scope: str, region_codes: tuple[str, ...]) -> dict[str, Any]:
 @st.cache_data(show_spinner=False)
 def shipped_stories() -> tuple[dict[str, stories.Story], list[str]]:
     """The stories in data/stories and, separately, what is wrong with the invalid ones."""
-    found, errors = stories.list_stories(stories.STORIES_DIR, get_store())
+    found, errors = stories.list_stories(stories.stories_dir(), get_store())
     return found, [str(e) for e in errors]
 
 

@@ -53,18 +53,42 @@ def _read(path: Path) -> gpd.GeoDataFrame:
     if not path.is_file():
         raise DataError(
             f"{path.name}: boundary file not found in {path.parent}. Put the CBS/PDOK boundaries "
-            f"there or point {_SETTING_HINT} at the folder that holds them "
-            "(see geo/README.md or run `python -m dashboard pull`)."
+            f"there or point {_SETTING_HINT} at the folder that holds them: "
+            "`python -m dashboard pull` fetches them (README.md, section Data)."
         )
     try:
         frame = gpd.read_file(path, engine="pyogrio")
     except (DataSourceError, ValueError, RuntimeError) as exc:
-        raise DataError(f"{path}: not a readable GeoJSON file ({exc}).") from exc
+        raise DataError(f"{path}: {_unreadable(path)}") from None
     return frame
+
+
+def _unreadable(path: Path) -> str:
+    """Why a GeoJSON file does not read, in words and by line (GDAL's message names a byte
+    offset or nothing useful)."""
+    import json
+
+    data = path.read_bytes()
+    if not data.strip():
+        return "the file is empty; expected a GeoJSON FeatureCollection."
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return f"line {line}: not UTF-8 text; save the file as UTF-8."
+    try:
+        parsed = json.loads(text)
+    except json.JSONDecodeError as exc:
+        cut = " (the file ends early: is it cut off?)" if exc.pos >= len(text.rstrip()) else ""
+        return f"line {exc.lineno}, column {exc.colno}: not valid JSON: {exc.msg}{cut}."
+    kind = parsed.get("type") if isinstance(parsed, dict) else type(parsed).__name__
+    return f"not a GeoJSON FeatureCollection (its type is {kind!r})."
 
 
 def _check(frame: gpd.GeoDataFrame, path: Path) -> gpd.GeoDataFrame:
     """Check the code property, CRS, geometries and duplicates; return region_code/name/geometry."""
+    if frame.empty:
+        raise DataError(f"{path}: the file holds no features (an empty FeatureCollection).")
     for column in (CODE_PROPERTY, NAME_PROPERTY):
         if column not in frame.columns:
             found = ", ".join(c for c in frame.columns if c != "geometry") or "none"
@@ -82,6 +106,19 @@ def _check(frame: gpd.GeoDataFrame, path: Path) -> gpd.GeoDataFrame:
     bad = codes[geoms.isna() | geoms.is_empty]
     if not bad.empty:
         raise DataError(f"{path}: feature(s) {', '.join(bad)} have no geometry.")
+    bounds = geoms.bounds
+    outside = codes[
+        (bounds["minx"] < -180)
+        | (bounds["maxx"] > 180)
+        | (bounds["miny"] < -90)
+        | (bounds["maxy"] > 90)
+    ]
+    if not outside.empty:
+        raise DataError(
+            f"{path}: the coordinates of feature(s) {', '.join(outside[:5])} are not longitude/"
+            f"latitude (EPSG:{EPSG}); were they written in another system, such as RD New "
+            "(EPSG:28992)? Convert the file to EPSG:4326."
+        )
     invalid = codes[~geoms.is_valid]
     if not invalid.empty:
         reasons = shapely.is_valid_reason(geoms[~geoms.is_valid].values)

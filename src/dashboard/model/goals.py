@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from dashboard.config import PROJECT_DATA
+from dashboard.config import PROJECT_DATA, project_data
 from dashboard.model.catalog import Catalog
 from dashboard.model.errors import DataError
 from dashboard.vocabulary import DRENTHE_CODE, NEDERLAND_CODE, localized
@@ -47,6 +47,11 @@ if TYPE_CHECKING:
     from dashboard.model.store import Store
 
 GOALS_FILE = PROJECT_DATA / "sociale_agenda_2024" / "goals.toml"
+
+
+def goals_file() -> Path:
+    """goals.toml of the project's data folder in effect (config.project_data)."""
+    return project_data() / GOALS_FILE.relative_to(PROJECT_DATA)
 REPORT_FILE = "sociale_agenda_2024/observations.csv"  # the report's own figures (tidy source)
 DESIRED = {"higher": 1, "lower": -1}
 
@@ -350,8 +355,9 @@ def _parse_goal(raw: Any, themes: dict[str, Theme], catalog: Catalog, where: str
     )
 
 
-def load_goals(catalog: Catalog, path: Path = GOALS_FILE) -> Goals:
+def load_goals(catalog: Catalog, path: Path | None = None) -> Goals:
     """Read and validate the goals file against the catalogue; raise DataError on a problem."""
+    path = path or goals_file()
     try:
         with Path(path).open("rb") as fh:
             raw = tomllib.load(fh)
@@ -396,12 +402,12 @@ def _report_lines(data_dir: Path) -> dict[tuple[str, str, str], int]:
     return {(r["indicator_id"], r["region_code"], r["period"]): int(r["line"]) for r in rows}
 
 
-def check_observations(goals: Goals, store: Store, data_dir: Path = PROJECT_DATA) -> None:
+def check_observations(goals: Goals, store: Store, data_dir: Path | None = None) -> None:
     """Every measure's nulmeting must be an observation of the store; a report figure (an
     indicator read from observations.csv) must cite the line its observation cites, and a CBS
     figure with a report_value must agree with it. Raise DataError naming file and goal."""
     name = goals.path.name
-    lines = _report_lines(data_dir)
+    lines = _report_lines(data_dir or project_data())
     for goal in goals:
         for n, m in enumerate(goal.measures, start=1):
             where = f"{name}, goal {goal.id!r}, measure {n} (indicator {m.indicator!r})"

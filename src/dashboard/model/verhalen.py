@@ -44,7 +44,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from dashboard.config import PROJECT_DATA
+from dashboard.config import PROJECT_DATA, project_data
 from dashboard.text.i18n import t
 from dashboard.vocabulary import localized
 
@@ -52,6 +52,11 @@ if TYPE_CHECKING:
     from dashboard.model.goals import Goals
 
 VERHALEN_DIR = PROJECT_DATA / "verhalen"
+
+
+def verhalen_dir() -> Path:
+    """data/verhalen of the project's data folder in effect (config.project_data)."""
+    return project_data() / VERHALEN_DIR.name
 MAX_FILE_BYTES = 256 * 1024
 MAX_STORIES = 200  # per file
 MAX_TITLE = 120

@@ -87,7 +87,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dashboard import pages, urls
-from dashboard.config import PROJECT_DATA
+from dashboard.config import PROJECT_DATA, project_data
 from dashboard.state import Notice, ViewState
 from dashboard.text.i18n import t
 from dashboard.vocabulary import MAX_GEMEENTEN
@@ -96,6 +96,11 @@ if TYPE_CHECKING:
     from dashboard.model.store import Store
 
 STORIES_DIR = PROJECT_DATA / "stories"
+
+
+def stories_dir() -> Path:
+    """data/stories of the project's data folder in effect (config.project_data)."""
+    return project_data() / STORIES_DIR.name
 FORMAT_VERSION = 1
 
 # pages that show a goal or a story of the Sociale Agenda: the slide field naming it, and
