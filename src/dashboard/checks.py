@@ -73,7 +73,8 @@ def check_everything(store: Store, settings: Settings) -> Checked:
     data = agenda.load_agenda(store, shapes)
     found, errors = stories.list_stories(stories.stories_dir(), store)
     problems = [str(e) for e in errors]
-    problems += [p.message("en") if hasattr(p, "message") else str(p) for p in data.problems]
+    # in the language a page shows them by default, so that validate says what the page says
+    problems += [p.message("nl") for p in data.problems]
     return Checked(
         boundaries=boundaries,
         region_sets=n_sets,

@@ -5,6 +5,7 @@ stories. Nothing here depends on a session's view."""
 from __future__ import annotations
 
 import importlib
+import os
 import threading
 from typing import Any
 
@@ -12,7 +13,14 @@ import streamlit as st
 
 from dashboard import vocabulary
 from dashboard.checks import Checked, check_everything
-from dashboard.config import ConfigError, check_folder, load_settings
+from dashboard.config import (
+    ENV_PROJECT_DATA,
+    ConfigError,
+    check_folder,
+    load_settings,
+    project_data,
+    public_paths,
+)
 from dashboard.model import geo
 from dashboard.model.errors import DataError
 from dashboard.model.store import Store, load_store
@@ -36,15 +44,45 @@ def checked() -> Checked:
     return check_everything(get_store(), load_settings())
 
 
+# The last data problem, by the state of the files it came from: while nothing changes, every
+# page view shows it again without loading the store again (2 s of CPU per view of a broken
+# installation otherwise, one visitor's reloads enough to keep a core busy).
+_FAILED: dict[tuple, Exception] = {}
+
+
+def _data_state() -> tuple:
+    """Name, size and time of every file the app loads, with the settings that name them."""
+    settings = load_settings()
+    state: list[object] = [repr(settings), os.environ.get(ENV_PROJECT_DATA, "")]
+    for folder in (settings.cbs_dir, settings.geo_dir, project_data()):
+        files = sorted(folder.rglob("*")) if folder.is_dir() else []
+        state += [(str(f), *(lambda s: (s.st_size, s.st_mtime_ns))(f.stat())) for f in files]
+    if settings.config_file is not None and settings.config_file.is_file():
+        state.append(settings.config_file.stat().st_mtime_ns)
+    return tuple(state)
+
+
 def store_or_stop() -> Store:
     """The store, once everything the pages load has been checked (dashboard.checks), or
     the page that says what is wrong or missing and offers to fetch it (never a traceback;
     app/fetch.py): the same message on every page, the one `validate` prints."""
     try:
+        state = _data_state()
+    except (ConfigError, OSError):
+        state = None
+    failed = _FAILED.get(state) if state is not None else None
+    if failed is not None:
+        from dashboard.app.fetch import no_data_page
+
+        no_data_page(failed)
+    try:
         store = get_store()
         checked()
         return store
     except (DataError, ConfigError) as exc:
+        _FAILED.clear()
+        if state is not None:
+            _FAILED[state] = exc
         from dashboard.app.fetch import no_data_page  # the pull machinery, only when needed
 
         no_data_page(exc)
@@ -121,7 +159,7 @@ def region_areas(scope: str, region_codes: tuple[str, ...]) -> dict[str, Any]:
 def shipped_stories() -> tuple[dict[str, stories.Story], list[str]]:
     """The stories in data/stories and, separately, what is wrong with the invalid ones."""
     found, errors = stories.list_stories(stories.stories_dir(), get_store())
-    return found, [str(e) for e in errors]
+    return found, [public_paths(str(e)) for e in errors]  # no server folder on a page
 
 
 @st.cache_resource(show_spinner=False)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from pathlib import Path
-
-import pandas as pd
 
 
 class DataError(Exception):
@@ -49,15 +49,27 @@ def parser_error(path: Path, exc: Exception) -> DataError:
     return DataError(f"{path}: cannot be read as CSV ({text.split('C error: ')[-1]}).")
 
 
-def check_complete_rows(frame: pd.DataFrame, path: Path) -> None:
-    """A row with fewer fields than the header (read with keep_default_na=False, so only
-    absent fields are NaN): the file was cut off or a row is broken; say so by its line."""
-    short = frame.isna().any(axis=1)
-    if short.any():
-        row = int(short.to_numpy().nonzero()[0][0])
-        found = int(frame.iloc[row].notna().sum())
-        last = " (the last line: is the file cut off?)" if row == len(frame) - 1 else ""
-        raise DataError(
-            f"{path}, line {row + 2}: {found} fields, but the header has "
-            f"{len(frame.columns)}{last}."
-        )
+def decode_text(path: Path) -> str:
+    """A file's text (UTF-8, with or without a byte order mark); DataError by line if not."""
+    data = path.read_bytes()
+    body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise decode_error(path, body, exc) from None
+
+
+def check_complete_rows(text: str, path: Path, sep: str) -> None:
+    """A row with fewer fields than the header: the file was cut off or a row is broken; say
+    so by its line (pandas would fill the missing fields with empty strings)."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
+    header = next(reader, [])
+    for record in reader:
+        if record and len(record) < len(header):
+            line = reader.line_num
+            cut = next(reader, None) is None and not text.endswith("\n")
+            hint = " (the last line, without a line end: is the file cut off?)" if cut else ""
+            raise DataError(
+                f"{path}, line {line}: {len(record)} fields, but the header has "
+                f"{len(header)}{hint}."
+            )

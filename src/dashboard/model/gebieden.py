@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.model.errors import DataError, check_complete_rows, decode_error, parser_error
+from dashboard.model.errors import DataError, check_complete_rows, decode_text, parser_error
 from dashboard.vocabulary import NEDERLAND_CODE
 
 # The year of the area lists and boundaries the dashboard uses (gemeenten of 1 January).
@@ -42,17 +42,15 @@ def _read_csv(path: Path, required: list[str]) -> pd.DataFrame:
         raise DataError(
             f"{path}: file not found; it is needed to translate region labels to codes."
         )
-    data = path.read_bytes()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise decode_error(path, data, exc) from None
+    text = decode_text(path)
     if not text.strip():
         raise DataError(f"{path}: the file is empty.")
     try:
         frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
     except pd.errors.ParserError as exc:
         raise parser_error(path, exc) from None
+    if len(frame.columns) == 1 and ";" in frame.columns[0]:
+        raise DataError(f"{path}: expected ','-separated columns, but the header has ';'.")
     missing = [c for c in required if c not in frame.columns]
     if missing:
         raise DataError(
@@ -62,7 +60,7 @@ def _read_csv(path: Path, required: list[str]) -> pd.DataFrame:
         )
     if frame.empty:
         raise DataError(f"{path}: the file has a header but no rows.")
-    check_complete_rows(frame, path)
+    check_complete_rows(text, path, ",")
     return frame
 
 

@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dashboard.config import PROJECT_DATA, project_data
-from dashboard.model.catalog import Catalog
+from dashboard.model.catalog import Catalog, toml_line
 from dashboard.model.errors import DataError
 from dashboard.vocabulary import DRENTHE_CODE, NEDERLAND_CODE, localized
 
@@ -365,7 +365,7 @@ def load_goals(catalog: Catalog, path: Path | None = None) -> Goals:
         raise DataError(f"{path}: file not found.") from None
     except tomllib.TOMLDecodeError as exc:
         raise DataError(f"{path}: not valid TOML ({exc}).") from exc
-    name = Path(path).name
+    name = str(path)  # the file in every message; a goal also by its line
     unknown = set(raw) - {"theme", "goal"}
     if unknown:
         raise DataError(f"{name}: unknown section(s) {', '.join(sorted(unknown))}.")
@@ -382,7 +382,8 @@ def load_goals(catalog: Catalog, path: Path | None = None) -> Goals:
     goals: dict[str, Goal] = {}
     numbers: dict[tuple[str, int], str] = {}
     for n, entry in enumerate(entries, start=1):
-        goal = _parse_goal(entry, themes, catalog, f"{name}, goal {n}")
+        at = toml_line(Path(path), "[[goal]]", n)
+        goal = _parse_goal(entry, themes, catalog, f"{name}, line {at}, goal {n}")
         if goal.id in goals:
             raise DataError(f"{name}: goal id {goal.id!r} is defined twice.")
         other = numbers.setdefault((goal.theme, goal.number), goal.id)
@@ -406,7 +407,7 @@ def check_observations(goals: Goals, store: Store, data_dir: Path | None = None)
     """Every measure's nulmeting must be an observation of the store; a report figure (an
     indicator read from observations.csv) must cite the line its observation cites, and a CBS
     figure with a report_value must agree with it. Raise DataError naming file and goal."""
-    name = goals.path.name
+    name = str(goals.path)
     lines = _report_lines(data_dir or project_data())
     for goal in goals:
         for n, m in enumerate(goal.measures, start=1):

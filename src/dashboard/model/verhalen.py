@@ -44,7 +44,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from dashboard.config import PROJECT_DATA, project_data
+from dashboard.config import PROJECT_DATA, project_data, public_paths
 from dashboard.text.i18n import t
 from dashboard.vocabulary import localized
 
@@ -451,7 +451,7 @@ def read_file(
     name: str | None = None,
 ) -> tuple[list[Verhaal], list[Problem]]:
     """The valid stories of one file and the problems of the others (never raises)."""
-    name = name or f"data/verhalen/{path.name}"
+    name = name or public_paths(str(path))  # data/verhalen/x.toml (no server folder)
     try:
         data = path.read_bytes()
     except OSError as exc:

@@ -23,7 +23,7 @@ from dashboard.model.errors import (
     DataError,
     MissingColumns,
     check_complete_rows,
-    decode_error,
+    decode_text,
     parser_error,
 )
 from dashboard.model.schema import OBS_KEY, PeriodError, is_year, make_observations, parse_period
@@ -57,11 +57,7 @@ def table_path(cbs_dir: Path, table: str) -> Path:
 def read_table(path: Path, measures: Iterable[str] | None = None) -> pd.DataFrame:
     """Read a cbsodata CSV as strings, check its shape, and keep the dimension columns plus
     ``measures`` (all columns when None). The frame's index is the file's line number."""
-    data = path.read_bytes()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise decode_error(path, data, exc) from None
+    text = decode_text(path)
     if not text.strip():
         raise DataError(f"{path}: the file is empty.")
     try:
@@ -80,7 +76,7 @@ def read_table(path: Path, measures: Iterable[str] | None = None) -> pd.DataFram
         raise DataError(f"{path}: missing region column (one of {', '.join(REGION_COLUMNS)}).")
     if frame.empty:
         raise DataError(f"{path}: the file has a header but no rows.")
-    check_complete_rows(frame, path)
+    check_complete_rows(text, path, ";")
     if measures is not None:
         measures = list(dict.fromkeys(measures))
         missing = [m for m in measures if m not in frame.columns]
