@@ -60,8 +60,7 @@ def test_without_data_the_page_says_what_is_missing_and_offers_to_fetch(empty):
     markdown = " ".join(texts(at.markdown))
     assert "open data van het CBS" in markdown
     assert (
-        "De tabellen horen in `$DASHBOARD_CBS_DIR`, de grenzen in `$DASHBOARD_GEO_DIR`."
-        in markdown
+        "De tabellen horen in `$DASHBOARD_CBS_DIR`, de grenzen in `$DASHBOARD_GEO_DIR`." in markdown
     )
     shown = [*texts(at.warning), *texts(at.markdown), *texts(at.title), *texts(at.info)]
     assert not [text for text in shown if str(empty) in text or "/tmp" in text]

@@ -4,23 +4,41 @@ Streamlit's own handler in process, and through a real websocket to a real serve
 
 from __future__ import annotations
 
+import base64
+import json
+import random
+import string
 import time
 import tomllib
+import zlib
 from pathlib import Path
 from types import SimpleNamespace
 
+import streamlit as st
 from streamlit.config import ShowErrorDetailsConfigOptions
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.runtime.app_session import AppSession
+from streamlit.testing.v1 import AppTest
 
-from dashboard.app import resources
+from dashboard.app import keys, resources
 from dashboard.model.errors import DataError
+from dashboard.state import ViewState
 from dashboard.testing import streamlit_server
+from dashboard.views import stories
 from tests.support.apptest import APP, assert_clean, open_app, texts
 
 ROOT = Path(__file__).resolve().parents[1]
 LOADING = "Gegevens laden…"  # get_store's spinner: the store is being loaded
+
+
+def present_page(**params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    for name, value in params.items():
+        at.query_params[name] = value
+    at.run()
+    at.switch_page("app_pages/presenteren.py")
+    return at.run()
 
 
 def test_a_crash_shows_no_details_to_the_visitor():
@@ -89,3 +107,121 @@ def test_clear_cache_through_a_real_websocket_is_refused(tmp_path):
     assert LOADING not in second  # the store was not built again
     assert "Refused a client's clear_cache request" in log
     assert "Traceback" not in log
+
+
+# --- 3. Presenteren: a story within every limit never crashes the page ----------------------
+
+LETTERS = string.ascii_letters + string.digits
+
+
+def _noted_story(n_slides: int, notes_chars: int, seed: int = 0) -> stories.Story:
+    rng = random.Random(seed)
+    slides = tuple(
+        stories.Slide(
+            "kaart", ViewState(indicator="werkloosheid"), f"Dia {i}", "Zin.",
+            "".join(rng.choices(LETTERS, k=notes_chars)),
+        )
+        for i in range(n_slides)
+    )  # fmt: skip
+    return stories.Story("Lang verhaal", slides)
+
+
+def _pack(data: dict) -> str:
+    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(zlib.compress(raw, 9)).rstrip(b"=").decode()
+
+
+def test_forty_slides_of_long_notes_share_without_notes_and_say_so():
+    story = _noted_story(stories.MAX_SLIDES, stories.MAX_NOTES)
+    links = stories.share_links(story)  # story_to_param raised StoryTooLong here, uncaught
+    assert links.with_notes is None
+    assert links.without_notes is not None
+    assert len(links.without_notes) <= stories.MAX_PARAM_CHARS
+
+
+def test_a_long_story_file_sorting_first_does_not_crash_presenteren(tmp_path, monkeypatch):
+    from tests.malformed import SOURCES, linked_copy
+
+    linked_copy(SOURCES["data"], tmp_path / "data")
+    rng = random.Random(1)
+    slides = "".join(
+        f'[[slide]]\npage = "kaart"\nindicator = "werkloosheid"\ntitle = "Dia {i}"\n'
+        f'sentence = "Zin."\nnotes = "{"".join(rng.choices(LETTERS, k=stories.MAX_NOTES))}"\n\n'
+        for i in range(stories.MAX_SLIDES)
+    )
+    (tmp_path / "data" / "stories" / "0_lang.toml").write_text(
+        f'title = "Een lang verhaal"\n\n{slides}', encoding="utf-8"
+    )
+    monkeypatch.setenv("DASHBOARD_PROJECT_DATA", str(tmp_path / "data"))
+    st.cache_data.clear()
+    try:
+        at = present_page()
+        assert_clean(at)
+        assert at.selectbox(key=keys.STORY).value == "0_lang"
+        assert texts(at.info) == [
+            "Met de notities past dit verhaal niet in een link; de link hierboven deelt het "
+            "zonder notities. Kort de notities in om ze mee te delen."
+        ]
+        (code,) = at.code
+        assert "/presenteren?verhaal=" in code.value
+    finally:
+        st.cache_data.clear()
+
+
+def _link_at_the_limit() -> tuple[str, dict]:
+    """A link of just under MAX_PARAM_CHARS, written without schaal, taal and kleur (as a
+    URL leaves out defaults), that re-packed with them written out exceeds the limit."""
+    low, high = 1000, stories.MAX_NOTES
+    rng_story = None
+    while low < high:
+        mid = (low + high + 1) // 2
+        rng_story = _noted_story(30, mid, seed=2)
+        data = {
+            "v": 1,
+            "t": rng_story.title,
+            "s": [
+                {"p": s.page, "i": s.view.indicator, "t": s.title, "z": s.sentence, "n": s.notes}
+                for s in rng_story.slides
+            ],
+        }
+        if len(_pack(data)) <= stories.MAX_PARAM_CHARS:
+            low = mid
+        else:
+            high = mid - 1
+    story = _noted_story(30, low, seed=2)
+    data = {
+        "v": 1,
+        "t": story.title,
+        "s": [
+            {"p": s.page, "i": s.view.indicator, "t": s.title, "z": s.sentence, "n": s.notes}
+            for s in story.slides
+        ],
+    }
+    return _pack(data), data
+
+
+def test_a_link_that_reads_fine_re_packs_within_the_limit(store):
+    param, data = _link_at_the_limit()
+    assert stories.MAX_PARAM_CHARS - 100 < len(param) <= stories.MAX_PARAM_CHARS
+    # the case of the issue: with every default written out it would not fit
+    spelled = {
+        **data,
+        "s": [{**s, "sc": "drenthe", "l": "nl", "k": "klassen"} for s in data["s"]],
+    }
+    assert len(_pack(spelled)) > stories.MAX_PARAM_CHARS
+    story, problems = stories.story_from_param(param, store)
+    assert problems == []
+    again = stories.story_to_param(story)  # raised StoryTooLong: 50,0xx characters
+    assert len(again) <= len(param)
+    assert stories.story_from_param(again, store) == (story, [])
+
+
+def test_that_link_on_presenteren_offers_its_notes(store):
+    param, _ = _link_at_the_limit()
+    at = present_page(verhaal=param)
+    assert_clean(at)
+    assert not at.info
+    (link,) = at.get("page_link")
+    query = link.proto.query_string
+    assert query.startswith("verhaal=") and query.endswith("&notities=1")
+    assert len(query) - len("verhaal=&notities=1") <= stories.MAX_PARAM_CHARS

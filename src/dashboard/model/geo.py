@@ -58,7 +58,7 @@ def _read(path: Path) -> gpd.GeoDataFrame:
         )
     try:
         frame = gpd.read_file(path, engine="pyogrio")
-    except (DataSourceError, ValueError, RuntimeError) as exc:
+    except (DataSourceError, ValueError, RuntimeError):
         raise DataError(f"{path}: {_unreadable(path)}") from None
     return frame
 

@@ -30,6 +30,8 @@ REGION_SETS_FILE = PROJECT_DATA / "region_sets.toml"
 def region_sets_file() -> Path:
     """region_sets.toml of the project's data folder in effect (config.project_data)."""
     return project_data() / REGION_SETS_FILE.name
+
+
 METHODS = ("mean_population", "mean_households", "sum", "none")
 COMPUTED = "computed"
 
@@ -152,9 +154,7 @@ def _parse_set(entry: Any, path: Path, known: set[str]) -> RegionSet:
     )
 
 
-def load_region_sets(
-    gebieden: pd.DataFrame, path: Path | None = None
-) -> dict[str, RegionSet]:
+def load_region_sets(gebieden: pd.DataFrame, path: Path | None = None) -> dict[str, RegionSet]:
     """All region sets: ``corop`` and ``provincie`` from gebieden, then those of ``path``.
 
     Raises DataError (naming the file and region) for invalid TOML, unknown or duplicate

@@ -32,8 +32,8 @@ from dashboard.model.regions import (
     Region,
     RegionSet,
     load_region_sets,
-    region_sets_file,
     population_weights,
+    region_sets_file,
 )
 from dashboard.model.regions import region_values as _region_values
 from dashboard.model.schema import OBS_KEY, empty_observations, make_observations
@@ -254,8 +254,8 @@ def build_store(cbs_dir: Path, catalog: Catalog) -> Store:
         stray = sorted(set(frame["indicator_id"]) - owners)
         if stray:
             raise DataError(
-                f"{project_data() / file}: rows for indicator(s) {', '.join(stray)} whose catalogue "
-                f"entry does not name this file as a source."
+                f"{project_data() / file}: rows for indicator(s) {', '.join(stray)} whose "
+                f"catalogue entry does not name this file as a source."
             )
         parts.append(frame)
 

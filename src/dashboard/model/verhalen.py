@@ -57,6 +57,8 @@ VERHALEN_DIR = PROJECT_DATA / "verhalen"
 def verhalen_dir() -> Path:
     """data/verhalen of the project's data folder in effect (config.project_data)."""
     return project_data() / VERHALEN_DIR.name
+
+
 MAX_FILE_BYTES = 256 * 1024
 MAX_STORIES = 200  # per file
 MAX_TITLE = 120

@@ -1272,6 +1272,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     "a11y_columns": ("Kolommen tonen of verbergen", "Show/hide columns"),
     "a11y_heading_link": ("Link naar deze kop", "Link to heading"),
     "a11y_skip_main": ("Naar de inhoud", "Skip to main content"),
+    # --- branch harden (issue 21) -------------------------------------------------------------
+    "harden_story_no_link": (
+        "Dit verhaal past niet in een link (hoogstens {max} tekens): laat dia's weg om het "
+        "te delen.",
+        "This story does not fit in a link (at most {max} characters): leave out slides to "
+        "share it.",
+    ),
+    "harden_story_no_notes_link": (
+        "Met de notities past dit verhaal niet in een link; de link hierboven deelt het "
+        "zonder notities. Kort de notities in om ze mee te delen.",
+        "With its notes this story does not fit in a link; the link above shares it without "
+        "them. Shorten the notes to share them too.",
+    ),
 }
 
 

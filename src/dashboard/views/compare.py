@@ -34,7 +34,6 @@ import pandas as pd
 from dashboard.model.catalog import Indicator
 from dashboard.model.errors import DataError
 from dashboard.model.regions import (
-    REGION_SETS_FILE,
     Region,
     RegionSet,
     official_set,

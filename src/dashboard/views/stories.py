@@ -47,7 +47,8 @@ Links (``?verhaal=...``)
     :func:`story_to_param` packs a story into one URL-safe string: JSON with short keys
     (``{"v":1,"t":title,"d":description,"s":[{"p":page,"i":indicator,"pe":periode,
     "g":[codes],"sc":schaal,"l":taal,"k":kleur,"va":vanaf,"t":title,"z":sentence,"n":notes,
-    "do":doel,"vh":verhaal}]}``, absent optional fields left out), zlib-compressed (level 9,
+    "do":doel,"vh":verhaal}]}``, absent optional fields and a slide's schaal, taal and kleur
+    equal to their default left out, as a URL leaves them out), zlib-compressed (level 9,
     deterministic), base64url without
     padding. :func:`story_from_param` reverses it exactly for every valid story. A link is
     untrusted input, so it is read leniently and never raises: junk, oversized input (more
@@ -101,6 +102,8 @@ STORIES_DIR = PROJECT_DATA / "stories"
 def stories_dir() -> Path:
     """data/stories of the project's data folder in effect (config.project_data)."""
     return project_data() / STORIES_DIR.name
+
+
 FORMAT_VERSION = 1
 
 # pages that show a goal or a story of the Sociale Agenda: the slide field naming it, and
@@ -606,9 +609,17 @@ def _slide_json(slide: Slide, include_notes: bool) -> dict[str, Any]:
         out["pe"] = v.period
     if v.gemeenten:
         out["g"] = list(v.gemeenten)
-    out.update(
-        {"sc": v.scope, "l": v.lang, "k": v.colouring, "t": slide.title, "z": slide.sentence}
-    )
+    # values equal to the default are left out, as in a URL: a link that a person or
+    # another program wrote without them re-packs no longer than it was
+    defaults = ViewState()
+    for key, value, default in (
+        ("sc", v.scope, defaults.scope),
+        ("l", v.lang, defaults.lang),
+        ("k", v.colouring, defaults.colouring),
+    ):
+        if value != default:
+            out[key] = value
+    out.update({"t": slide.title, "z": slide.sentence})
     if v.since is not None:
         out["va"] = v.since
     if slide.notes and include_notes:
@@ -635,6 +646,35 @@ def story_to_param(story: Story, include_notes: bool = True) -> str:
             f"{MAX_PARAM_CHARS}); laat de notities of dia's weg."
         )
     return packed
+
+
+@dataclass(frozen=True)
+class ShareLinks:
+    """What "Verhaal delen" offers: the story's link without its notes (for the room) and
+    with them (the speaker notes); None where the story does not fit in a link."""
+
+    without_notes: str | None
+    with_notes: str | None
+
+
+def share_links(story: Story, original: str | None = None) -> ShareLinks:
+    """The packed links of a story, never raising: a story within every limit of a file
+    (40 slides of long notes) may not fit in a link with its notes. ``original``: the
+    ``?verhaal=`` the story was read from, when it was; it fits (it was read), so it is the
+    link with notes when the re-packed one would not fit."""
+
+    def pack(include_notes: bool) -> str | None:
+        try:
+            return story_to_param(story, include_notes=include_notes)
+        except StoryTooLong:
+            return None
+
+    with_notes = pack(True)
+    if with_notes is None and original is not None:
+        param = original[-1] if isinstance(original, list | tuple) else original
+        if isinstance(param, str) and len(param.strip()) <= MAX_PARAM_CHARS:
+            with_notes = param.strip()
+    return ShareLinks(pack(False), with_notes)
 
 
 def _unpack(param: Any) -> tuple[Any, list[Problem]]:
