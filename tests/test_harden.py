@@ -225,3 +225,21 @@ def test_that_link_on_presenteren_offers_its_notes(store):
     query = link.proto.query_string
     assert query.startswith("verhaal=") and query.endswith("&notities=1")
     assert len(query) - len("verhaal=&notities=1") <= stories.MAX_PARAM_CHARS
+
+
+# --- 7. unknown gemeente codes: one notice per parameter -----------------------------------
+
+
+def test_a_link_with_thousands_of_unknown_codes_shows_one_notice():
+    codes = [f"GM{9000 + n % 700}" for n in range(14_000)]  # 700 distinct, each 20 times
+    at = open_app(gemeente=",".join(["GM0106", *codes]))
+    assert_clean(at)
+    assert texts(at.warning) == [
+        "700 onbekende gemeentecodes zijn genegeerd: “GM9000”, “GM9001”, “GM9002”, "
+        "“GM9003”, “GM9004” en nog 695 andere."
+    ]
+
+
+def test_one_unknown_code_keeps_its_own_notice():
+    at = open_app(gemeente="GM0106,GM9999,gm9999", taal="en")
+    assert texts(at.warning) == ["Unknown municipality code “GM9999” was ignored."]

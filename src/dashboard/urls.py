@@ -138,6 +138,9 @@ def _choice(params: Params, name: str, allowed: Sequence[str], notices: list[Not
     return allowed[0]
 
 
+NOTICE_VALUES = 5  # values a notice names; it counts the rest
+
+
 def parse_query(
     params: Params,
     indicators: Collection[str],
@@ -167,14 +170,18 @@ def parse_query(
     since = _since(params, indicator, period, periods_of, comparable, notices)
 
     gemeenten: list[str] = []
+    unknown: dict[str, None] = {}  # each unknown code once, in order
     for value in _values(params, P["gemeenten"]):
         for code in (c.strip().upper() for c in value.split(",")):
             if not code:
                 continue
             if code not in gemeente_codes:
-                notices.append(Notice(P["gemeenten"], code, "unknown_gemeente"))
+                unknown[code] = None
             elif code not in gemeenten:
                 gemeenten.append(code)
+    if unknown:  # one notice for the parameter, however many codes a link carries
+        shown = [c if len(c) <= 20 else c[:19] + "…" for c in list(unknown)[:NOTICE_VALUES]]
+        notices.append(Notice(P["gemeenten"], ", ".join(shown), "unknown_gemeente", len(unknown)))
     if len(gemeenten) > MAX_GEMEENTEN:
         notices.append(Notice(P["gemeenten"], "", "too_many_gemeenten"))
         gemeenten = gemeenten[:MAX_GEMEENTEN]

@@ -1279,6 +1279,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "This story does not fit in a link (at most {max} characters): leave out slides to "
         "share it.",
     ),
+    "harden_notice_unknown_gemeenten": (
+        "{n} onbekende gemeentecodes zijn genegeerd: {value}{more}.",
+        "{n} unknown municipality codes were ignored: {value}{more}.",
+    ),
+    "harden_notice_and_more": (" en nog {n} andere", " and {n} more"),
     "harden_story_no_notes_link": (
         "Met de notities past dit verhaal niet in een link; de link hierboven deelt het "
         "zonder notities. Kort de notities in om ze mee te delen.",
