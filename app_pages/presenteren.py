@@ -16,6 +16,7 @@ from dashboard.views import stories
 store = resources.store_or_stop()
 view = controls.current_view(store)
 lang = view.lang
+controls.show_notices(lang)  # a bad view parameter is named here too, as on every page
 
 found, errors = resources.shipped_stories()
 story: stories.Story | None = None

@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import json
 import random
+import re
 import string
 import time
 import tomllib
@@ -14,6 +15,7 @@ import zlib
 from pathlib import Path
 from types import SimpleNamespace
 
+import pytest
 import streamlit as st
 from streamlit.config import ShowErrorDetailsConfigOptions
 from streamlit.proto.BackMsg_pb2 import BackMsg
@@ -243,3 +245,99 @@ def test_a_link_with_thousands_of_unknown_codes_shows_one_notice():
 def test_one_unknown_code_keeps_its_own_notice():
     at = open_app(gemeente="GM0106,GM9999,gm9999", taal="en")
     assert texts(at.warning) == ["Unknown municipality code “GM9999” was ignored."]
+
+
+# --- 10. small inconsistencies --------------------------------------------------------------
+
+LINK_NAME = "[Assen](https://example.org/x)"
+
+
+@pytest.fixture
+def linked_name(tmp_path, monkeypatch):
+    """Data in which Assen's name from gebieden_2025.csv is a markdown link."""
+    from tests.malformed import SOURCES, Folders, linked_copy
+
+    linked_copy(SOURCES["cbs"], tmp_path / "cbs")
+    Folders(tmp_path).edit(
+        "cbs/gebieden_2025.csv", lambda s: s.replace(",Assen,", f",{LINK_NAME},", 1)
+    )
+    monkeypatch.setenv("DASHBOARD_CBS_DIR", str(tmp_path / "cbs"))
+    monkeypatch.setenv("DASHBOARD_CACHE_DIR", "off")
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    yield
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+def _markdown_bodies(at: AppTest) -> list[str]:
+    kinds = ("markdown", "caption", "title", "header", "subheader", "warning", "info", "error")
+    return [e.value for kind in kinds for e in at.get(kind)]
+
+
+def test_a_name_from_the_data_is_text_not_a_link(linked_name):
+    from dashboard import pages
+
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params["gemeente"] = "GM0106"
+    shown = []
+    for n, page in enumerate(pages.PAGES):
+        if n:
+            at.switch_page(page.file)
+        at.run()
+        assert not at.exception, (page.id, [e.value for e in at.exception])
+        raw = [b for b in _markdown_bodies(at) if LINK_NAME in b]
+        assert raw == [], page.id
+        shown += _markdown_bodies(at)
+    assert any(LINK_NAME in re.sub(r"\\(.)", r"\1", b) for b in shown)  # the name is there
+
+
+def _parse(query: dict, store):
+    from dashboard import urls
+
+    return urls.parse_query(
+        query, store.catalog.indicators, store.periods, set(store.gebieden["gemeente_code"])
+    )
+
+
+def test_indicator_ids_are_read_case_insensitively(store):
+    view, notices = _parse({"indicator": "Werkloosheid", "schaal": "Nederland"}, store)
+    assert (view.indicator, view.scope, notices) == ("werkloosheid", "nederland", [])
+
+
+def test_invisible_characters_are_stripped_from_parameters(store):
+    query = {
+        "indicator": "werkloosheid\u200b",
+        "periode": "\ufeff2023",
+        "gemeente": "GM0106\u200d,\u2060GM0114",
+        "taal": "en\u200e",
+    }
+    view, notices = _parse(query, store)
+    assert notices == []
+    assert (view.indicator, view.period, view.gemeenten, view.lang) == (
+        "werkloosheid", "2023", ("GM0106", "GM0114"), "en",
+    )  # fmt: skip
+
+
+def test_story_link_problems_name_the_fields_as_a_story_file_does(store):
+    param = _pack(
+        {
+            "v": 1,
+            "t": 5,
+            "s": [{"p": "kaart", "i": "werkloosheid", "t": "T", "z": "Z", "sc": "mars", "q": 1}],
+        }
+    )
+    story, problems = stories.story_from_param(param, store)
+    assert [(p.slide, p.field, p.reason) for p in problems] == [
+        (None, "title", "not_text"),
+        (1, "q", "unknown_key"),
+        (1, "schaal", "unknown_value"),
+    ]
+    unknown = next(p for p in problems if p.reason == "unknown_key")
+    assert unknown.detail.startswith("page, indicator, periode, gemeenten, schaal, taal")
+
+
+def test_presenteren_names_bad_view_parameters():
+    at = present_page(indicator="geluk", taal="en")
+    assert_clean(at)
+    assert "Unknown indicator “geluk”; showing the default indicator." in texts(at.warning)

@@ -43,6 +43,7 @@ where the mapping has ``get_all`` (as ``st.query_params`` has).
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any, Protocol, TypedDict
 from urllib.parse import urlencode
@@ -119,8 +120,17 @@ def _raw(params: Params, name: str) -> list[str]:
     return [str(v) for v in ([raw] if isinstance(raw, str) else raw)]
 
 
+def visible(value: str) -> str:
+    """A parameter's value without invisible characters (zero-width spaces and joiners, byte
+    order marks, bidi marks: Unicode's format characters) and surrounding whitespace, which a
+    copied link can carry and no id, code or period contains."""
+    if value.isascii():
+        return value.strip()
+    return "".join(c for c in value if unicodedata.category(c) != "Cf").strip()
+
+
 def _values(params: Params, name: str) -> list[str]:
-    return [v.strip() for v in _raw(params, name)]
+    return [visible(v) for v in _raw(params, name)]
 
 
 def _single(params: Params, name: str) -> str | None:
@@ -157,7 +167,8 @@ def parse_query(
     comparable, is dropped with a notice: the plain map of one period is shown."""
     notices: list[Notice] = []
     written = _single(params, P["indicator"])
-    indicator = current_indicator(written) if written else default_indicator
+    # catalogue ids are lower case: an id is read case-insensitively, as every other value
+    indicator = current_indicator(written.lower()) if written else default_indicator
     if written and indicator not in indicators:
         notices.append(Notice(P["indicator"], written, "unknown_indicator"))
         indicator = default_indicator

@@ -203,7 +203,9 @@ def show_notices(lang: str) -> None:
             value = ", ".join(f"“{escape_markdown(v)}”" for v in named)
             more = notice.count - len(named)
             rest = t("harden_notice_and_more", lang, n=str(more)) if more > 0 else ""
-            text = t("harden_notice_unknown_gemeenten", lang, n=notice.count, value=value, more=rest)
+            text = t(
+                "harden_notice_unknown_gemeenten", lang, n=notice.count, value=value, more=rest
+            )
             st.warning(text, icon="⚠️")
             continue
         st.warning(t(f"notice_{notice.reason}", lang, value=value, param=notice.param), icon="⚠️")

@@ -76,6 +76,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import dataclasses
 import io
 import json
 import re
@@ -323,7 +324,7 @@ class _Reader:
         for key, value in raw.items():
             name = names.get(key) if isinstance(key, str) else None
             if name is None:
-                self.add(n, key, "unknown_key", detail=", ".join(names))
+                self.add(n, key, "unknown_key", detail=", ".join(names.values()))
             else:
                 out[name] = value
         return out
@@ -729,7 +730,15 @@ def story_from_param(param: Any, known: Known | Store) -> tuple[Story | None, li
     reader = _Reader(_as_known(known), strict=False)
     body = {k: v for k, v in data.items() if k != "v"}
     story = reader.story(body, _SHORT_STORY, _SHORT_SLIDE)
-    return story, reader.finish()
+    # a problem names the field as a story file and the URL do (title, schaal), never the
+    # link's internal short key (t, sc); an unknown key stays as it was written
+    named = [
+        dataclasses.replace(
+            p, field=(_SHORT_STORY if p.slide is None else _SHORT_SLIDE).get(p.field, p.field)
+        )
+        for p in reader.finish()
+    ]
+    return story, named
 
 
 # -- QR codes --------------------------------------------------------------------------
