@@ -341,3 +341,43 @@ def test_presenteren_names_bad_view_parameters():
     at = present_page(indicator="geluk", taal="en")
     assert_clean(at)
     assert "Unknown indicator “geluk”; showing the default indicator." in texts(at.warning)
+
+
+# --- 8. the facilitator's draft survives a reload -------------------------------------------
+
+
+def _add_this_view(at: AppTest) -> AppTest:
+    next(b for b in at.sidebar.button if b.label.startswith("Voeg deze weergave toe")).click()
+    at._finished_page_script_hash = ""
+    return at.run()
+
+
+def test_the_draft_survives_a_reload_in_the_url():
+    at = open_app(indicator="werkloosheid")
+    at = _add_this_view(at)
+    at.query_params["gemeente"] = "GM0114"  # another view, another slide
+    at = _add_this_view(at)
+    assert_clean(at)
+    draft = at.session_state[keys.DRAFT]
+    assert len(draft) == 2
+    packed = at.query_params["concept"]
+    packed = packed[-1] if isinstance(packed, list) else packed
+    # a reload (or a server restart): a new session with the same URL
+    again = open_app(indicator="werkloosheid", concept=packed)
+    assert_clean(again)
+    assert again.session_state[keys.DRAFT] == draft
+    labels = [b.label for b in again.sidebar.button]
+    assert "Voeg deze weergave toe (2)" in labels
+    again.switch_page("app_pages/presenteren.py")
+    again.run()
+    assert again.selectbox(key=keys.STORY).options[-1] == "Eigen verhaal (2 dia's)"
+
+
+def test_a_damaged_draft_in_the_url_is_said():
+    at = open_app(concept="bm90IGEgc3Rvcnk")
+    assert_clean(at)
+    assert texts(at.sidebar.warning) == [
+        "Het eigen verhaal in deze link kon niet (helemaal) worden gelezen; controleer de "
+        "dia's op Presenteren."
+    ]
+    assert "Voeg deze weergave toe (0)" in [b.label for b in at.sidebar.button]

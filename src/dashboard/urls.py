@@ -298,6 +298,15 @@ def wants_controls(params: Params) -> bool:
     return _single(params, CONTROLS_PARAM) == "ja"
 
 
+DRAFT_PARAM = "concept"  # the facilitator's own story being built (views.stories packed form)
+
+
+def draft_param(params: Params) -> str | None:
+    """The packed draft story of ``?concept=`` (on every page), if any: a reload or a
+    server restart finds the facilitator's slides there (app/widgets/present.keep_draft)."""
+    return _single(params, DRAFT_PARAM) or None
+
+
 def story_query(packed: str, notes: bool = False) -> dict[str, str]:
     """The query of a story link (``packed``: views.stories.story_to_param), optionally
     opening its speaker notes."""

@@ -1284,6 +1284,17 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{n} unknown municipality codes were ignored: {value}{more}.",
     ),
     "harden_notice_and_more": (" en nog {n} andere", " and {n} more"),
+    "harden_draft_damaged": (
+        "Het eigen verhaal in deze link kon niet (helemaal) worden gelezen; controleer de "
+        "dia's op Presenteren.",
+        "The own story in this link could not be read (completely); check its slides on Present.",
+    ),
+    "harden_draft_too_long": (
+        "Het eigen verhaal past niet meer in de link: bij herladen gaat de laatste dia "
+        "verloren. Deel het op Presenteren of begin een nieuw verhaal.",
+        "The own story no longer fits in the link: a reload loses the last slide. Share it "
+        "on Present or start a new story.",
+    ),
     "harden_story_no_notes_link": (
         "Met de notities past dit verhaal niet in een link; de link hierboven deelt het "
         "zonder notities. Kort de notities in om ze mee te delen.",
