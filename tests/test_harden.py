@@ -381,3 +381,23 @@ def test_a_damaged_draft_in_the_url_is_said():
         "dia's op Presenteren."
     ]
     assert "Voeg deze weergave toe (0)" in [b.label for b in at.sidebar.button]
+
+
+# --- 5. validate says which setting was in effect -------------------------------------------
+
+
+def test_validate_names_the_setting_that_gave_the_folder(tmp_path, monkeypatch, capsys):
+    from dashboard import cli
+    from tests.malformed import SOURCES, linked_copy
+
+    linked_copy(SOURCES["cbs"], tmp_path / "cbs")
+    (tmp_path / "cbs" / "86004NED.csv").unlink()
+    (tmp_path / "cbs" / "86004NED.csv").write_text("", encoding="utf-8")
+    monkeypatch.setenv("DASHBOARD_CBS_DIR", str(tmp_path / "cbs"))
+    monkeypatch.setenv("DASHBOARD_CACHE_DIR", "off")
+    assert cli.main(["validate"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[-2:] == [
+        f"error: {tmp_path / 'cbs' / '86004NED.csv'}: the file is empty.",
+        f"  cbs_dir = {tmp_path / 'cbs'} (set by DASHBOARD_CBS_DIR)",
+    ]

@@ -6,6 +6,7 @@ tables and boundaries, model/pull.py), ``validate``, ``export observations|catal
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import asdict, fields
@@ -15,7 +16,13 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.checks import check_everything
-from dashboard.config import ConfigError, check_folder, load_settings
+from dashboard.config import (
+    ENV_PROJECT_DATA,
+    ConfigError,
+    check_folder,
+    load_settings,
+    project_data,
+)
 from dashboard.model import geo
 from dashboard.model.catalog import Catalog, Source, load_catalog
 from dashboard.model.errors import DataError
@@ -208,6 +215,25 @@ def pull(mirror: Path | None, online: bool, if_missing: bool, out=None) -> int:
     return 0
 
 
+def settings_in_effect(message: str) -> list[str]:
+    """For each folder a message names: which setting gave it (so that the person who runs
+    `validate` knows what to change)."""
+    try:
+        settings = load_settings()
+    except ConfigError:
+        return []
+    notes = []
+    for key in ("cbs_dir", "geo_dir", "cache_dir", "mirror"):
+        folder = getattr(settings, key)
+        if folder is not None and str(folder) in message:
+            notes.append(f"{key} = {folder} (set by {settings.origin(key)})")
+    data = project_data()
+    if str(data) in message:
+        origin = ENV_PROJECT_DATA if os.environ.get(ENV_PROJECT_DATA) else "the default"
+        notes.append(f"project data = {data} (set by {origin})")
+    return notes
+
+
 def _ids(value: str) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()]
 
@@ -282,6 +308,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return export(args.what, args.path)
     except (DataError, ConfigError) as exc:
         print(f"error: {exc}", file=sys.stderr)
+        for note in settings_in_effect(str(exc)):
+            print(f"  {note}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("error: interrupted; the data folders are unchanged.", file=sys.stderr)

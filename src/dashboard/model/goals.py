@@ -51,7 +51,8 @@ GOALS_FILE = PROJECT_DATA / "sociale_agenda_2024" / "goals.toml"
 
 def goals_file() -> Path:
     """goals.toml of the project's data folder in effect (config.project_data)."""
-    return project_data() / GOALS_FILE.relative_to(PROJECT_DATA)
+    data = project_data()
+    return GOALS_FILE if data == PROJECT_DATA else data / GOALS_FILE.relative_to(PROJECT_DATA)
 
 
 REPORT_FILE = "sociale_agenda_2024/observations.csv"  # the report's own figures (tidy source)

@@ -29,7 +29,8 @@ REGION_SETS_FILE = PROJECT_DATA / "region_sets.toml"
 
 def region_sets_file() -> Path:
     """region_sets.toml of the project's data folder in effect (config.project_data)."""
-    return project_data() / REGION_SETS_FILE.name
+    data = project_data()
+    return REGION_SETS_FILE if data == PROJECT_DATA else data / REGION_SETS_FILE.name
 
 
 METHODS = ("mean_population", "mean_households", "sum", "none")

@@ -55,8 +55,10 @@ VERHALEN_DIR = PROJECT_DATA / "verhalen"
 
 
 def verhalen_dir() -> Path:
-    """data/verhalen of the project's data folder in effect (config.project_data)."""
-    return project_data() / VERHALEN_DIR.name
+    """data/verhalen of the project's data folder in effect (config.project_data; the
+    module's VERHALEN_DIR when that is the project's own)."""
+    data = project_data()
+    return VERHALEN_DIR if data == PROJECT_DATA else data / VERHALEN_DIR.name
 
 
 MAX_FILE_BYTES = 256 * 1024
@@ -453,7 +455,9 @@ def read_file(
     name: str | None = None,
 ) -> tuple[list[Verhaal], list[Problem]]:
     """The valid stories of one file and the problems of the others (never raises)."""
-    name = name or public_paths(str(path))  # data/verhalen/x.toml (no server folder)
+    if name is None:  # data/verhalen/x.toml, or where DASHBOARD_PROJECT_DATA has it
+        inside = path.resolve().is_relative_to(project_data())
+        name = public_paths(str(path)) if inside else f"data/verhalen/{path.name}"
     try:
         data = path.read_bytes()
     except OSError as exc:

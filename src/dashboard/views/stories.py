@@ -102,7 +102,8 @@ STORIES_DIR = PROJECT_DATA / "stories"
 
 def stories_dir() -> Path:
     """data/stories of the project's data folder in effect (config.project_data)."""
-    return project_data() / STORIES_DIR.name
+    data = project_data()
+    return STORIES_DIR if data == PROJECT_DATA else data / STORIES_DIR.name
 
 
 FORMAT_VERSION = 1
