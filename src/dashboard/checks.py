@@ -48,15 +48,17 @@ def check_boundaries(store: Store, settings: Settings) -> dict[str, int]:
 
 
 def check_region_sets(store: Store, settings: Settings) -> int:
-    """The region sets of every scope, each region dissolvable from the boundaries."""
+    """The region sets of every scope, every member of each region with a boundary (what
+    dissolving them for a map needs)."""
     from dashboard.views import compare
 
     geo_dir = check_folder(settings, "geo_dir")
-    gemeenten = geo.load_gemeenten(geo_dir, "nederland", store.gebieden)
+    codes = geo.load_gemeenten(geo_dir, "nederland", store.gebieden)["region_code"]
     n = 0
     for scope in SCOPES:
         for region_set in compare.region_set_choices(store, scope).values():
-            geo.dissolve(gemeenten, region_set.membership(), {})
+            names = {r.code: r.name() for r in region_set.regions}
+            geo.check_members(codes, region_set.membership(), names)
             n += 1
     return n
 

@@ -7,6 +7,7 @@ GeoDataFrame with the columns ``region_code`` (a CBS code), ``name`` and ``geome
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
@@ -131,6 +132,20 @@ def _check(frame: gpd.GeoDataFrame, path: Path) -> gpd.GeoDataFrame:
     )
 
 
+@functools.lru_cache(maxsize=8)
+def _checked_at(path: Path, size: int, mtime_ns: int) -> gpd.GeoDataFrame:
+    return _check(_read(path), path)
+
+
+def _checked(path: Path) -> gpd.GeoDataFrame:
+    """A boundary file read and checked once while it is unchanged (validate, the app's
+    first check and its maps read the same files); callers get a copy."""
+    if not path.is_file():
+        _read(path)  # the message of a missing file
+    stat = path.stat()
+    return _checked_at(path, stat.st_size, stat.st_mtime_ns).copy()
+
+
 def load_gemeenten(geo_dir: Path, scope: str, gebieden: pd.DataFrame) -> gpd.GeoDataFrame:
     """The 2025 gemeenten of ``scope`` (see vocabulary.SCOPES), sorted by code, names from gebieden.
 
@@ -139,7 +154,7 @@ def load_gemeenten(geo_dir: Path, scope: str, gebieden: pd.DataFrame) -> gpd.Geo
     """
     wanted = scope_codes(gebieden, scope)
     path = geo_dir / GEMEENTEN_FILE
-    frame = _check(_read(path), path)
+    frame = _checked(path)
     unknown = sorted(set(frame["region_code"]) - set(gebieden["gemeente_code"]))
     if unknown:
         raise DataError(
@@ -165,7 +180,7 @@ def load_outlines(geo_dir: Path, kind: str, codes: Sequence[str] | None = None) 
     if kind not in OUTLINE_FILES:
         raise DataError(f"Unknown outline kind {kind!r}; valid kinds: {', '.join(OUTLINE_FILES)}.")
     path = geo_dir / OUTLINE_FILES[kind]
-    frame = _check(_read(path), path)
+    frame = _checked(path)
     if codes is not None:
         missing = sorted(set(codes) - set(frame["region_code"]))
         if missing:
@@ -199,17 +214,29 @@ def dissolve(
     A member without a boundary in ``gemeenten`` raises DataError.
     """
     geoms = dict(zip(gemeenten["region_code"], gemeenten.geometry, strict=True))
+    check_members(geoms, membership, names)
     rows = []
     for region, members in sorted(_members_by_region(membership).items()):
-        missing = sorted(m for m in members if m not in geoms)
+        union = shapely.union_all([geoms[m] for m in members])
+        rows.append({"region_code": region, "name": names.get(region, region), "geometry": union})
+    return gpd.GeoDataFrame(rows, columns=COLUMNS, geometry="geometry", crs=gemeenten.crs)
+
+
+def check_members(
+    codes: Iterable[str],
+    membership: Mapping[str, str] | Mapping[str, Sequence[str]],
+    names: Mapping[str, str],
+) -> None:
+    """Every member gemeente of every region has a boundary among ``codes`` (what
+    :func:`dissolve` needs), without dissolving; DataError naming region and members."""
+    known = set(codes)
+    for region, members in sorted(_members_by_region(membership).items()):
+        missing = sorted(m for m in members if m not in known)
         if missing:
             raise DataError(
                 f"Region {region} ({names.get(region, region)}): no boundary for member "
                 f"gemeente(n) {', '.join(missing)}."
             )
-        union = shapely.union_all([geoms[m] for m in members])
-        rows.append({"region_code": region, "name": names.get(region, region), "geometry": union})
-    return gpd.GeoDataFrame(rows, columns=COLUMNS, geometry="geometry", crs=gemeenten.crs)
 
 
 def simplify_for_browser(
