@@ -438,7 +438,7 @@ CASES: list[Case] = [
             "data/sociale_agenda_2024/goals.toml",
             _sub('indicator = "vrijwilligerswerk"', 'indicator = "geluk"'),
         ),
-        "{data}/sociale_agenda_2024/goals.toml, line 53, goal 1 'vrijwilligers': map_indicator 'geluk' must be one of the goal's measures.",
+        "goals.toml, line 53, goal 1 'vrijwilligers': map_indicator 'geluk' must be one of the goal's measures.",
     ),
     Case(
         "verhaal-unknown-gemeente",

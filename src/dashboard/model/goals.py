@@ -368,7 +368,7 @@ def load_goals(catalog: Catalog, path: Path | None = None) -> Goals:
         raise DataError(f"{path}: file not found.") from None
     except tomllib.TOMLDecodeError as exc:
         raise DataError(f"{path}: not valid TOML ({exc}).") from exc
-    name = str(path)  # the file in every message; a goal also by its line
+    name = Path(path).name  # every message names the file; a goal also its line
     unknown = set(raw) - {"theme", "goal"}
     if unknown:
         raise DataError(f"{name}: unknown section(s) {', '.join(sorted(unknown))}.")
@@ -410,7 +410,7 @@ def check_observations(goals: Goals, store: Store, data_dir: Path | None = None)
     """Every measure's nulmeting must be an observation of the store; a report figure (an
     indicator read from observations.csv) must cite the line its observation cites, and a CBS
     figure with a report_value must agree with it. Raise DataError naming file and goal."""
-    name = str(goals.path)
+    name = goals.path.name
     lines = _report_lines(data_dir or project_data())
     for goal in goals:
         for n, m in enumerate(goal.measures, start=1):
