@@ -308,8 +308,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return export(args.what, args.path)
     except (DataError, ConfigError) as exc:
         print(f"error: {exc}", file=sys.stderr)
-        for note in settings_in_effect(str(exc)):
-            print(f"  {note}", file=sys.stderr)
+        if args.command == "validate":  # pull keeps its one-line error
+            for note in settings_in_effect(str(exc)):
+                print(f"  {note}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("error: interrupted; the data folders are unchanged.", file=sys.stderr)
