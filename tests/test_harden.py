@@ -401,3 +401,20 @@ def test_validate_names_the_setting_that_gave_the_folder(tmp_path, monkeypatch, 
         f"error: {tmp_path / 'cbs' / '86004NED.csv'}: the file is empty.",
         f"  cbs_dir = {tmp_path / 'cbs'} (set by DASHBOARD_CBS_DIR)",
     ]
+
+
+# --- 1. no folder of the server on a public page ---------------------------------------------
+
+
+def test_public_paths_hide_the_servers_folders(tmp_path):
+    from dashboard.config import PROJECT_ROOT, load_settings, public_paths
+
+    s = load_settings(environ={"DASHBOARD_CBS_DIR": str(tmp_path / "cbs")})
+    text = (
+        f"{tmp_path / 'cbs' / '86004NED.csv'}, line 2; {PROJECT_ROOT / 'data' / 'x.toml'}; "
+        "/srv/elsewhere/secret/file.json; see https://opendata.cbs.nl/ODataApi/odata/86004NED"
+    )
+    assert public_paths(text, s) == (
+        "$DASHBOARD_CBS_DIR/86004NED.csv, line 2; data/x.toml; …/file.json; "
+        "see https://opendata.cbs.nl/ODataApi/odata/86004NED"
+    )
