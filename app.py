@@ -6,11 +6,13 @@ the view state these controls produce (see dashboard.app.controls and dashboard.
 import streamlit as st
 
 from dashboard import pages, urls
-from dashboard.app import context, controls, resources, warmup
+from dashboard.app import context, controls, guard, resources, warmup
 from dashboard.app.widgets import a11y, common, present
 from dashboard.text.i18n import t
 
 st.set_page_config(page_title="Brede welvaart Drenthe", page_icon="🌍", layout="wide")
+
+guard.refuse_client_cache_clear()  # no client empties the caches every session shares
 
 common.styles()
 a11y.styles()

@@ -16,6 +16,7 @@ from dashboard.views import stories
 store = resources.store_or_stop()
 view = controls.current_view(store)
 lang = view.lang
+controls.show_notices(lang)  # a bad view parameter is named here too, as on every page
 
 found, errors = resources.shipped_stories()
 story: stories.Story | None = None
@@ -24,6 +25,7 @@ if packed is not None:
     story, problems = stories.story_from_param(packed, store)
     for problem in problems[:5]:
         st.warning(escape_markdown(problem.message(lang), max_len=300), icon="⚠️")
+story_from_link = story is not None
 for error in errors:
     st.error(t("story_file_error", lang, error=escape_markdown(error, max_len=500)))
 
@@ -78,11 +80,18 @@ with st.expander(t("story_share", lang)):
     if uploads.in_story(story):  # eigen gegevens live in this session only: no link
         st.info(t("upload_no_share_story", lang), icon=":material/lock:")
         st.stop()
-    link = stories.story_to_param(story, include_notes=False)
-    st.code(urls.story_url(link, context.app_base_url()), language=None)
-    st.page_link(
-        pages.page("presenteren").file,
-        label=t("story_notes_link", lang),
-        query_params=urls.story_query(stories.story_to_param(story), notes=True),
-        icon=":material/speaker_notes:",
-    )
+    # never raises: a story within every limit of a file may not fit in a link
+    links = stories.share_links(story, packed if story_from_link else None)
+    if links.without_notes is None:
+        st.info(t("harden_story_no_link", lang, max=str(stories.MAX_PARAM_CHARS)))
+    else:
+        st.code(urls.story_url(links.without_notes, context.app_base_url()), language=None)
+    if links.with_notes is None:
+        st.info(t("harden_story_no_notes_link", lang))
+    else:
+        st.page_link(
+            pages.page("presenteren").file,
+            label=t("story_notes_link", lang),
+            query_params=urls.story_query(links.with_notes, notes=True),
+            icon=":material/speaker_notes:",
+        )

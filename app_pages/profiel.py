@@ -15,6 +15,7 @@ from dashboard.app.widgets.share import page_end
 from dashboard.publish import downloads as tables
 from dashboard.render import charts
 from dashboard.text.i18n import t
+from dashboard.text.numbers import escape_markdown
 from dashboard.text.sentences import join_names
 
 store = resources.store_or_stop()
@@ -86,8 +87,9 @@ st.caption(
     t(
         "profile_similar_help",
         lang,
-        name=pv.name,
-        names=join_names(pv.similar["gemeente_naam"].tolist(), lang),
+        # names from the data are text, never markdown (a name could be a link)
+        name=escape_markdown(pv.name, max_len=120),
+        names=join_names([escape_markdown(n, 120) for n in pv.similar["gemeente_naam"]], lang),
     )
 )
 st.dataframe(pv.compared, hide_index=True, width="stretch")

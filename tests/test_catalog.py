@@ -73,7 +73,8 @@ def edit(data_dir: Path, old: str, new: str, count: int = 1) -> None:
         (
             'theme = "materiele_welvaart"',
             'theme = "geluk"',
-            r"cbs.toml, entry 1, indicator 'inkomen_gestandaardiseerd_mediaan': theme 'geluk' is "
+            r"cbs.toml, line 4 \(entry 1\), indicator 'inkomen_gestandaardiseerd_mediaan': "
+            r"theme 'geluk' is "
             r"not one of",
         ),
         ("direction = 1", "direction = 2", r"direction must be -1, 0 or 1, got 2"),
@@ -82,7 +83,8 @@ def edit(data_dir: Path, old: str, new: str, count: int = 1) -> None:
         (
             'label_nl = "Mediaan gestandaardiseerd inkomen"\n',
             "",
-            r"entry 1, indicator 'inkomen_gestandaardiseerd_mediaan': missing field 'label_nl'",
+            r"line 4 \(entry 1\), indicator 'inkomen_gestandaardiseerd_mediaan': missing field "
+            r"'label_nl'",
         ),
         ('kind = "cbs"', 'kind = "excel"', r"source kind 'excel' is not one of cbs, tidy"),
         ('measure = "MediaanGestandaardiseerdInkomen_4"\n', "", r"a cbs source needs 'measure'"),

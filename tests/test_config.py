@@ -122,14 +122,29 @@ def test_bad_folder_message_names_folder_setting_and_content(tmp_path, state):
         folder.mkdir()
     elif state == "file":
         folder.write_text("x")
-    s = Settings(cbs_dir=folder, geo_dir=tmp_path, config_file=Path("/x/dashboard.toml"))
+    s = Settings(
+        cbs_dir=folder,
+        geo_dir=tmp_path,
+        config_file=Path("/x/dashboard.toml"),
+        origins=(("cbs_dir", "[data] cbs_dir in dashboard.toml"),),
+    )
     problem = {"missing": "does not exist", "empty": "is empty", "file": "is not a folder"}[state]
     with pytest.raises(ConfigError) as err:
         check_folder(s, "cbs_dir")
     message = str(err.value)
     assert f"The data folder {folder} {problem}." in message
-    assert "DASHBOARD_CBS_DIR or [data] cbs_dir in /x/dashboard.toml" in message
+    # the one setting in effect, not a list of candidates
+    assert f"{problem}. It is set by [data] cbs_dir in dashboard.toml. Put the CBS" in message
     assert "gebieden_2025.csv" in message
+
+
+def test_bad_folder_message_names_the_environment_variable_in_effect(tmp_path):
+    s = load_settings(environ={"DASHBOARD_CBS_DIR": str(tmp_path / "nope")})
+    with pytest.raises(ConfigError) as err:
+        check_folder(s, "cbs_dir")
+    assert f"{tmp_path / 'nope'} does not exist. It is set by DASHBOARD_CBS_DIR. Put" in str(
+        err.value
+    )
 
 
 def _toml(tmp_path: Path, monkeypatch, text: str) -> None:

@@ -53,12 +53,17 @@ def test_without_data_the_page_says_what_is_missing_and_offers_to_fetch(empty):
     assert not at.exception, [e.value for e in at.exception]
     assert texts(at.title) == ["Gegevens ontbreken"]
     (warning,) = texts(at.warning)
-    assert warning.startswith(f"The data folder {empty / 'data' / 'cbs'} does not exist.")
+    # no folder of the server on a public page: the setting that names it instead
+    assert warning.startswith(
+        "The data folder $DASHBOARD_CBS_DIR does not exist. It is set by DASHBOARD_CBS_DIR. "
+    )
     markdown = " ".join(texts(at.markdown))
     assert "open data van het CBS" in markdown
-    assert f"De tabellen horen in `{empty / 'data' / 'cbs'}`, de grenzen in `{empty / 'geo'}`." in (
-        markdown
+    assert (
+        "De tabellen horen in `$DASHBOARD_CBS_DIR`, de grenzen in `$DASHBOARD_GEO_DIR`." in markdown
     )
+    shown = [*texts(at.warning), *texts(at.markdown), *texts(at.title), *texts(at.info)]
+    assert not [text for text in shown if str(empty) in text or "/tmp" in text]
     assert [b.label for b in at.button] == ["Gegevens ophalen bij CBS"]
     assert at.button(key="fetch_online").help.startswith("21 tabellen van opendata.cbs.nl")
     assert not at.info
@@ -92,7 +97,7 @@ def test_a_mirror_is_offered_when_it_exists(empty, monkeypatch):
     at = open_app()
     assert [b.label for b in at.button] == [
         "Gegevens ophalen bij CBS",
-        f"Overnemen uit {MIRROR.resolve()}",
+        "Overnemen uit $DASHBOARD_MIRROR",  # the setting, not the server's folder
     ]
 
 

@@ -226,7 +226,11 @@ def test_missing_gemeente(tmp_path, settings, gebieden):
 
 def test_invalid_json(tmp_path, gebieden):
     folder = _write(tmp_path, '{"type": "FeatureCollection", "features": [')
-    with pytest.raises(DataError, match="not a readable GeoJSON file"):
+    with pytest.raises(
+        DataError,
+        match=r"geojson: line 1, column 44: not valid JSON: Expecting value \(the file ends "
+        r"early: is it cut off\?\)\.$",
+    ):
         geo.load_gemeenten(folder, "drenthe", gebieden)
 
 

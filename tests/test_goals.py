@@ -264,61 +264,62 @@ def test_a_minimal_goals_file_loads(tmp_path, store):
         (
             'indicator = "moeite_met_rondkomen"',
             'indicator = "armoede_index"',
-            "goals.toml, goal 1 'armoede', measure 1 (indicator 'armoede_index'): unknown "
+            "goals.toml, line 9, goal 1 'armoede', measure 1 (indicator 'armoede_index'): unknown "
             "indicator; it is not in the catalogue.",
         ),
         (
             'theme = "armoede_thema"\n',
             "",
-            "goals.toml, goal 1 'armoede': missing field 'theme'.",
+            "goals.toml, line 9, goal 1 'armoede': missing field 'theme'.",
         ),
         (
             'theme = "armoede_thema"\n',
             'theme = "bestaanszekerheid"\n',
-            "goals.toml, goal 1 'armoede': theme 'bestaanszekerheid' is not defined (add "
+            "goals.toml, line 9, goal 1 'armoede': theme 'bestaanszekerheid' is not defined (add "
             "[theme.bestaanszekerheid]; defined: armoede_thema).",
         ),
         (
             'desired = "lower"',
             'desired = "higher"',
-            "goals.toml, goal 1 'armoede', measure 1 (indicator 'moeite_met_rondkomen'): "
+            "goals.toml, line 9, goal 1 'armoede', measure 1 (indicator 'moeite_met_rondkomen'): "
             "desired 'higher' contradicts the catalogue's direction of 'moeite_met_rondkomen' "
             "(-1, higher is worse).",
         ),
         (
             'desired = "lower"',
             'desired = "down"',
-            "goals.toml, goal 1 'armoede', measure 1 (indicator 'moeite_met_rondkomen'): "
+            "goals.toml, line 9, goal 1 'armoede', measure 1 (indicator 'moeite_met_rondkomen'): "
             "desired must be 'higher' or 'lower', got 'down'.",
         ),
         (
             "number = 4",
             'number = "4"',
-            "goals.toml, goal 1 'armoede': field 'number' must be a int, got '4'.",
+            "goals.toml, line 9, goal 1 'armoede': field 'number' must be a int, got '4'.",
         ),
         (
             "line = 1330",
             'line = 1330\nregion = "Drenthe"',
-            "goals.toml, goal 1 'armoede', measure 1 (indicator 'moeite_met_rondkomen'): "
+            "goals.toml, line 9, goal 1 'armoede', measure 1 (indicator 'moeite_met_rondkomen'): "
             "region 'Drenthe' is not a CBS code (NL01, PV22, CR07, GM0106).",
         ),
         (
             "section_line = 1320",
             'section_line = 1320\nmap_indicator = "werkloosheid"',
-            "goals.toml, goal 1 'armoede': map_indicator 'werkloosheid' must be one of the "
+            "goals.toml, line 9, goal 1 'armoede': map_indicator 'werkloosheid' must be one of the "
             "goal's measures.",
         ),
         (
             "section_line = 1320",
             "section_line = 1320\nkleur = 1",
-            "goals.toml, goal 1 'armoede': unknown field(s) kleur (allowed: id, number, theme, "
+            "goals.toml, line 9, goal 1 'armoede': unknown field(s) kleur (allowed: id, number, "
+            "theme, "
             "title_nl, title_en, short_nl, short_en, line, section_line, map_indicator, "
             "note_nl, note_en, measure, target).",
         ),
         (
             'title_nl = "Verminderen van armoede"',
             'title_nl = "  "',
-            "goals.toml, goal 1 'armoede': field 'title_nl' is empty.",
+            "goals.toml, line 9, goal 1 'armoede': field 'title_nl' is empty.",
         ),
     ],
 )
@@ -333,12 +334,12 @@ def test_broken_toml_and_missing_measures(tmp_path, store):
     )
     no_measures = GOOD.split("[[goal.measure]]")[0]
     assert error(tmp_path, no_measures, store.catalog) == (
-        "goals.toml, goal 1 'armoede': needs at least one [[goal.measure]]."
+        "goals.toml, line 9, goal 1 'armoede': needs at least one [[goal.measure]]."
     )
     twice = GOOD + GOOD.split("section_line = 1320")[1]
     assert error(tmp_path, twice, store.catalog) == (
-        "goals.toml, goal 1 'armoede', measure 2: indicator 'moeite_met_rondkomen' for PV22 in "
-        "2022 is listed twice."
+        "goals.toml, line 9, goal 1 'armoede', measure 2: indicator 'moeite_met_rondkomen' "
+        "for PV22 in 2022 is listed twice."
     )
     goal = "\n[[goal]]" + GOOD.split("\n[[goal]]")[1]
     again = GOOD + goal

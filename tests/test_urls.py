@@ -92,9 +92,16 @@ def test_impossible_period_falls_back_to_latest():
 def test_unknown_gemeente_codes_are_dropped_and_named():
     view, notices = parse({"gemeente": "GM0106,GM9999,xx"})
     assert view.gemeenten == ("GM0106",)
+    # one notice for the parameter, each unknown code once
+    assert notices == [Notice("gemeente", "GM9999, XX", "unknown_gemeente", 2)]
+
+
+def test_thousands_of_unknown_codes_make_one_notice():
+    codes = [f"GM{9000 + n % 700}" for n in range(14_000)]  # 700 distinct, each 20 times
+    view, notices = parse({"gemeente": ",".join(["GM0106", *codes])})
+    assert view.gemeenten == ("GM0106",)
     assert notices == [
-        Notice("gemeente", "GM9999", "unknown_gemeente"),
-        Notice("gemeente", "XX", "unknown_gemeente"),
+        Notice("gemeente", "GM9000, GM9001, GM9002, GM9003, GM9004", "unknown_gemeente", 700)
     ]
 
 

@@ -7,6 +7,7 @@ tables and boundaries, model/pull.py), ``validate``, ``export observations|catal
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import asdict, fields
@@ -15,7 +16,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.config import ConfigError, check_folder, load_settings
+from dashboard.checks import check_everything
+from dashboard.config import (
+    ENV_PROJECT_DATA,
+    ConfigError,
+    check_folder,
+    load_settings,
+    project_data,
+)
 from dashboard.model import geo
 from dashboard.model.catalog import Catalog, Source, load_catalog
 from dashboard.model.errors import DataError
@@ -75,14 +83,32 @@ def validate(out=None) -> int:
     cov = coverage(store)
     with pd.option_context("display.width", 200, "display.max_rows", 500):
         print(cov.drop(columns="theme").to_string(index=False), file=out)
+    # everything else the app loads, as the app's first run checks it (dashboard.checks)
+    checked = check_everything(store, settings)
     problems = boundary_problems(store, geo_dir)
     for problem in problems:
         print(f"boundaries: {problem}", file=out)
+    files = ", ".join(f"{name} ({n} areas)" for name, n in checked.boundaries.items())
     print(
-        f"Boundaries: {', '.join(SCOPES)} checked"
+        f"Boundaries: {files}; {', '.join(SCOPES)} checked"
         + (f", {len(problems)} note(s) above" if problems else ", all gemeenten match"),
         file=out,
     )
+    print(
+        f"Region sets: {checked.region_sets} over the scopes; Presenteren stories: "
+        f"{checked.stories}; Sociale Agenda: {checked.goals} goals, {checked.verhalen} "
+        "residents' stories",
+        file=out,
+    )
+    if checked.problems:
+        for problem in checked.problems:
+            print(f"error: {problem}", file=sys.stderr)
+        print(
+            f"error: {len(checked.problems)} story file problem(s) above; those stories are "
+            "left out of the app.",
+            file=sys.stderr,
+        )
+        return 1
     print("OK", file=out)
     return 0
 
@@ -220,6 +246,25 @@ def import_own(path: Path, indicator_id: str, options: dict, replace: bool, out=
     return 0
 
 
+def settings_in_effect(message: str) -> list[str]:
+    """For each folder a message names: which setting gave it (so that the person who runs
+    `validate` knows what to change)."""
+    try:
+        settings = load_settings()
+    except ConfigError:
+        return []
+    notes = []
+    for key in ("cbs_dir", "geo_dir", "cache_dir", "mirror"):
+        folder = getattr(settings, key)
+        if folder is not None and str(folder) in message:
+            notes.append(f"{key} = {folder} (set by {settings.origin(key)})")
+    data = project_data()
+    if str(data) in message:
+        origin = ENV_PROJECT_DATA if os.environ.get(ENV_PROJECT_DATA) else "the default"
+        notes.append(f"project data = {data} (set by {origin})")
+    return notes
+
+
 def _ids(value: str) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()]
 
@@ -314,6 +359,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return export(args.what, args.path)
     except (DataError, ConfigError) as exc:
         print(f"error: {exc}", file=sys.stderr)
+        if args.command == "validate":  # pull keeps its one-line error
+            for note in settings_in_effect(str(exc)):
+                print(f"  {note}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("error: interrupted; the data folders are unchanged.", file=sys.stderr)

@@ -24,13 +24,20 @@ request), ``retries`` and ``backoff`` (seconds before the first retry, doubling)
 computes in the background after the data has loaded (see dashboard.warmup); by default every
 indicator of Drenthe in Dutch. ``DASHBOARD_WARM_UP=0`` switches it off (the tests do).
 
-The project's own small datasets (catalogue, region sets, Sociale Agenda figures) live in
-``data/`` and are always read from the project root.
+The project's own small datasets (catalogue, vocabulary, region sets, stories, Sociale Agenda
+goals and figures) live in ``data/`` of the project root; ``DASHBOARD_PROJECT_DATA`` points at
+another copy of that folder (to check a changed catalogue with ``validate`` before committing
+it, and for the tests of malformed data). :func:`project_data` resolves it when called.
+
+What reaches a public page never names a folder of the server: :func:`public_paths` writes a
+path inside the project relative to it and any other data folder as the setting that names it
+(``$DASHBOARD_CBS_DIR``, ``[data] cbs_dir``).
 """
 
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -42,6 +49,7 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 PROJECT_DATA = PROJECT_ROOT / "data"
 
 ENV_CONFIG = "DASHBOARD_CONFIG"
+ENV_PROJECT_DATA = "DASHBOARD_PROJECT_DATA"
 ENV_CBS_DIR = "DASHBOARD_CBS_DIR"
 ENV_GEO_DIR = "DASHBOARD_GEO_DIR"
 ENV_WARM_UP = "DASHBOARD_WARM_UP"
@@ -106,6 +114,70 @@ class Settings:
     backoff: float = DEFAULT_PULL["backoff"]
     # own sources of `dashboard import` (model/own.py); None: none
     own_dir: Path | None = None
+    # which setting gave each folder ("cbs_dir", "geo_dir", "cache_dir", "mirror"): the
+    # environment variable, "[data] cbs_dir in dashboard.toml", or "the default"
+    origins: tuple[tuple[str, str], ...] = ()
+
+    def origin(self, key: str) -> str:
+        """The setting in effect for folder ``key``, as a message names it."""
+        return dict(self.origins).get(key, "the default")
+
+
+def project_data() -> Path:
+    """The project's own data folder: ``DASHBOARD_PROJECT_DATA`` or ``data/`` of the project."""
+    value = os.environ.get(ENV_PROJECT_DATA, "").strip()
+    return Path(value).expanduser().resolve() if value else PROJECT_DATA
+
+
+_SETTING_NAMES = {
+    "cbs_dir": ENV_CBS_DIR,
+    "geo_dir": ENV_GEO_DIR,
+    "cache_dir": ENV_CACHE_DIR,
+    "mirror": ENV_MIRROR,
+}
+# an absolute folder left in a text after the known ones were replaced (not a URL's path)
+_ABSOLUTE_DIR = re.compile(r"(?<![\w:/.~-])/(?:[^\s/'\"()`]+/)+")
+
+
+def _public_folder(folder: Path, setting: str) -> str:
+    try:
+        return folder.relative_to(PROJECT_ROOT).as_posix() or "."
+    except ValueError:
+        return setting
+
+
+def public_paths(text: str, settings: Settings | None = None) -> str:
+    """``text`` with no folder of the server in it: a path inside the project relative to
+    the project (``data/catalog/x.toml``), a data folder elsewhere as the setting that names
+    it (``$DASHBOARD_CBS_DIR/86004NED.csv``, ``[data] geo_dir/…``), the configuration file by
+    its name, and any other absolute folder as ``…/``. For every page a visitor sees."""
+    folders: list[tuple[Path, str]] = []
+    if settings is not None:
+        for key, env in _SETTING_NAMES.items():
+            folder = getattr(settings, key, None)
+            if folder is None:
+                continue
+            origin = settings.origin(key)
+            setting = (
+                f"${env}"
+                if origin == env
+                else f"[{'sources' if key == 'mirror' else 'data'}] {key}"
+            )
+            folders.append((folder, _public_folder(folder, setting)))
+        if settings.config_file is not None:
+            folders.append(
+                (
+                    settings.config_file,
+                    _public_folder(settings.config_file, settings.config_file.name),
+                )
+            )
+    data = project_data()
+    folders.append((data, _public_folder(data, f"${ENV_PROJECT_DATA}")))
+    folders.append((PROJECT_ROOT, "."))
+    for folder, public in sorted(folders, key=lambda f: -len(str(f[0]))):
+        text = text.replace(str(folder), public)
+    text = text.replace("./", "") if text.startswith("./") else text.replace(" ./", " ")
+    return _ABSOLUTE_DIR.sub("…/", text)
 
 
 def _config_file() -> Path | None:
@@ -137,28 +209,42 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     if not isinstance(section, dict):
         raise ConfigError(f"{path}: [data] must be a table with cbs_dir and geo_dir.")
 
+    origins: dict[str, str] = {}
+
     def resolve(key: str, default: Path) -> Path:
         if env.get(_ENV[key]):
+            origins[key] = _ENV[key]
             return Path(env[_ENV[key]]).expanduser().resolve()
         if key in section:
             value = section[key]
             if not isinstance(value, str) or not value.strip():
                 raise ConfigError(f"{path}: [data] {key} must be a non-empty path string.")
             assert path is not None
+            origins[key] = f"[data] {key} in {path.name}"
             return (path.parent / Path(value).expanduser()).resolve()
         return default
 
     scopes, languages = _warm_up(path, data.get("warm_up", {}), env)
     sources = _sources(path, data.get("sources", {}), env)
+    cbs_dir, geo_dir = resolve("cbs_dir", DEFAULT_CBS_DIR), resolve("geo_dir", DEFAULT_GEO_DIR)
+    if env.get(ENV_CACHE_DIR, "").strip():
+        origins["cache_dir"] = ENV_CACHE_DIR
+    elif "cache_dir" in section:
+        origins["cache_dir"] = f"[data] cache_dir in {path.name if path else ''}"
+    if ENV_MIRROR in env:
+        origins["mirror"] = ENV_MIRROR
+    elif isinstance(data.get("sources"), dict) and "mirror" in data["sources"]:
+        origins["mirror"] = f"[sources] mirror in {path.name if path else ''}"
     return Settings(
-        cbs_dir=resolve("cbs_dir", DEFAULT_CBS_DIR),
-        geo_dir=resolve("geo_dir", DEFAULT_GEO_DIR),
+        cbs_dir=cbs_dir,
+        geo_dir=geo_dir,
         config_file=path,
         warm_up_scopes=scopes,
         warm_up_languages=languages,
         cache_dir=_cache_dir(path, section, env),
         own_dir=_own_dir(path, section, env),
         **sources,
+        origins=tuple(origins.items()),
     )
 
 
@@ -264,6 +350,16 @@ def _warm_up(
     return out[0], out[1]
 
 
+def _setting_sentence(settings: Settings, key: str) -> str:
+    origin = settings.origin(key)
+    if origin == "the default":
+        return (
+            f"It is the default folder (set {_ENV[key]} or [data] {key} in dashboard.toml "
+            "for another)."
+        )
+    return f"It is set by {origin}."
+
+
 def check_folder(settings: Settings, key: str) -> Path:
     """Return the folder for ``key`` ('cbs_dir' or 'geo_dir') or raise one clear ConfigError."""
     folder: Path = getattr(settings, key)
@@ -275,9 +371,8 @@ def check_folder(settings: Settings, key: str) -> Path:
     elif not any(folder.iterdir()):
         problem = "is empty"
     if problem:
-        where = f"[data] {key} in {settings.config_file}" if settings.config_file else "the default"
         raise ConfigError(
-            f"The data folder {folder} {problem}. It is set by {_ENV[key]} or {where}. "
+            f"The data folder {folder} {problem}. {_setting_sentence(settings, key)} "
             f"Put {_EXPECTED[key]} there: `python -m dashboard pull` fetches them from CBS and "
             "PDOK, `python -m dashboard pull --from DIR` copies them from a local mirror "
             "(see README.md, section Data)."

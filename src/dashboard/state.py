@@ -43,3 +43,6 @@ class Notice:
     param: str
     value: str
     reason: str  # its text is the i18n key notice_<reason>
+    # how many distinct values the notice stands for (unknown gemeente codes: one notice per
+    # parameter, ``value`` the first NOTICE_VALUES of them joined by ", ")
+    count: int = 1

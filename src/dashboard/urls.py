@@ -45,6 +45,7 @@ where the mapping has ``get_all`` (as ``st.query_params`` has).
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any, Protocol, TypedDict
 from urllib.parse import urlencode
@@ -122,8 +123,17 @@ def _raw(params: Params, name: str) -> list[str]:
     return [str(v) for v in ([raw] if isinstance(raw, str) else raw)]
 
 
+def visible(value: str) -> str:
+    """A parameter's value without invisible characters (zero-width spaces and joiners, byte
+    order marks, bidi marks: Unicode's format characters) and surrounding whitespace, which a
+    copied link can carry and no id, code or period contains."""
+    if value.isascii():
+        return value.strip()
+    return "".join(c for c in value if unicodedata.category(c) != "Cf").strip()
+
+
 def _values(params: Params, name: str) -> list[str]:
-    return [v.strip() for v in _raw(params, name)]
+    return [visible(v) for v in _raw(params, name)]
 
 
 def _single(params: Params, name: str) -> str | None:
@@ -139,6 +149,9 @@ def _choice(params: Params, name: str, allowed: Sequence[str], notices: list[Not
         return value.lower()
     notices.append(Notice(name, value, "unknown_value"))
     return allowed[0]
+
+
+NOTICE_VALUES = 5  # values a notice names; it counts the rest
 
 
 def parse_query(
@@ -160,7 +173,8 @@ def parse_query(
     dropped with a notice: the plain map of one period is shown."""
     notices: list[Notice] = []
     written = _single(params, P["indicator"])
-    indicator = current_indicator(written) if written else default_indicator
+    # catalogue ids are lower case: an id is read case-insensitively, as every other value
+    indicator = current_indicator(written.lower()) if written else default_indicator
     if written and indicator not in indicators:
         notices.append(Notice(P["indicator"], written, "unknown_indicator"))
         indicator = default_indicator
@@ -173,14 +187,18 @@ def parse_query(
     since = _since(params, indicator, period, periods_of, comparable, pairable, notices)
 
     gemeenten: list[str] = []
+    unknown: dict[str, None] = {}  # each unknown code once, in order
     for value in _values(params, P["gemeenten"]):
         for code in (c.strip().upper() for c in value.split(",")):
             if not code:
                 continue
             if code not in gemeente_codes:
-                notices.append(Notice(P["gemeenten"], code, "unknown_gemeente"))
+                unknown[code] = None
             elif code not in gemeenten:
                 gemeenten.append(code)
+    if unknown:  # one notice for the parameter, however many codes a link carries
+        shown = [c if len(c) <= 20 else c[:19] + "…" for c in list(unknown)[:NOTICE_VALUES]]
+        notices.append(Notice(P["gemeenten"], ", ".join(shown), "unknown_gemeente", len(unknown)))
     if len(gemeenten) > MAX_GEMEENTEN:
         notices.append(Notice(P["gemeenten"], "", "too_many_gemeenten"))
         gemeenten = gemeenten[:MAX_GEMEENTEN]
@@ -323,6 +341,15 @@ def wants_notes(params: Params) -> bool:
 
 def wants_controls(params: Params) -> bool:
     return _single(params, CONTROLS_PARAM) == "ja"
+
+
+DRAFT_PARAM = "concept"  # the facilitator's own story being built (views.stories packed form)
+
+
+def draft_param(params: Params) -> str | None:
+    """The packed draft story of ``?concept=`` (on every page), if any: a reload or a
+    server restart finds the facilitator's slides there (app/widgets/present.keep_draft)."""
+    return _single(params, DRAFT_PARAM) or None
 
 
 def story_query(packed: str, notes: bool = False) -> dict[str, str]:

@@ -246,6 +246,16 @@ def url_view(store: Store) -> ViewState:
 def show_notices(lang: str) -> None:
     for notice in st.session_state.get(keys.NOTICES, []):
         value = f"“{escape_markdown(notice.value)}”" if notice.value else ""
+        if notice.count > 1:  # several unknown gemeente codes: one notice that counts them
+            named = notice.value.split(", ")
+            value = ", ".join(f"“{escape_markdown(v)}”" for v in named)
+            more = notice.count - len(named)
+            rest = t("harden_notice_and_more", lang, n=str(more)) if more > 0 else ""
+            text = t(
+                "harden_notice_unknown_gemeenten", lang, n=notice.count, value=value, more=rest
+            )
+            st.warning(text, icon="⚠️")
+            continue
         st.warning(t(f"notice_{notice.reason}", lang, value=value, param=notice.param), icon="⚠️")
 
 

@@ -16,7 +16,7 @@ from typing import NoReturn
 import streamlit as st
 
 from dashboard import urls, vocabulary
-from dashboard.config import ConfigError, Settings, load_settings
+from dashboard.config import ConfigError, Settings, load_settings, public_paths
 from dashboard.model import pull as pulling
 from dashboard.model.catalog import load_catalog
 from dashboard.model.errors import DataError
@@ -75,7 +75,8 @@ def _fetch(settings: Settings, lang: str, mirror, online: bool) -> None:
     try:
         pulling.pull(settings, catalog, mirror=mirror, online=online, progress=progress)
     except (DataError, ConfigError) as exc:
-        st.error(f"{t('fetch_failed', lang)}\n\n{escape_markdown(str(exc), max_len=800)}")
+        text = public_paths(str(exc), settings)
+        st.error(f"{t('fetch_failed', lang)}\n\n{escape_markdown(text, max_len=800)}")
         st.stop()
     # everything cached was made from the data there was (or its absence)
     st.cache_resource.clear()
@@ -92,13 +93,16 @@ def no_data_page(problem: Exception) -> NoReturn:
         settings = load_settings()
     except ConfigError as exc:
         st.title(t("data_error", lang))
-        st.error(f"{t('fetch_settings', lang)}\n\n{escape_markdown(str(exc), max_len=800)}")
+        text = public_paths(str(exc))
+        st.error(f"{t('fetch_settings', lang)}\n\n{escape_markdown(text, max_len=800)}")
         st.stop()
     missing = not pulling.data_present(settings)
     st.title(t("fetch_title_missing", lang) if missing else t("data_error", lang))
     st.markdown(t("fetch_intro", lang))
-    st.warning(escape_markdown(str(problem), max_len=800))
-    st.markdown(t("fetch_where", lang, cbs=str(settings.cbs_dir), geo=str(settings.geo_dir)))
+    # no folder of the server on a public page: the project's relative paths, or the setting
+    st.warning(escape_markdown(public_paths(str(problem), settings), max_len=800))
+    cbs, geo = (public_paths(str(f), settings) for f in (settings.cbs_dir, settings.geo_dir))
+    st.markdown(t("fetch_where", lang, cbs=cbs, geo=geo))
     mirror = settings.mirror if settings.mirror is not None and settings.mirror.is_dir() else None
     try:
         n = str(pulling.total_items(load_catalog()))
@@ -116,7 +120,8 @@ def no_data_page(problem: Exception) -> NoReturn:
             help=t("fetch_button_help", lang, n=n),
         )
     from_mirror = mirror is not None and st.button(
-        t("fetch_mirror_button", lang, mirror=str(mirror)), key="fetch_mirror"
+        t("fetch_mirror_button", lang, mirror=public_paths(str(mirror), settings)),
+        key="fetch_mirror",
     )
     if online or from_mirror:
         _fetch(settings, lang, mirror if from_mirror else None, online=bool(online))

@@ -41,6 +41,7 @@ SLIDE_MAP = "dia_kaart"
 SLIDE_AGENDA_MAP = "dia_agenda_kaart"
 STORY = "w_verhaal"  # the chosen shipped story
 DRAFT = "_story_draft"  # slides added with "voeg deze weergave toe"
+DRAFT_PROBLEM = "_story_draft_problem"  # why the draft could not be kept in / read from the URL
 PRESENTING = "w_presenteer"  # the presentation layout (F)
 QR = "w_qr"
 

@@ -5,13 +5,22 @@ stories. Nothing here depends on a session's view."""
 from __future__ import annotations
 
 import importlib
+import os
 import threading
 from typing import Any
 
 import streamlit as st
 
 from dashboard import vocabulary
-from dashboard.config import ConfigError, check_folder, load_settings
+from dashboard.checks import Checked, check_everything
+from dashboard.config import (
+    ENV_PROJECT_DATA,
+    ConfigError,
+    check_folder,
+    load_settings,
+    project_data,
+    public_paths,
+)
 from dashboard.model import geo
 from dashboard.model.errors import DataError
 from dashboard.model.store import Store, load_store
@@ -36,12 +45,53 @@ def get_store() -> Store:
     return uploads.session_store(shared_store())
 
 
+@st.cache_resource(show_spinner=False)
+def checked() -> Checked:
+    """Everything else the pages load (boundaries, region sets, stories, goals), checked
+    once per server as `validate` checks it (dashboard.checks); a problem raises (and is not
+    cached: the next run tries again)."""
+    return check_everything(shared_store(), load_settings())
+
+
+# The last data problem, by the state of the files it came from: while nothing changes, every
+# page view shows it again without loading the store again (2 s of CPU per view of a broken
+# installation otherwise, one visitor's reloads enough to keep a core busy).
+_FAILED: dict[tuple, Exception] = {}
+
+
+def _data_state() -> tuple:
+    """Name, size and time of every file the app loads, with the settings that name them."""
+    settings = load_settings()
+    state: list[object] = [repr(settings), os.environ.get(ENV_PROJECT_DATA, "")]
+    for folder in (settings.cbs_dir, settings.geo_dir, project_data()):
+        files = sorted(folder.rglob("*")) if folder.is_dir() else []
+        state += [(str(f), *(lambda s: (s.st_size, s.st_mtime_ns))(f.stat())) for f in files]
+    if settings.config_file is not None and settings.config_file.is_file():
+        state.append(settings.config_file.stat().st_mtime_ns)
+    return tuple(state)
+
+
 def store_or_stop() -> Store:
-    """The store, or the page that says what is missing and offers to fetch it (never a
-    traceback; app/fetch.py)."""
+    """The store, once everything the pages load has been checked (dashboard.checks), or
+    the page that says what is wrong or missing and offers to fetch it (never a traceback;
+    app/fetch.py): the same message on every page, the one `validate` prints."""
     try:
-        return get_store()
+        state = _data_state()
+    except (ConfigError, OSError):
+        state = None
+    failed = _FAILED.get(state) if state is not None else None
+    if failed is not None:
+        from dashboard.app.fetch import no_data_page
+
+        no_data_page(failed)
+    try:
+        store = get_store()
+        checked()
+        return store
     except (DataError, ConfigError) as exc:
+        _FAILED.clear()
+        if state is not None:
+            _FAILED[state] = exc
         from dashboard.app.fetch import no_data_page  # the pull machinery, only when needed
 
         no_data_page(exc)
@@ -117,8 +167,8 @@ def region_areas(scope: str, region_codes: tuple[str, ...]) -> dict[str, Any]:
 @st.cache_data(show_spinner=False)
 def shipped_stories() -> tuple[dict[str, stories.Story], list[str]]:
     """The stories in data/stories and, separately, what is wrong with the invalid ones."""
-    found, errors = stories.list_stories(stories.STORIES_DIR, shared_store())
-    return found, [str(e) for e in errors]
+    found, errors = stories.list_stories(stories.stories_dir(), shared_store())
+    return found, [public_paths(str(e)) for e in errors]  # no server folder on a page
 
 
 @st.cache_resource(show_spinner=False)

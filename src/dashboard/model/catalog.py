@@ -31,13 +31,14 @@ is an entry there plus its observations. Fields of an entry:
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dashboard.config import PROJECT_DATA
+from dashboard.config import project_data
 from dashboard.model.errors import DataError
 from dashboard.vocabulary import localized
 
@@ -166,6 +167,16 @@ class Catalog:
     def unit_symbol(self, unit: str, lang: str = "nl") -> str:
         return localized(self.units[unit], "symbol", lang)
 
+    def defined_at(self, indicator_id: str) -> str:
+        """Where an indicator is defined: 'cbs.toml, line 12' (the line of its id)."""
+        pattern = re.compile(rf"^\s*id\s*=\s*[\"']{re.escape(indicator_id)}[\"']", re.M)
+        for path in self.files:
+            found = pattern.search(path.read_text(encoding="utf-8"))
+            if found:
+                line = path.read_text(encoding="utf-8")[: found.start()].count("\n") + 1
+                return f"{path}, line {line}"
+        return f"indicator {indicator_id}"
+
     def by_theme(self) -> dict[str, list[Indicator]]:
         """Indicators grouped by theme, themes in their display order, catalogue order within."""
         order = sorted(self.themes, key=lambda t: self.themes[t]["order"])
@@ -270,13 +281,63 @@ def _change_periods(raw: dict[str, Any], where: str) -> tuple[str, ...]:
     return tuple(periods)
 
 
-def load_catalog(data_dir: Path = PROJECT_DATA) -> Catalog:
-    """Read and validate the vocabulary and every catalogue file; raise DataError on a problem."""
+_VOCABULARY_FIELDS = {
+    "theme": {"label_nl": str, "label_en": str, "order": int},
+    "perspective": {"label_nl": str, "label_en": str},
+    "unit": {"label_nl": str, "label_en": str, "symbol_nl": str, "symbol_en": str},
+}
+
+
+def toml_line(path: Path, header: str, nth: int = 1) -> int | None:
+    """The line of the ``nth`` table header ``header`` (``[theme.wonen]``, ``[[indicator]]``)."""
+    pattern = re.compile(rf"^\s*{re.escape(header)}\s*(#.*)?$", re.M)
+    text = path.read_text(encoding="utf-8")
+    for n, found in enumerate(pattern.finditer(text), start=1):
+        if n == nth:
+            return text[: found.start()].count("\n") + 1
+    return None
+
+
+def _check_vocabulary(vocab: dict[str, Any], path: Path) -> None:
+    """Every theme, perspective and unit has the fields the app shows (labels in both
+    languages, a theme's order, a unit's symbols; a symbol may be empty)."""
+    for section, spec in _VOCABULARY_FIELDS.items():
+        orders: dict[int, str] = {}
+        for key, entry in vocab[section].items():
+            line = toml_line(path, f"[{section}.{key}]")
+            where = (
+                f"{path}, line {line}, [{section}.{key}]" if line else f"{path}, [{section}.{key}]"
+            )
+            if not isinstance(entry, dict):
+                raise DataError(f"{where}: must be a table with {', '.join(spec)}.")
+            for name, typ in spec.items():
+                value = entry.get(name)
+                if value is None:
+                    raise DataError(f"{where}: missing {name}.")
+                if not isinstance(value, typ) or isinstance(value, bool):
+                    kind = "a whole number" if typ is int else "a string"
+                    raise DataError(f"{where}: {name} must be {kind}, got {value!r}.")
+                if typ is str and not value.strip() and not name.startswith("symbol"):
+                    raise DataError(f"{where}: {name} is empty.")
+            if "order" in spec:
+                if entry["order"] in orders:
+                    raise DataError(
+                        f"{where}: order {entry['order']} is also the order of "
+                        f"theme {orders[entry['order']]}."
+                    )
+                orders[entry["order"]] = key
+
+
+def load_catalog(data_dir: Path | None = None) -> Catalog:
+    """Read and validate the vocabulary and every catalogue file; raise DataError on a problem.
+    ``data_dir``: the project's data folder (default :func:`config.project_data`)."""
+    data_dir = data_dir or project_data()
     vocab_path = data_dir / "vocabulary.toml"
     vocab = _read_toml(vocab_path)
     for key in ("theme", "perspective", "unit"):
         if not isinstance(vocab.get(key), dict) or not vocab[key]:
             raise DataError(f"{vocab_path}: needs a non-empty [{key}.*] section.")
+    _check_vocabulary(vocab, vocab_path)
     files = tuple(sorted((data_dir / "catalog").glob("*.toml")))
     if not files:
         raise DataError(f"{data_dir / 'catalog'}: no catalogue files (*.toml) found.")
@@ -286,9 +347,11 @@ def load_catalog(data_dir: Path = PROJECT_DATA) -> Catalog:
         if not isinstance(entries, list):
             raise DataError(f"{path}: 'indicator' must be an array of tables ([[indicator]]).")
         for n, raw in enumerate(entries, start=1):
-            ind = _parse_indicator(raw, vocab, f"{path.name}, entry {n}")
+            line = toml_line(path, "[[indicator]]", n)
+            where = f"{path}, line {line} (entry {n})" if line else f"{path}, entry {n}"
+            ind = _parse_indicator(raw, vocab, where)
             if ind.id in indicators:
-                raise DataError(f"{path.name}: indicator id {ind.id!r} is defined twice.")
+                raise DataError(f"{where}: indicator id {ind.id!r} is defined twice.")
             indicators[ind.id] = ind
     return Catalog(
         indicators=indicators,

@@ -3,11 +3,12 @@ history of gemeente labels since 2000. They translate StatLine labels into CBS c
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pandas as pd
 
-from dashboard.model.errors import DataError
+from dashboard.model.errors import DataError, check_complete_rows, decode_text, parser_error
 from dashboard.vocabulary import NEDERLAND_CODE
 
 # The year of the area lists and boundaries the dashboard uses (gemeenten of 1 January).
@@ -41,10 +42,15 @@ def _read_csv(path: Path, required: list[str]) -> pd.DataFrame:
         raise DataError(
             f"{path}: file not found; it is needed to translate region labels to codes."
         )
+    text = decode_text(path)
+    if not text.strip():
+        raise DataError(f"{path}: the file is empty.")
     try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    except pd.errors.EmptyDataError as exc:
-        raise DataError(f"{path}: the file is empty.") from exc
+        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    except pd.errors.ParserError as exc:
+        raise parser_error(path, exc) from None
+    if len(frame.columns) == 1 and ";" in frame.columns[0]:
+        raise DataError(f"{path}: expected ','-separated columns, but the header has ';'.")
     missing = [c for c in required if c not in frame.columns]
     if missing:
         raise DataError(
@@ -54,6 +60,7 @@ def _read_csv(path: Path, required: list[str]) -> pd.DataFrame:
         )
     if frame.empty:
         raise DataError(f"{path}: the file has a header but no rows.")
+    check_complete_rows(text, path, ",")
     return frame
 
 
@@ -69,7 +76,7 @@ def load_gebieden(cbs_dir: Path) -> pd.DataFrame:
     if len(bad):
         row = bad[0]
         value = frame.at[row, "inwoners"]
-        raise DataError(f"{path}, row {row + 2}, column inwoners: {value!r} is not a number.")
+        raise DataError(f"{path}, line {row + 2}, column inwoners: {value!r} is not a number.")
     frame["inwoners"] = inwoners.astype("int64")
     return frame
 

@@ -7,6 +7,7 @@ GeoDataFrame with the columns ``region_code`` (a CBS code), ``name`` and ``geome
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
@@ -53,18 +54,42 @@ def _read(path: Path) -> gpd.GeoDataFrame:
     if not path.is_file():
         raise DataError(
             f"{path.name}: boundary file not found in {path.parent}. Put the CBS/PDOK boundaries "
-            f"there or point {_SETTING_HINT} at the folder that holds them "
-            "(see geo/README.md or run `python -m dashboard pull`)."
+            f"there or point {_SETTING_HINT} at the folder that holds them: "
+            "`python -m dashboard pull` fetches them (README.md, section Data)."
         )
     try:
         frame = gpd.read_file(path, engine="pyogrio")
-    except (DataSourceError, ValueError, RuntimeError) as exc:
-        raise DataError(f"{path}: not a readable GeoJSON file ({exc}).") from exc
+    except (DataSourceError, ValueError, RuntimeError):
+        raise DataError(f"{path}: {_unreadable(path)}") from None
     return frame
+
+
+def _unreadable(path: Path) -> str:
+    """Why a GeoJSON file does not read, in words and by line (GDAL's message names a byte
+    offset or nothing useful)."""
+    import json
+
+    data = path.read_bytes()
+    if not data.strip():
+        return "the file is empty; expected a GeoJSON FeatureCollection."
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return f"line {line}: not UTF-8 text; save the file as UTF-8."
+    try:
+        parsed = json.loads(text)
+    except json.JSONDecodeError as exc:
+        cut = " (the file ends early: is it cut off?)" if exc.pos >= len(text.rstrip()) else ""
+        return f"line {exc.lineno}, column {exc.colno}: not valid JSON: {exc.msg}{cut}."
+    kind = parsed.get("type") if isinstance(parsed, dict) else type(parsed).__name__
+    return f"not a GeoJSON FeatureCollection (its type is {kind!r})."
 
 
 def _check(frame: gpd.GeoDataFrame, path: Path) -> gpd.GeoDataFrame:
     """Check the code property, CRS, geometries and duplicates; return region_code/name/geometry."""
+    if frame.empty:
+        raise DataError(f"{path}: the file holds no features (an empty FeatureCollection).")
     for column in (CODE_PROPERTY, NAME_PROPERTY):
         if column not in frame.columns:
             found = ", ".join(c for c in frame.columns if c != "geometry") or "none"
@@ -82,6 +107,19 @@ def _check(frame: gpd.GeoDataFrame, path: Path) -> gpd.GeoDataFrame:
     bad = codes[geoms.isna() | geoms.is_empty]
     if not bad.empty:
         raise DataError(f"{path}: feature(s) {', '.join(bad)} have no geometry.")
+    bounds = geoms.bounds
+    outside = codes[
+        (bounds["minx"] < -180)
+        | (bounds["maxx"] > 180)
+        | (bounds["miny"] < -90)
+        | (bounds["maxy"] > 90)
+    ]
+    if not outside.empty:
+        raise DataError(
+            f"{path}: the coordinates of feature(s) {', '.join(outside[:5])} are not longitude/"
+            f"latitude (EPSG:{EPSG}); were they written in another system, such as RD New "
+            "(EPSG:28992)? Convert the file to EPSG:4326."
+        )
     invalid = codes[~geoms.is_valid]
     if not invalid.empty:
         reasons = shapely.is_valid_reason(geoms[~geoms.is_valid].values)
@@ -94,6 +132,20 @@ def _check(frame: gpd.GeoDataFrame, path: Path) -> gpd.GeoDataFrame:
     )
 
 
+@functools.lru_cache(maxsize=8)
+def _checked_at(path: Path, size: int, mtime_ns: int) -> gpd.GeoDataFrame:
+    return _check(_read(path), path)
+
+
+def _checked(path: Path) -> gpd.GeoDataFrame:
+    """A boundary file read and checked once while it is unchanged (validate, the app's
+    first check and its maps read the same files); callers get a copy."""
+    if not path.is_file():
+        _read(path)  # the message of a missing file
+    stat = path.stat()
+    return _checked_at(path, stat.st_size, stat.st_mtime_ns).copy()
+
+
 def load_gemeenten(geo_dir: Path, scope: str, gebieden: pd.DataFrame) -> gpd.GeoDataFrame:
     """The 2025 gemeenten of ``scope`` (see vocabulary.SCOPES), sorted by code, names from gebieden.
 
@@ -102,7 +154,7 @@ def load_gemeenten(geo_dir: Path, scope: str, gebieden: pd.DataFrame) -> gpd.Geo
     """
     wanted = scope_codes(gebieden, scope)
     path = geo_dir / GEMEENTEN_FILE
-    frame = _check(_read(path), path)
+    frame = _checked(path)
     unknown = sorted(set(frame["region_code"]) - set(gebieden["gemeente_code"]))
     if unknown:
         raise DataError(
@@ -128,7 +180,7 @@ def load_outlines(geo_dir: Path, kind: str, codes: Sequence[str] | None = None) 
     if kind not in OUTLINE_FILES:
         raise DataError(f"Unknown outline kind {kind!r}; valid kinds: {', '.join(OUTLINE_FILES)}.")
     path = geo_dir / OUTLINE_FILES[kind]
-    frame = _check(_read(path), path)
+    frame = _checked(path)
     if codes is not None:
         missing = sorted(set(codes) - set(frame["region_code"]))
         if missing:
@@ -162,17 +214,29 @@ def dissolve(
     A member without a boundary in ``gemeenten`` raises DataError.
     """
     geoms = dict(zip(gemeenten["region_code"], gemeenten.geometry, strict=True))
+    check_members(geoms, membership, names)
     rows = []
     for region, members in sorted(_members_by_region(membership).items()):
-        missing = sorted(m for m in members if m not in geoms)
+        union = shapely.union_all([geoms[m] for m in members])
+        rows.append({"region_code": region, "name": names.get(region, region), "geometry": union})
+    return gpd.GeoDataFrame(rows, columns=COLUMNS, geometry="geometry", crs=gemeenten.crs)
+
+
+def check_members(
+    codes: Iterable[str],
+    membership: Mapping[str, str] | Mapping[str, Sequence[str]],
+    names: Mapping[str, str],
+) -> None:
+    """Every member gemeente of every region has a boundary among ``codes`` (what
+    :func:`dissolve` needs), without dissolving; DataError naming region and members."""
+    known = set(codes)
+    for region, members in sorted(_members_by_region(membership).items()):
+        missing = sorted(m for m in members if m not in known)
         if missing:
             raise DataError(
                 f"Region {region} ({names.get(region, region)}): no boundary for member "
                 f"gemeente(n) {', '.join(missing)}."
             )
-        union = shapely.union_all([geoms[m] for m in members])
-        rows.append({"region_code": region, "name": names.get(region, region), "geometry": union})
-    return gpd.GeoDataFrame(rows, columns=COLUMNS, geometry="geometry", crs=gemeenten.crs)
 
 
 def simplify_for_browser(

@@ -38,8 +38,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from dashboard.config import PROJECT_DATA
-from dashboard.model.catalog import Catalog
+from dashboard.config import PROJECT_DATA, project_data
+from dashboard.model.catalog import Catalog, toml_line
 from dashboard.model.errors import DataError
 from dashboard.vocabulary import DRENTHE_CODE, NEDERLAND_CODE, localized
 
@@ -47,6 +47,14 @@ if TYPE_CHECKING:
     from dashboard.model.store import Store
 
 GOALS_FILE = PROJECT_DATA / "sociale_agenda_2024" / "goals.toml"
+
+
+def goals_file() -> Path:
+    """goals.toml of the project's data folder in effect (config.project_data)."""
+    data = project_data()
+    return GOALS_FILE if data == PROJECT_DATA else data / GOALS_FILE.relative_to(PROJECT_DATA)
+
+
 REPORT_FILE = "sociale_agenda_2024/observations.csv"  # the report's own figures (tidy source)
 DESIRED = {"higher": 1, "lower": -1}
 
@@ -350,8 +358,9 @@ def _parse_goal(raw: Any, themes: dict[str, Theme], catalog: Catalog, where: str
     )
 
 
-def load_goals(catalog: Catalog, path: Path = GOALS_FILE) -> Goals:
+def load_goals(catalog: Catalog, path: Path | None = None) -> Goals:
     """Read and validate the goals file against the catalogue; raise DataError on a problem."""
+    path = path or goals_file()
     try:
         with Path(path).open("rb") as fh:
             raw = tomllib.load(fh)
@@ -359,7 +368,7 @@ def load_goals(catalog: Catalog, path: Path = GOALS_FILE) -> Goals:
         raise DataError(f"{path}: file not found.") from None
     except tomllib.TOMLDecodeError as exc:
         raise DataError(f"{path}: not valid TOML ({exc}).") from exc
-    name = Path(path).name
+    name = Path(path).name  # every message names the file; a goal also its line
     unknown = set(raw) - {"theme", "goal"}
     if unknown:
         raise DataError(f"{name}: unknown section(s) {', '.join(sorted(unknown))}.")
@@ -376,7 +385,8 @@ def load_goals(catalog: Catalog, path: Path = GOALS_FILE) -> Goals:
     goals: dict[str, Goal] = {}
     numbers: dict[tuple[str, int], str] = {}
     for n, entry in enumerate(entries, start=1):
-        goal = _parse_goal(entry, themes, catalog, f"{name}, goal {n}")
+        at = toml_line(Path(path), "[[goal]]", n)
+        goal = _parse_goal(entry, themes, catalog, f"{name}, line {at}, goal {n}")
         if goal.id in goals:
             raise DataError(f"{name}: goal id {goal.id!r} is defined twice.")
         other = numbers.setdefault((goal.theme, goal.number), goal.id)
@@ -396,12 +406,12 @@ def _report_lines(data_dir: Path) -> dict[tuple[str, str, str], int]:
     return {(r["indicator_id"], r["region_code"], r["period"]): int(r["line"]) for r in rows}
 
 
-def check_observations(goals: Goals, store: Store, data_dir: Path = PROJECT_DATA) -> None:
+def check_observations(goals: Goals, store: Store, data_dir: Path | None = None) -> None:
     """Every measure's nulmeting must be an observation of the store; a report figure (an
     indicator read from observations.csv) must cite the line its observation cites, and a CBS
     figure with a report_value must agree with it. Raise DataError naming file and goal."""
     name = goals.path.name
-    lines = _report_lines(data_dir)
+    lines = _report_lines(data_dir or project_data())
     for goal in goals:
         for n, m in enumerate(goal.measures, start=1):
             where = f"{name}, goal {goal.id!r}, measure {n} (indicator {m.indicator!r})"

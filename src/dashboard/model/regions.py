@@ -18,13 +18,21 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from dashboard.config import PROJECT_DATA
+from dashboard.config import PROJECT_DATA, project_data
 from dashboard.model.errors import DataError
 from dashboard.model.schema import OBS_COLUMNS as OBSERVATION_COLUMNS
 from dashboard.text.i18n import t
 from dashboard.vocabulary import DRENTHE_CODE, localized
 
 REGION_SETS_FILE = PROJECT_DATA / "region_sets.toml"
+
+
+def region_sets_file() -> Path:
+    """region_sets.toml of the project's data folder in effect (config.project_data)."""
+    data = project_data()
+    return REGION_SETS_FILE if data == PROJECT_DATA else data / REGION_SETS_FILE.name
+
+
 METHODS = ("mean_population", "mean_households", "sum", "none")
 COMPUTED = "computed"
 
@@ -147,12 +155,13 @@ def _parse_set(entry: Any, path: Path, known: set[str]) -> RegionSet:
     )
 
 
-def load_region_sets(gebieden: pd.DataFrame, path: Path = REGION_SETS_FILE) -> dict[str, RegionSet]:
+def load_region_sets(gebieden: pd.DataFrame, path: Path | None = None) -> dict[str, RegionSet]:
     """All region sets: ``corop`` and ``provincie`` from gebieden, then those of ``path``.
 
     Raises DataError (naming the file and region) for invalid TOML, unknown or duplicate
     members, empty regions, duplicate set ids and region codes that are already in use.
     """
+    path = path or region_sets_file()
     sets = {set_id: official_set(gebieden, set_id) for set_id in OFFICIAL_SETS}
     known = set(gebieden["gemeente_code"])
     used = known | {r.code for s in sets.values() for r in s.regions}

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.config import PROJECT_DATA, Settings, check_folder, load_settings
+from dashboard.config import Settings, check_folder, load_settings, project_data
 from dashboard.model import compiled
 from dashboard.model.catalog import Catalog, Indicator, load_catalog
-from dashboard.model.errors import DataError
+from dashboard.model.errors import DataError, MissingColumns
 from dashboard.model.gebieden import (
     GEBIEDEN_FILE,
     HISTORIE_FILE,
@@ -29,11 +29,11 @@ from dashboard.model.gebieden import (
     region_names,
 )
 from dashboard.model.regions import (
-    REGION_SETS_FILE,
     Region,
     RegionSet,
     load_region_sets,
     population_weights,
+    region_sets_file,
 )
 from dashboard.model.regions import region_values as _region_values
 from dashboard.model.schema import OBS_KEY, empty_observations, make_observations
@@ -71,10 +71,11 @@ class Store:
     def _region_sets(self) -> dict[Path, dict[str, RegionSet]]:
         return {}
 
-    def region_sets(self, path: Path = REGION_SETS_FILE) -> dict[str, RegionSet]:
+    def region_sets(self, path: Path | None = None) -> dict[str, RegionSet]:
         """All region sets (:func:`regions.load_region_sets`), read once per file: building
         them took 60 ms, and every trend asked for them again (docs/benchmarks.md). The
         result is shared: do not change it."""
+        path = path or region_sets_file()
         sets = self._region_sets.get(path)
         if sets is None:
             sets = self._region_sets[path] = load_region_sets(self.gebieden, path)
@@ -167,7 +168,7 @@ def store_inputs(catalog: Catalog, cbs_dir: Path) -> list[tuple[str, Path]] | No
     a table is missing (the loader then names it)."""
     vocabulary = catalog.files[0].parent.parent / "vocabulary.toml" if catalog.files else None
     inputs = [("catalog", f) for f in (*catalog.files, vocabulary) if f is not None]
-    inputs += [(f"tidy/{Path(f).parent}", PROJECT_DATA / f) for f in _tidy_files(catalog)]
+    inputs += [(f"tidy/{Path(f).parent}", project_data() / f) for f in _tidy_files(catalog)]
     inputs += [("cbs", cbs_dir / GEBIEDEN_FILE), ("cbs", cbs_dir / HISTORIE_FILE)]
     try:
         inputs += [("cbs", cbs.table_path(cbs_dir, t)) for t in table_measures(catalog)]
@@ -231,7 +232,24 @@ def build_store(cbs_dir: Path, catalog: Catalog) -> Store:
     cbs_indicators = [i for i in catalog if any(s.kind == "cbs" for s in i.sources)]
     cbs.register_tables(cbs_indicators, cache)
     cache.want(HOUSEHOLDS_TABLE, HOUSEHOLDS_MEASURE)
-    parts = [cbs.import_indicator(ind, cache, labels) for ind in cbs_indicators]
+    try:
+        parts = [cbs.import_indicator(ind, cache, labels) for ind in cbs_indicators]
+    except MissingColumns as exc:  # say which catalogue entry asks for the missing measure
+        wanted = measure_users(catalog)
+        users = [
+            u
+            for (table, measure), ids in wanted.items()
+            if table == exc.table.lower() and (not exc.columns or measure == exc.columns[0])
+            for u in ids
+        ]
+        asker = next((u for u in users if u in catalog), None)
+        what = exc.columns[0] if exc.columns else f"table {exc.table}"
+        where = (
+            f"indicator {asker} asks for it in {catalog.defined_at(asker)}"
+            if asker
+            else "the household weights need it"
+        )
+        raise DataError(f"{exc} ({what}: {where}.)") from None
     components = {
         ind.id: pd.concat(
             [cbs.ratio_components(s, cache, labels) for s in ind.sources if s.denominator]
@@ -242,13 +260,13 @@ def build_store(cbs_dir: Path, catalog: Catalog) -> Store:
 
     known_regions = set(labels.values())
     for file in _tidy_files(catalog):
-        frame = tidy.read_tidy(PROJECT_DATA / file, known_regions, set(catalog.indicators))
+        frame = tidy.read_tidy(project_data() / file, known_regions, set(catalog.indicators))
         owners = {i.id for i in catalog for s in i.sources if s.kind == "tidy" and s.file == file}
         stray = sorted(set(frame["indicator_id"]) - owners)
         if stray:
             raise DataError(
-                f"{PROJECT_DATA / file}: rows for indicator(s) {', '.join(stray)} whose catalogue "
-                f"entry does not name this file as a source."
+                f"{project_data() / file}: rows for indicator(s) {', '.join(stray)} whose "
+                f"catalogue entry does not name this file as a source."
             )
         parts.append(frame)
 

@@ -44,7 +44,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from dashboard.config import PROJECT_DATA
+from dashboard.config import PROJECT_DATA, project_data, public_paths
 from dashboard.text.i18n import t
 from dashboard.vocabulary import localized
 
@@ -52,6 +52,15 @@ if TYPE_CHECKING:
     from dashboard.model.goals import Goals
 
 VERHALEN_DIR = PROJECT_DATA / "verhalen"
+
+
+def verhalen_dir() -> Path:
+    """data/verhalen of the project's data folder in effect (config.project_data; the
+    module's VERHALEN_DIR when that is the project's own)."""
+    data = project_data()
+    return VERHALEN_DIR if data == PROJECT_DATA else data / VERHALEN_DIR.name
+
+
 MAX_FILE_BYTES = 256 * 1024
 MAX_STORIES = 200  # per file
 MAX_TITLE = 120
@@ -446,7 +455,9 @@ def read_file(
     name: str | None = None,
 ) -> tuple[list[Verhaal], list[Problem]]:
     """The valid stories of one file and the problems of the others (never raises)."""
-    name = name or f"data/verhalen/{path.name}"
+    if name is None:  # data/verhalen/x.toml, or where DASHBOARD_PROJECT_DATA has it
+        inside = path.resolve().is_relative_to(project_data())
+        name = public_paths(str(path)) if inside else f"data/verhalen/{path.name}"
     try:
         data = path.read_bytes()
     except OSError as exc:

@@ -1624,6 +1624,35 @@ STRINGS: dict[str, tuple[str, str]] = {
         "link would not show it. Share the figures as CSV (Share and embed on the map).",
     ),
     "upload_source_local": ("Eigen gegevens (geïmporteerd {date})", "Own data (imported {date})"),
+    # --- branch harden (issue 21) -------------------------------------------------------------
+    "harden_story_no_link": (
+        "Dit verhaal past niet in een link (hoogstens {max} tekens): laat dia's weg om het "
+        "te delen.",
+        "This story does not fit in a link (at most {max} characters): leave out slides to "
+        "share it.",
+    ),
+    "harden_notice_unknown_gemeenten": (
+        "{n} onbekende gemeentecodes zijn genegeerd: {value}{more}.",
+        "{n} unknown municipality codes were ignored: {value}{more}.",
+    ),
+    "harden_notice_and_more": (" en nog {n} andere", " and {n} more"),
+    "harden_draft_damaged": (
+        "Het eigen verhaal in deze link kon niet (helemaal) worden gelezen; controleer de "
+        "dia's op Presenteren.",
+        "The own story in this link could not be read (completely); check its slides on Present.",
+    ),
+    "harden_draft_too_long": (
+        "Het eigen verhaal past niet meer in de link: bij herladen gaat de laatste dia "
+        "verloren. Deel het op Presenteren of begin een nieuw verhaal.",
+        "The own story no longer fits in the link: a reload loses the last slide. Share it "
+        "on Present or start a new story.",
+    ),
+    "harden_story_no_notes_link": (
+        "Met de notities past dit verhaal niet in een link; de link hierboven deelt het "
+        "zonder notities. Kort de notities in om ze mee te delen.",
+        "With its notes this story does not fit in a link; the link above shares it without "
+        "them. Shorten the notes to share them too.",
+    ),
 }
 
 

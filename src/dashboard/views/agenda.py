@@ -90,9 +90,9 @@ def load_agenda(
     DataError) and stories (a bad one is left out with a Problem). ``shapes``: code ->
     geometry of Drenthe's gemeenten, to check the stories' points (see model.verhalen).
     The files default to goals.GOALS_FILE and verhalen.VERHALEN_DIR, read when called."""
-    goals = load_goals(store.catalog, goals_path or goals_module.GOALS_FILE)
+    goals = load_goals(store.catalog, goals_path or goals_module.goals_file())
     check_observations(goals, store)
-    folder = folder or verhalen_module.VERHALEN_DIR
+    folder = folder or verhalen_module.verhalen_dir()
     stories, problems = load_verhalen(drenthe_gemeenten(store), goals, shapes, folder)
     return AgendaData(goals, stories, problems)
 

@@ -34,7 +34,6 @@ import pandas as pd
 from dashboard.model.catalog import Indicator
 from dashboard.model.errors import DataError
 from dashboard.model.regions import (
-    REGION_SETS_FILE,
     Region,
     RegionSet,
     official_set,
@@ -78,7 +77,7 @@ def _within(region_set: RegionSet, gebieden: pd.DataFrame, provinces: Sequence[s
 
 
 def region_set_choices(
-    store: Store, scope: str = "drenthe", path: Path = REGION_SETS_FILE
+    store: Store, scope: str = "drenthe", path: Path | None = None
 ) -> dict[str, RegionSet]:
     """Region sets to compare within a map scope, the default (:data:`DEFAULT_SET`) first:
     ``corop`` and ``regio_deal`` restricted to the scope's provinces, and ``provincie`` when
@@ -100,7 +99,7 @@ def region_set_choices(
     return chosen
 
 
-def all_regions(store: Store, path: Path = REGION_SETS_FILE) -> dict[str, Region]:
+def all_regions(store: Store, path: Path | None = None) -> dict[str, Region]:
     """Every known region (COROP, province, programme area) by its code."""
     sets = store.region_sets(path)
     return {r.code: r for s in sets.values() for r in s.regions}

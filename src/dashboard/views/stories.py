@@ -48,7 +48,8 @@ Links (``?verhaal=...``)
     :func:`story_to_param` packs a story into one URL-safe string: JSON with short keys
     (``{"v":1,"t":title,"d":description,"s":[{"p":page,"i":indicator,"pe":periode,
     "g":[codes],"sc":schaal,"l":taal,"k":kleur,"va":vanaf,"vr":verandering,"t":title,"z":sentence,"n":notes,
-    "do":doel,"vh":verhaal}]}``, absent optional fields left out), zlib-compressed (level 9,
+    "do":doel,"vh":verhaal}]}``, absent optional fields and a slide's schaal, taal and kleur
+    equal to their default left out, as a URL leaves them out), zlib-compressed (level 9,
     deterministic), base64url without
     padding. :func:`story_from_param` reverses it exactly for every valid story. A link is
     untrusted input, so it is read leniently and never raises: junk, oversized input (more
@@ -76,6 +77,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import dataclasses
 import io
 import json
 import re
@@ -88,7 +90,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dashboard import pages, urls
-from dashboard.config import PROJECT_DATA
+from dashboard.config import PROJECT_DATA, project_data
 from dashboard.state import Notice, ViewState
 from dashboard.text.i18n import t
 from dashboard.vocabulary import MAX_GEMEENTEN
@@ -97,6 +99,14 @@ if TYPE_CHECKING:
     from dashboard.model.store import Store
 
 STORIES_DIR = PROJECT_DATA / "stories"
+
+
+def stories_dir() -> Path:
+    """data/stories of the project's data folder in effect (config.project_data)."""
+    data = project_data()
+    return STORIES_DIR if data == PROJECT_DATA else data / STORIES_DIR.name
+
+
 FORMAT_VERSION = 1
 
 # pages that show a goal or a story of the Sociale Agenda: the slide field naming it, and
@@ -321,7 +331,7 @@ class _Reader:
         for key, value in raw.items():
             name = names.get(key) if isinstance(key, str) else None
             if name is None:
-                self.add(n, key, "unknown_key", detail=", ".join(names))
+                self.add(n, key, "unknown_key", detail=", ".join(names.values()))
             else:
                 out[name] = value
         return out
@@ -608,9 +618,17 @@ def _slide_json(slide: Slide, include_notes: bool) -> dict[str, Any]:
         out["pe"] = v.period
     if v.gemeenten:
         out["g"] = list(v.gemeenten)
-    out.update(
-        {"sc": v.scope, "l": v.lang, "k": v.colouring, "t": slide.title, "z": slide.sentence}
-    )
+    # values equal to the default are left out, as in a URL: a link that a person or
+    # another program wrote without them re-packs no longer than it was
+    defaults = ViewState()
+    for key, value, default in (
+        ("sc", v.scope, defaults.scope),
+        ("l", v.lang, defaults.lang),
+        ("k", v.colouring, defaults.colouring),
+    ):
+        if value != default:
+            out[key] = value
+    out.update({"t": slide.title, "z": slide.sentence})
     if v.since is not None:
         out["va"] = v.since
     if v.change_kind is not None:
@@ -639,6 +657,35 @@ def story_to_param(story: Story, include_notes: bool = True) -> str:
             f"{MAX_PARAM_CHARS}); laat de notities of dia's weg."
         )
     return packed
+
+
+@dataclass(frozen=True)
+class ShareLinks:
+    """What "Verhaal delen" offers: the story's link without its notes (for the room) and
+    with them (the speaker notes); None where the story does not fit in a link."""
+
+    without_notes: str | None
+    with_notes: str | None
+
+
+def share_links(story: Story, original: str | None = None) -> ShareLinks:
+    """The packed links of a story, never raising: a story within every limit of a file
+    (40 slides of long notes) may not fit in a link with its notes. ``original``: the
+    ``?verhaal=`` the story was read from, when it was; it fits (it was read), so it is the
+    link with notes when the re-packed one would not fit."""
+
+    def pack(include_notes: bool) -> str | None:
+        try:
+            return story_to_param(story, include_notes=include_notes)
+        except StoryTooLong:
+            return None
+
+    with_notes = pack(True)
+    if with_notes is None and original is not None:
+        param = original[-1] if isinstance(original, list | tuple) else original
+        if isinstance(param, str) and len(param.strip()) <= MAX_PARAM_CHARS:
+            with_notes = param.strip()
+    return ShareLinks(pack(False), with_notes)
 
 
 def _unpack(param: Any) -> tuple[Any, list[Problem]]:
@@ -693,7 +740,15 @@ def story_from_param(param: Any, known: Known | Store) -> tuple[Story | None, li
     reader = _Reader(_as_known(known), strict=False)
     body = {k: v for k, v in data.items() if k != "v"}
     story = reader.story(body, _SHORT_STORY, _SHORT_SLIDE)
-    return story, reader.finish()
+    # a problem names the field as a story file and the URL do (title, schaal), never the
+    # link's internal short key (t, sc); an unknown key stays as it was written
+    named = [
+        dataclasses.replace(
+            p, field=(_SHORT_STORY if p.slide is None else _SHORT_SLIDE).get(p.field, p.field)
+        )
+        for p in reader.finish()
+    ]
+    return story, named
 
 
 # -- QR codes --------------------------------------------------------------------------

@@ -50,9 +50,42 @@ HIDE_CHROME_CSS = """
 """
 
 
+DRAFT_TITLE = "concept"  # the draft's title in its link (the page names it "Eigen verhaal")
+
+
+def keep_draft(lang: str) -> None:
+    """The facilitator's draft story in the URL (``?concept=``), so that a reload or a
+    server restart finds it: read when the session has none yet, written after every
+    change. A draft that cannot be read back or kept is said, never silently lost."""
+    ss = st.session_state
+    if keys.DRAFT not in ss:
+        packed = urls.draft_param(st.query_params)
+        if packed is not None:
+            story, problems = stories.story_from_param(packed, get_store())
+            ss[keys.DRAFT] = list(story.slides) if story is not None else []
+            if story is None or problems:
+                ss[keys.DRAFT_PROBLEM] = "harden_draft_damaged"
+    draft = ss.get(keys.DRAFT, [])
+    packed = None
+    if draft:
+        try:
+            packed = stories.story_to_param(stories.Story(DRAFT_TITLE, tuple(draft)), False)
+        except stories.StoryTooLong:
+            ss[keys.DRAFT_PROBLEM] = "harden_draft_too_long"
+    if packed is not None:
+        if st.query_params.get(urls.DRAFT_PARAM) != packed:
+            st.query_params[urls.DRAFT_PARAM] = packed
+    elif urls.DRAFT_PARAM in st.query_params and not draft:
+        del st.query_params[urls.DRAFT_PARAM]
+    problem = ss.pop(keys.DRAFT_PROBLEM, None)
+    if problem:
+        st.sidebar.warning(t(problem, lang), icon="⚠️")
+
+
 def add_to_story(view: ViewState, shown: pages.Page) -> None:
     """Sidebar button on the pages a slide can show: add the current view as a slide of the
     facilitator's own story, with the sentence its page says of it."""
+    keep_draft(view.lang)
     if not shown.slides:
         return
     page = shown.id

@@ -10,6 +10,7 @@ missing.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +19,13 @@ import numpy as np
 import pandas as pd
 
 from dashboard.model.catalog import Indicator, Source
-from dashboard.model.errors import DataError
+from dashboard.model.errors import (
+    DataError,
+    MissingColumns,
+    check_complete_rows,
+    decode_text,
+    parser_error,
+)
 from dashboard.model.schema import OBS_KEY, PeriodError, is_year, make_observations, parse_period
 
 REGION_COLUMNS = ("RegioS", "Regiokenmerken")
@@ -39,21 +46,24 @@ def table_path(cbs_dir: Path, table: str) -> Path:
     for candidate in cbs_dir.glob("*.csv"):
         if candidate.stem.lower() == table.lower():
             return candidate
-    raise DataError(
+    raise MissingColumns(
         f"CBS table {table} not found: expected {exact}. Put the cbsodata CSV of table {table} "
-        "in the CBS data folder (setting DASHBOARD_CBS_DIR or [data] cbs_dir in dashboard.toml)."
+        "in the CBS data folder (setting DASHBOARD_CBS_DIR or [data] cbs_dir in dashboard.toml).",
+        table,
+        [],
     )
 
 
 def read_table(path: Path, measures: Iterable[str] | None = None) -> pd.DataFrame:
     """Read a cbsodata CSV as strings, check its shape, and keep the dimension columns plus
     ``measures`` (all columns when None). The frame's index is the file's line number."""
+    text = decode_text(path)
+    if not text.strip():
+        raise DataError(f"{path}: the file is empty.")
     try:
-        frame = pd.read_csv(path, sep=";", encoding="utf-8-sig", dtype=str, keep_default_na=False)
-    except pd.errors.EmptyDataError:
-        raise DataError(f"{path}: the file is empty.") from None
-    except (UnicodeDecodeError, pd.errors.ParserError) as exc:
-        raise DataError(f"{path}: cannot be read as a ';'-separated UTF-8 CSV ({exc}).") from exc
+        frame = pd.read_csv(io.StringIO(text), sep=";", dtype=str, keep_default_na=False)
+    except pd.errors.ParserError as exc:
+        raise parser_error(path, exc) from None
     if len(frame.columns) == 1:
         header = frame.columns[0]
         sep = next((s for s in (",", "\t", "|") if s in header), None)
@@ -66,11 +76,14 @@ def read_table(path: Path, measures: Iterable[str] | None = None) -> pd.DataFram
         raise DataError(f"{path}: missing region column (one of {', '.join(REGION_COLUMNS)}).")
     if frame.empty:
         raise DataError(f"{path}: the file has a header but no rows.")
+    check_complete_rows(text, path, ";")
     if measures is not None:
         measures = list(dict.fromkeys(measures))
         missing = [m for m in measures if m not in frame.columns]
         if missing:
-            raise DataError(f"{path}: missing measure column(s) {', '.join(missing)}.")
+            raise MissingColumns(
+                f"{path}: missing measure column(s) {', '.join(missing)}.", path.stem, missing
+            )
         dims = [c for c in (region_col, PERIOD_COLUMN, MARGIN_COLUMN) if c in frame.columns]
         frame = frame[dims + measures]
     frame.index = frame.index + 2  # line numbers as a spreadsheet shows them (header = 1)
@@ -83,7 +96,7 @@ def to_number(column: pd.Series, path: Path, name: str) -> pd.Series:
     """Strings to floats; empty stays NaN. Anything else that is not a number is an error."""
     text = column.str.strip()
     numbers = pd.to_numeric(text.where(text != ""), errors="coerce")
-    bad = text[(text != "") & numbers.isna()]
+    bad = text[(text != "") & (numbers.isna() | ~np.isfinite(numbers))]
     if not bad.empty:
         line, raw = bad.index[0], bad.iloc[0]
         hint = (
