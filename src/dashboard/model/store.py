@@ -10,9 +10,11 @@ until a source file, the catalogue or the code changes.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 
@@ -43,6 +45,7 @@ from dashboard.vocabulary import DRENTHE_CODE, NEDERLAND_CODE
 HOUSEHOLDS_TABLE = "86004NED"
 HOUSEHOLDS_MEASURE = "ParticuliereHuishoudens_1"
 LOG = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,18 @@ class Store:
         if sets is None:
             sets = self._region_sets[path] = load_region_sets(self.gebieden, path)
         return sets
+
+    @cached_property
+    def _memo(self) -> dict[object, object]:
+        return {}
+
+    def memo(self, key: object, build: Callable[[], T]) -> T:
+        """What ``build`` derives from this store, built once per store under ``key`` (a
+        view module's precomputation, e.g. the profile's lookups: issue 17). The result is
+        shared: do not change it. Two threads may both build it once; either result is kept."""
+        if key not in self._memo:
+            self._memo[key] = build()
+        return self._memo[key]  # type: ignore[return-value]
 
     def frame(self, indicator_id: str) -> pd.DataFrame:
         """All observations of one indicator (a copy: callers may change it)."""
