@@ -50,3 +50,31 @@ def test_spec_keeps_a_charts_own_configuration(store):
     config = charts.spec(big)["config"]
     assert config["axis"] == {"labelFontSize": 20, "labelColor": "#333333", "titleColor": "#333333"}
     assert config["view"] == {"strokeWidth": 0}
+
+
+# --- issue 17: the ranking as a plain dict is the Altair builder's spec --------------------
+
+
+@pytest.mark.parametrize("scope", ["drenthe", "nederland"])
+@pytest.mark.parametrize(
+    "indicator", ["werkloosheid", "woz_waarde", "rokers", "koopwoningen_aandeel"]
+)
+@pytest.mark.parametrize(
+    ("selected", "lang", "direction"), [(("GM0114",), "nl", -1), ((), "en", 1)]
+)
+def test_ranking_spec_equals_the_altair_spec_and_is_valid(
+    store, scope, indicator, selected, lang, direction
+):
+    mv = mapview.map_view(store, ViewState(indicator=indicator, scope=scope))
+    args = (mv.table, "%", mv.drenthe, mv.nederland, selected, lang, direction)
+    fast = charts.ranking_spec(*args)
+    assert fast == charts.spec(charts.ranking(*args))
+    alt.LayerChart.validate(fast)  # raises when it is not valid Vega-Lite
+
+
+def test_ranking_spec_without_references(store):
+    mv = mapview.map_view(store, ViewState(indicator="werkloosheid"))
+    args = (mv.table, "%", None, None, (), "nl", 0)
+    fast = charts.ranking_spec(*args)
+    assert len(fast["layer"]) == 1 and len(fast["datasets"]) == 1
+    assert fast == charts.spec(charts.ranking(*args))

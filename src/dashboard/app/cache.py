@@ -145,7 +145,7 @@ def map_spec(
     return maps.DeckSpec.of(deck)
 
 
-def arrow_spec(chart: alt.TopLevelMixin) -> dict:
+def arrow_spec(chart: alt.TopLevelMixin | dict) -> dict:
     """``charts.spec`` with its tabular datasets as Arrow IPC bytes, for a cached spec.
 
     ``st.vega_lite_chart`` turns every dataset of a spec into Arrow on every run (records,
@@ -155,7 +155,7 @@ def arrow_spec(chart: alt.TopLevelMixin) -> dict:
     Not for GeoJSON datasets, which Streamlit keeps in the spec."""
     from streamlit.dataframe_util import convert_anything_to_arrow_bytes
 
-    spec = charts.spec(chart)
+    spec = chart if isinstance(chart, dict) else charts.spec(chart)
     spec["datasets"] = {
         name: convert_anything_to_arrow_bytes(rows) for name, rows in spec["datasets"].items()
     }
@@ -167,7 +167,7 @@ def ranking_spec(view: ViewState) -> dict:
     mv = map_view(view)
     unit = get_store().catalog.unit_label(mv.indicator.unit, view.lang)
     return arrow_spec(
-        charts.ranking(
+        charts.ranking_spec(
             mv.table, unit, mv.drenthe, mv.nederland, view.gemeenten, view.lang,
             mv.indicator.direction,
         )
@@ -279,7 +279,7 @@ def change_ranking_spec(view: ViewState) -> dict:
     cv = change_view(view)
     unit = changeview.change_unit(cv, get_store().catalog, view.lang)
     return arrow_spec(
-        charts.ranking(
+        charts.ranking_spec(
             cv.table, f"{t('change_col', view.lang)} ({unit})", cv.drenthe_change,
             cv.nederland_change, view.gemeenten, view.lang, cv.indicator.direction,
         )
@@ -436,6 +436,21 @@ def _profile_view(view: ViewState) -> profileview.ProfileView:
 
 def profile_view(view: ViewState) -> profileview.ProfileView:
     return _profile_view(for_profile(view))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _profile_overview_spec(view: ViewState) -> dict:
+    pv = _profile_view(view)
+    title = f"{t('profile_overview', view.lang)}: {pv.name}"
+    return charts.described(
+        arrow_spec(charts.profile_overview(pv.table, view.lang)), title, pv.summary
+    )
+
+
+def profile_overview_spec(view: ViewState) -> dict:
+    """The profile's overview chart (selectable), named and described, built once per
+    profile (it was built and validated on every run of the page: issue 17)."""
+    return _profile_overview_spec(for_profile(view))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import textwrap
 
 import altair as alt
@@ -176,6 +178,121 @@ def ranking(
         .properties(height=height, description=description)
         .resolve_scale(color="independent")
     )
+
+
+# --- plain-dict specs (issue 17) ---------------------------------------------------------------
+# Building an Altair chart costs 20-60 ms of schema work (channel classes looked up by hashing
+# the whole schema, validation at construction) before ``spec`` even serialises it; a view the
+# server has not drawn before paid that on its first request. The hot builders below write
+# the same Vega-Lite spec as plain dicts: tests check that each equals ``spec`` of its Altair
+# builder (which stays the definition, for the static site and the images) and validate it
+# against the Vega-Lite schema.
+
+
+def _dataset(frame: pd.DataFrame) -> tuple[str, list[dict]]:
+    """A frame as Altair puts it in a spec's ``datasets``: its name and its records."""
+    values = alt.data_transformers.get()(frame)["values"]
+    text = json.dumps(values, sort_keys=True, default=str)
+    return "data-" + hashlib.sha256(text.encode()).hexdigest()[:32], values
+
+
+def _configured(out: dict) -> dict:
+    out["$schema"] = alt.SCHEMA_URL
+    out["config"] = {part: dict(settings) for part, settings in TEXT_CONFIG.items()}
+    return out
+
+
+def _selected_condition(selected: object, other: object) -> dict:
+    return {"condition": {"test": "datum.selected", "value": selected}, "value": other}
+
+
+def ranking_spec(
+    table: pd.DataFrame,
+    value_title: str,
+    drenthe: float | None,
+    nederland: float | None,
+    selected: tuple[str, ...],
+    lang: str,
+    direction: int,
+) -> dict:
+    """``spec(ranking(...))``, written as a plain dict (see above)."""
+    data = table.dropna(subset=["value"])[
+        ["region_code", "name", "value", "value_text", "color", "rank"]
+    ].copy()
+    description = t("a11y_chart_ranking", lang, n=len(data), unit=value_title)
+    data["rank"] = data["rank"].astype(int)
+    data["selected"] = data["region_code"].isin(selected)
+    data["aria"] = _aria(data["name"], data["value_text"])
+    order = "ascending" if direction == -1 else "descending"
+    refs = _references(drenthe, nederland, lang)
+    datasets: dict[str, list[dict]] = {}
+    name, datasets_values = _dataset(data)
+    datasets[name] = datasets_values
+    encoding: dict = {
+        "color": {"field": "color", "scale": None, "type": "nominal"},
+        "description": {"field": "aria", "type": "nominal"},
+        "stroke": _selected_condition("#000000", OUTLINE),
+        "strokeWidth": _selected_condition(2, 0.5),
+        "tooltip": [
+            {"field": "name", "title": t("col_gemeente", lang), "type": "nominal"},
+            {"field": "value_text", "title": t("col_value", lang), "type": "nominal"},
+            {"field": "rank", "title": t("col_rank", lang), "type": "quantitative"},
+        ],
+        "x": {
+            "field": "value",
+            "scale": {"nice": True, "zero": False},
+            "title": value_title,
+            "type": "quantitative",
+        },
+    }
+    marks: dict = {"data": {"name": name}, "encoding": encoding}
+    if len(data) <= MAX_BARS:
+        marks["mark"] = {"type": "bar", "height": {"band": 0.75}}
+        encoding["y"] = {
+            "field": "name",
+            "sort": {"field": "value", "order": order},
+            "title": None,
+            "type": "nominal",
+        }
+        height: object = {"step": 22}
+    else:
+        marks["mark"] = {"type": "circle", "opacity": 0.9, "size": 60}
+        encoding["y"] = {"axis": None, "field": "jitter", "title": None, "type": "quantitative"}
+        marks["transform"] = [{"calculate": "(datum.rank * 0.618034) % 1", "as": "jitter"}]
+        height = 160
+    layers = [marks]
+    if not refs.empty:
+        ref_name, ref_values = _dataset(refs.assign(aria=refs["name"]))
+        datasets[ref_name] = ref_values
+        layers.append(
+            {
+                "data": {"name": ref_name},
+                "mark": {"type": "rule", "strokeDash": [6, 3], "strokeWidth": 2},
+                "encoding": {
+                    "color": {
+                        "field": "name",
+                        "legend": {"orient": "bottom", "title": None},
+                        "scale": {
+                            "domain": refs["name"].tolist(),
+                            "range": [REFERENCE_COLORS[k] for k in refs["key"]],
+                        },
+                        "type": "nominal",
+                    },
+                    "description": {"field": "aria", "type": "nominal"},
+                    "x": {"field": "value", "type": "quantitative"},
+                },
+            }
+        )
+    out = {
+        "layer": layers,
+        "description": description,
+        "height": height,
+        "resolve": {"scale": {"color": "independent"}},
+        "datasets": datasets,
+    }
+    if len(layers) == 1:  # Altair lifts the data of a single layer to the top
+        out["data"] = marks.pop("data")
+    return _configured(out)
 
 
 # --- Regio's and Trends pages ------------------------------------------------------------------

@@ -290,8 +290,9 @@ class _Facts:
         self._columns = {c: with_value[c].tolist() for c in _OWN_COLUMNS}
         self._rows = {
             str(code): rows
-            for code, rows in with_value.groupby("region_code", sort=False, observed=True)
-            .indices.items()
+            for code, rows in with_value.groupby(
+                "region_code", sort=False, observed=True
+            ).indices.items()
         }
         self._own: dict[str, dict[str, dict[str, object]]] = {}
         self._values: dict[str, pd.Series] = {}
