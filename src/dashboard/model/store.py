@@ -35,6 +35,7 @@ from dashboard.model.regions import (
     Region,
     RegionSet,
     load_region_sets,
+    official_set,
     population_weights,
 )
 from dashboard.model.regions import region_values as _region_values
@@ -337,10 +338,23 @@ def _components_as_observations(components: pd.DataFrame, column: str, ind_id: s
     )
 
 
+def official_regions(store: Store, set_id: str) -> RegionSet:
+    """The COROP regions or provinces (:func:`regions.official_set`), built once per store
+    (it groups every gemeente: 4-16 ms per view of the map and Regio's pages, issue 17)."""
+    return store.memo(("official_set", set_id), lambda: official_set(store.gebieden, set_id))
+
+
 def region_values(store: Store, indicator_id: str, regions: list[Region]) -> pd.DataFrame:
     """Values of one indicator for regions: the source's own value where published, else
     computed by the indicator's ``aggregation`` rule (see :func:`regions.region_values`) and
-    marked ``computed``. Computed shares are the sum of numerators over sum of denominators."""
+    marked ``computed``. Computed shares are the sum of numerators over sum of denominators.
+    Computed once per store for the same regions (a view asks two or three times, the map,
+    Regio's and Trends pages for the same region sets: issue 17); a copy each time."""
+    key = ("region_values", indicator_id, tuple(regions))
+    return store.memo(key, lambda: _computed_region_values(store, indicator_id, regions)).copy()
+
+
+def _computed_region_values(store: Store, indicator_id: str, regions: list[Region]) -> pd.DataFrame:
     ind = store.indicator(indicator_id)
     observations = store.frame(indicator_id)
     if ind.aggregation == "ratio":
