@@ -351,11 +351,13 @@ def _region_specs(view: ViewState, set_id: str | None) -> tuple[dict | None, dic
     rv = _regions_view(view, set_id)
     if rv.period is None:
         return None, None
-    strip = arrow_spec(region_strip(rv, view.lang))
+    strip = arrow_spec(
+        charts.region_strip_spec(rv.spread, rv.unit, rv.drenthe, rv.nederland, view.lang)
+    )
     if rv.region_values is None:
         return strip, None
     areas = region_areas(view.scope, rv.region_codes)
-    return strip, charts.spec(charts.region_map(areas, rv.region_values, view.lang))
+    return strip, charts.region_map_spec(areas, rv.region_values, view.lang)
 
 
 def region_specs(view: ViewState, set_id: str | None = None) -> tuple[dict | None, dict | None]:
@@ -397,8 +399,13 @@ def trend_chart(tv: trendview.TrendView, measure: str, lang: str) -> alt.TopLeve
 
 @st.cache_data(show_spinner=False, max_entries=512)
 def _trend_spec(view: ViewState, extra: tuple[str, ...], measure: str) -> dict | None:
-    chart = trend_chart(_trend_view(view, extra), measure, view.lang)
-    return None if chart is None else arrow_spec(chart)
+    tv = _trend_view(view, extra)
+    if measure == "index":  # as trend_chart, as plain dicts (charts.trend_lines_spec)
+        frame = tv.index.frame
+        if frame is None:
+            return None
+        return arrow_spec(charts.trend_lines_spec(frame, "index", view.lang, y="index"))
+    return arrow_spec(charts.trend_lines_spec(tv.frame, tv.unit, view.lang))
 
 
 def trend_spec(view: ViewState, extra: tuple[str, ...], measure: str) -> dict | None:
@@ -415,7 +422,7 @@ def _small_multiples_spec(view: ViewState) -> dict | None:
     tv = trend_view(replace(view, gemeenten=codes))
     if not trendview.has_gemeente_values(tv.frame):
         return None
-    return arrow_spec(charts.small_multiples(tv.frame, tv.unit, view.lang))
+    return arrow_spec(charts.small_multiples_spec(tv.frame, tv.unit, view.lang))
 
 
 def small_multiples_spec(view: ViewState) -> dict | None:
