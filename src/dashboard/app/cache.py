@@ -44,6 +44,7 @@ from dashboard.views import (
     mapview,
     profileview,
     regionsview,
+    trends,
     trendview,
 )
 
@@ -418,11 +419,15 @@ def small_multiples_codes(scope: str) -> tuple[str, ...]:
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def _small_multiples_spec(view: ViewState) -> dict | None:
+    # the trend frame only: the chart reads neither the trend's change table, nor its
+    # index, nor its summary (half of this view's first request: issue 17)
+    store = get_store()
     codes = small_multiples_codes(view.scope)
-    tv = trend_view(replace(view, gemeenten=codes))
-    if not trendview.has_gemeente_values(tv.frame):
+    frame = trends.trend_frame(store, view.indicator, list(codes), view.lang)
+    if not trendview.has_gemeente_values(frame):
         return None
-    return arrow_spec(charts.small_multiples_spec(tv.frame, tv.unit, view.lang))
+    unit = store.catalog.unit_label(store.indicator(view.indicator).unit, view.lang)
+    return arrow_spec(charts.small_multiples_spec(frame, unit, view.lang))
 
 
 def small_multiples_spec(view: ViewState) -> dict | None:
