@@ -47,6 +47,7 @@ HOUSEHOLDS_TABLE = "86004NED"
 HOUSEHOLDS_MEASURE = "ParticuliereHuishoudens_1"
 LOG = logging.getLogger(__name__)
 T = TypeVar("T")
+MEMO_ENTRIES = 2000  # Store.memo: a few MB at most (region values are small frames)
 
 
 @dataclass(frozen=True)
@@ -91,10 +92,15 @@ class Store:
     def memo(self, key: object, build: Callable[[], T]) -> T:
         """What ``build`` derives from this store, built once per store under ``key`` (a
         view module's precomputation, e.g. the profile's lookups: issue 17). The result is
-        shared: do not change it. Two threads may both build it once; either result is kept."""
-        if key not in self._memo:
-            self._memo[key] = build()
-        return self._memo[key]  # type: ignore[return-value]
+        shared: do not change it. Two threads may both build it once; either result is kept.
+        At most :data:`MEMO_ENTRIES` are kept (visitors' own combinations of regions make
+        keys too); beyond that, values are built and not kept."""
+        if key in self._memo:
+            return self._memo[key]  # type: ignore[return-value]
+        value = build()
+        if len(self._memo) < MEMO_ENTRIES:
+            self._memo[key] = value
+        return value
 
     def frame(self, indicator_id: str) -> pd.DataFrame:
         """All observations of one indicator (a copy: callers may change it)."""
