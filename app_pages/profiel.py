@@ -31,12 +31,8 @@ sentence(pv.summary)
 
 section(t("profile_overview", lang))
 st.caption(t("profile_overview_help", lang))
-event = st.altair_chart(
-    charts.accessible(
-        charts.profile_overview(pv.table, lang),
-        f"{t('profile_overview', lang)}: {pv.name}",
-        pv.summary,
-    ),
+event = st.vega_lite_chart(
+    cache.profile_overview_spec(replace(view, gemeenten=(code,))),
     on_select="rerun",
     selection_mode=charts.OVERVIEW_SELECTION,
     key=keys.PROFILE_OVERVIEW,

@@ -32,6 +32,7 @@ if __package__ in (None, ""):
 
 from bench.browser import discover_pages, page_url, switch_once, wait_mark
 from bench.common import (
+    APP,
     DEFAULT_PAGES,
     SCOPES,
     catalog_labels,
@@ -185,13 +186,20 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--scopes", default=",".join(SCOPES))
     parser.add_argument("--pages", default=",".join(DEFAULT_PAGES))
     parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument(
+        "--app",
+        type=Path,
+        default=APP,
+        help="the script to `streamlit run`: app.py, or serve.py (st.App, static files gzipped)",
+    )
     args = parser.parse_args(argv)
 
     from playwright.sync_api import sync_playwright
 
     labels = catalog_labels()
     result: dict[str, Any] = {"machine": machine(), "pages": {}, "skipped": []}
-    with streamlit_server("payload") as server, sync_playwright() as pw:
+    result["app"] = args.app.name
+    with streamlit_server("payload", app=args.app) as server, sync_playwright() as pw:
         browser = launch_chromium(pw.chromium)
         log("warming the server ...")
         registered, _ = discover_pages(browser, server.url)

@@ -33,12 +33,20 @@ from bench import server_time as st_bench
 SWITCHES = ("werkloosheid", "woz_waarde", "rokers", "koopwoningen_aandeel", "afstand_huisarts")
 
 
-def profile_switches(scope: str, top: int) -> str:
+def profile_switches(scope: str, top: int, cold: bool = False, page: str = "kaart") -> str:
+    """cProfile of switches to SWITCHES on ``page``: warm (the caches filled by a first pass)
+    or, with ``cold``, the first request of each view (issue 17)."""
     at = st_bench.new_app(**({} if scope == "drenthe" else {"schaal": scope}))
     st_bench.timed_run(at)
-    for ind in SWITCHES:  # fill the caches: profile warm switches
-        at.session_state["w_indicator"] = ind
-        st_bench.rerun(at, None)
+    page_file = None
+    if page != "kaart":
+        info = st_bench.find_page(at, page)
+        page_file = str(Path(info["script_path"]).relative_to(st_bench.ROOT))
+        st_bench.rerun(at, page_file)
+    if not cold:
+        for ind in SWITCHES:  # fill the caches: profile warm switches
+            at.session_state["w_indicator"] = ind
+            st_bench.rerun(at, page_file)
     profiler = cProfile.Profile()
     original = st_bench.TimedRunner._run_script_thread
 
@@ -53,13 +61,14 @@ def profile_switches(scope: str, top: int) -> str:
     try:
         for ind in SWITCHES:
             at.session_state["w_indicator"] = ind
-            st_bench.rerun(at, None)
+            st_bench.rerun(at, page_file)
     finally:
         st_bench.TimedRunner._run_script_thread = original
     out = io.StringIO()
     stats = pstats.Stats(profiler, stream=out)
     stats.sort_stats("cumulative").print_stats(top)
-    return f"cProfile, {len(SWITCHES)} warm switches on {scope}:\n" + out.getvalue()
+    kind = "cold (first request)" if cold else "warm"
+    return f"cProfile, {len(SWITCHES)} {kind} switches on {page}, {scope}:\n" + out.getvalue()
 
 
 def median_ms(fn: Callable[[], Any], n: int = 7) -> float:
@@ -148,8 +157,13 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scope", default="nederland")
     parser.add_argument("--top", type=int, default=30)
+    parser.add_argument("--cold", action="store_true", help="profile first requests of views")
+    parser.add_argument("--page", default="kaart")
+    parser.add_argument("--no-parts", action="store_true")
     args = parser.parse_args(argv)
-    print(profile_switches(args.scope, args.top))
+    print(profile_switches(args.scope, args.top, args.cold, args.page))
+    if args.no_parts:
+        return
     print(f"parts of a switch on {args.scope} (warm caches, median of 7, no profiler):")
     for name, value in parts(args.scope).items():
         shown = f"{value:8.1f}" if isinstance(value, float) else f"{value!s:>8}"

@@ -536,3 +536,39 @@ def test_compare_with_similar(store, tynaarlo, settings):
     assert (row["vs_similar"], row["judgement_similar"]) == ("hoger (beter)", "better")
     # a Drenthe-only figure has no values for gemeenten elsewhere
     assert result.loc["vrijwilligerswerk", "n_similar"] == 1  # only Coevorden is in Drenthe
+
+
+# --- issue 17: the profile's lookups answer as the frame functions do -----------------------
+
+
+@pytest.mark.parametrize("indicator_id", ["werkloosheid", "woz_waarde", "rokers", "overgewicht"])
+def test_facts_answer_as_the_frame_functions(store, indicator_id):
+    from dashboard.views import profile
+
+    ind = store.indicator(indicator_id)
+    frame = store.frame(indicator_id)
+    facts = profile._facts(store, ind)
+    drenthe = geo.scope_codes(store.gebieden, "drenthe")
+    checked = 0
+    for period in store.periods(indicator_id):
+        values = profile.gemeente_values(frame, period)
+        pd.testing.assert_series_equal(facts.values(period), values)
+        for code in [*drenthe, "GM0363", "GM0014", "PV22", "NL01"]:
+            assert facts.value(code, period) == profile.frame_value(frame, code, period)
+            assert list(facts.own(code)) == profile.value_periods(frame, code)
+            for direction in (-1, 0, 1):
+                assert facts.rank(period, code, direction, drenthe) == scope_rank(
+                    values, code, direction, drenthe
+                )
+                assert facts.percentile(period, code, direction) == percentile(
+                    values, code, direction
+                )
+            checked += 1
+    assert checked > 20
+
+
+def test_facts_are_built_once_per_store(store):
+    from dashboard.views import profile
+
+    ind = store.indicator("werkloosheid")
+    assert profile._facts(store, ind) is profile._facts(store, ind)

@@ -99,3 +99,30 @@ def test_periods_are_the_callers_own_list(store):
     periods.append("2030")  # a caller changing its list does not change the store's
     assert store.periods("rokers") == ["2020", "2022"]
     assert store.periods("geen_indicator") == []
+
+
+def test_memo_builds_once_and_keeps_at_most_its_limit(store, monkeypatch):
+    from dashboard.model import store as store_module
+
+    built: list[str] = []
+
+    def build(name: str):
+        return lambda: built.append(name) or [name]
+
+    first = store.memo(("test-memo", "a"), build("a"))
+    assert store.memo(("test-memo", "a"), build("a")) is first and built == ["a"]
+    monkeypatch.setattr(store_module, "MEMO_ENTRIES", 0)  # full: built, not kept
+    assert store.memo(("test-memo", "b"), build("b")) == ["b"]
+    assert store.memo(("test-memo", "b"), build("b")) == ["b"] and built == ["a", "b", "b"]
+    assert store.memo(("test-memo", "a"), build("a")) is first  # what was kept stays
+
+
+def test_region_values_are_a_fresh_copy_each_time(store):
+    from dashboard.model.regions import official_set
+    from dashboard.model.store import region_values
+
+    drenthe = [r for r in official_set(store.gebieden, "provincie").regions if r.code == "PV22"]
+    one = region_values(store, "werkloosheid", drenthe)
+    one["value"] = -1.0
+    two = region_values(store, "werkloosheid", drenthe)
+    assert len(two) > 0 and (two["value"] > 0).all()

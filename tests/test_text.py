@@ -108,3 +108,30 @@ def test_escape_markdown_truncates():
     assert out == "a" * 59 + "…"
     assert len(escape_markdown("x" * 10_000, max_len=20)) == 20
     assert escape_markdown("kort", max_len=60) == "kort"
+
+
+# --- issue 17: numbers grouped without Babel, as Babel groups them --------------------------
+
+
+def test_format_number_is_babels_format_for_many_values():
+    import random
+
+    from babel.numbers import format_decimal
+
+    from dashboard.text import numbers
+
+    rng = random.Random(17)
+    values = [0.0, -0.0, 0.05, -0.05, 0.5, 999.95, 1000.0, -1234567.891, 30.65, 1e9, 2.5, -2.5]
+    values += [rng.uniform(-1e7, 1e7) for _ in range(3000)]
+    values += [rng.uniform(-10, 10) for _ in range(3000)]
+    for value in values:
+        for decimals in (0, 1, 2, 3):
+            for lang, locale in (("nl", "nl_NL"), ("en", "en_GB")):
+                pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+                rounded = numbers._rounded(value, decimals)
+                expected = format_decimal(rounded, format=pattern, locale=locale)
+                assert numbers.format_number(value, decimals, lang) == expected.replace(
+                    "-", numbers.MINUS
+                ), (value, decimals, lang)
+    assert numbers.format_number(1234.5, 1, "nl") == "1.234,5"
+    assert numbers.format_number(-1234.5, 1, "en") == "−1,234.5"

@@ -44,6 +44,7 @@ from dashboard.views import (
     mapview,
     profileview,
     regionsview,
+    trends,
     trendview,
 )
 
@@ -150,7 +151,7 @@ def map_spec(
     return maps.DeckSpec.of(deck)
 
 
-def arrow_spec(chart: alt.TopLevelMixin) -> dict:
+def arrow_spec(chart: alt.TopLevelMixin | dict) -> dict:
     """``charts.spec`` with its tabular datasets as Arrow IPC bytes, for a cached spec.
 
     ``st.vega_lite_chart`` turns every dataset of a spec into Arrow on every run (records,
@@ -160,7 +161,7 @@ def arrow_spec(chart: alt.TopLevelMixin) -> dict:
     Not for GeoJSON datasets, which Streamlit keeps in the spec."""
     from streamlit.dataframe_util import convert_anything_to_arrow_bytes
 
-    spec = charts.spec(chart)
+    spec = chart if isinstance(chart, dict) else charts.spec(chart)
     spec["datasets"] = {
         name: convert_anything_to_arrow_bytes(rows) for name, rows in spec["datasets"].items()
     }
@@ -172,7 +173,7 @@ def ranking_spec(view: ViewState) -> dict:
     mv = map_view(view)
     unit = get_store().catalog.unit_label(mv.indicator.unit, view.lang)
     return arrow_spec(
-        charts.ranking(
+        charts.ranking_spec(
             mv.table, unit, mv.drenthe, mv.nederland, view.gemeenten, view.lang,
             mv.indicator.direction,
         )
@@ -284,7 +285,7 @@ def change_ranking_spec(view: ViewState) -> dict:
     cv = change_view(view)
     unit = changeview.change_unit(cv, get_store().catalog, view.lang)
     return arrow_spec(
-        charts.ranking(
+        charts.ranking_spec(
             cv.table, f"{t('change_col', view.lang)} ({unit})", cv.drenthe_change,
             cv.nederland_change, view.gemeenten, view.lang, cv.indicator.direction,
         )
@@ -356,11 +357,13 @@ def _region_specs(view: ViewState, set_id: str | None) -> tuple[dict | None, dic
     rv = _regions_view(view, set_id)
     if rv.period is None:
         return None, None
-    strip = arrow_spec(region_strip(rv, view.lang))
+    strip = arrow_spec(
+        charts.region_strip_spec(rv.spread, rv.unit, rv.drenthe, rv.nederland, view.lang)
+    )
     if rv.region_values is None:
         return strip, None
     areas = region_areas(view.scope, rv.region_codes)
-    return strip, charts.spec(charts.region_map(areas, rv.region_values, view.lang))
+    return strip, charts.region_map_spec(areas, rv.region_values, view.lang)
 
 
 def region_specs(view: ViewState, set_id: str | None = None) -> tuple[dict | None, dict | None]:
@@ -402,8 +405,13 @@ def trend_chart(tv: trendview.TrendView, measure: str, lang: str) -> alt.TopLeve
 
 @st.cache_data(show_spinner=False, max_entries=512)
 def _trend_spec(view: ViewState, extra: tuple[str, ...], measure: str) -> dict | None:
-    chart = trend_chart(_trend_view(view, extra), measure, view.lang)
-    return None if chart is None else arrow_spec(chart)
+    tv = _trend_view(view, extra)
+    if measure == "index":  # as trend_chart, as plain dicts (charts.trend_lines_spec)
+        frame = tv.index.frame
+        if frame is None:
+            return None
+        return arrow_spec(charts.trend_lines_spec(frame, "index", view.lang, y="index"))
+    return arrow_spec(charts.trend_lines_spec(tv.frame, tv.unit, view.lang))
 
 
 def trend_spec(view: ViewState, extra: tuple[str, ...], measure: str) -> dict | None:
@@ -416,11 +424,15 @@ def small_multiples_codes(scope: str) -> tuple[str, ...]:
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def _small_multiples_spec(view: ViewState) -> dict | None:
+    # the trend frame only: the chart reads neither the trend's change table, nor its
+    # index, nor its summary (half of this view's first request: issue 17)
+    store = get_store()
     codes = small_multiples_codes(view.scope)
-    tv = trend_view(replace(view, gemeenten=codes))
-    if not trendview.has_gemeente_values(tv.frame):
+    frame = trends.trend_frame(store, view.indicator, list(codes), view.lang)
+    if not trendview.has_gemeente_values(frame):
         return None
-    return arrow_spec(charts.small_multiples(tv.frame, tv.unit, view.lang))
+    unit = store.catalog.unit_label(store.indicator(view.indicator).unit, view.lang)
+    return arrow_spec(charts.small_multiples_spec(frame, unit, view.lang))
 
 
 def small_multiples_spec(view: ViewState) -> dict | None:
@@ -448,6 +460,21 @@ def _profile_view(view: ViewState) -> profileview.ProfileView:
 
 def profile_view(view: ViewState) -> profileview.ProfileView:
     return _profile_view(for_profile(view))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _profile_overview_spec(view: ViewState) -> dict:
+    pv = _profile_view(view)
+    title = f"{t('profile_overview', view.lang)}: {pv.name}"
+    return charts.described(
+        arrow_spec(charts.profile_overview(pv.table, view.lang)), title, pv.summary
+    )
+
+
+def profile_overview_spec(view: ViewState) -> dict:
+    """The profile's overview chart (selectable), named and described, built once per
+    profile (it was built and validated on every run of the page: issue 17)."""
+    return _profile_overview_spec(for_profile(view))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -103,10 +103,12 @@ def scope_gemeenten(scope: str) -> tuple[str, ...]:
     return tuple(geo.scope_codes(shared_store().gebieden, scope))
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def scope_areas(scope: str, level: str) -> dict[str, Any]:
     """Simplified GeoJSON of the gemeenten (level 'gemeente') or COROP regions ('corop') of a
-    scope, with region_code and name."""
+    scope, with region_code and name. Shared, not copied: callers read it and make new
+    features (maps.with_properties) and never change it. (As ``st.cache_data`` every call
+    unpickled a copy: 50-130 ms for Nederland's, on each first request of a map: issue 17.)"""
     store = shared_store()
     geo_dir = check_folder(load_settings(), "geo_dir")
     gemeenten = geo.load_gemeenten(geo_dir, scope, store.gebieden)
@@ -150,9 +152,10 @@ def region_sets(scope: str) -> dict[str, Any]:
     return compare.region_set_choices(shared_store(), scope)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)
 def region_areas(scope: str, region_codes: tuple[str, ...]) -> dict[str, Any]:
-    """Simplified GeoJSON of regions dissolved from their member gemeenten."""
+    """Simplified GeoJSON of regions dissolved from their member gemeenten (shared, never
+    changed by its callers, as :func:`scope_areas`)."""
     store = shared_store()
     regions = {r.code: r for s in region_sets(scope).values() for r in s.regions}
     geo_dir = check_folder(load_settings(), "geo_dir")

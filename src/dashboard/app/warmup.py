@@ -4,9 +4,12 @@ in the background, so that thirty phones opening the dashboard at once find them
 Without it, the first request for each view pays 0.1–0.4 s of Python (classes, map, charts,
 tables), and thirty sessions starting together on a fresh server ask for dozens of new views
 in their first seconds, all in one interpreter: p95 went to seconds (docs/benchmarks.md,
-finding 12). Which views: every indicator of the catalogue, for each scope and language of
-``[warm_up]`` in dashboard.toml (default Drenthe, Dutch), as :func:`warm_view` computes
-them. ``DASHBOARD_WARM_UP=0`` switches it off.
+finding 12). Since issue 17 a first request costs a half to a third of that and the whole
+warm-up 8 s of CPU instead of 20, but thirty sessions on a server without it still saw a
+p95 of 2.3 s in their first ten seconds, and 0.7 s with it running beside them: it stays
+(docs/benchmarks.md, "Issue 17"). Which views: every indicator of the catalogue, for
+each scope and language of ``[warm_up]`` in dashboard.toml (default Drenthe, Dutch), as
+:func:`warm_view` computes them. ``DASHBOARD_WARM_UP=0`` switches it off.
 
 It runs once per server process, in a daemon thread, a view at a time with a short pause
 between views so that visitors' script runs keep the interpreter; a view that fails is

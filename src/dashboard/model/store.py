@@ -10,9 +10,11 @@ until a source file, the catalogue or the code changes.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 
@@ -32,6 +34,7 @@ from dashboard.model.regions import (
     Region,
     RegionSet,
     load_region_sets,
+    official_set,
     population_weights,
     region_sets_file,
 )
@@ -43,6 +46,8 @@ from dashboard.vocabulary import DRENTHE_CODE, NEDERLAND_CODE
 HOUSEHOLDS_TABLE = "86004NED"
 HOUSEHOLDS_MEASURE = "ParticuliereHuishoudens_1"
 LOG = logging.getLogger(__name__)
+T = TypeVar("T")
+MEMO_ENTRIES = 2000  # Store.memo: a few MB at most (region values are small frames)
 
 
 @dataclass(frozen=True)
@@ -80,6 +85,23 @@ class Store:
         if sets is None:
             sets = self._region_sets[path] = load_region_sets(self.gebieden, path)
         return sets
+
+    @cached_property
+    def _memo(self) -> dict[object, object]:
+        return {}
+
+    def memo(self, key: object, build: Callable[[], T]) -> T:
+        """What ``build`` derives from this store, built once per store under ``key`` (a
+        view module's precomputation, e.g. the profile's lookups: issue 17). The result is
+        shared: do not change it. Two threads may both build it once; either result is kept.
+        At most :data:`MEMO_ENTRIES` are kept (visitors' own combinations of regions make
+        keys too); beyond that, values are built and not kept."""
+        if key in self._memo:
+            return self._memo[key]  # type: ignore[return-value]
+        value = build()
+        if len(self._memo) < MEMO_ENTRIES:
+            self._memo[key] = value
+        return value
 
     def frame(self, indicator_id: str) -> pd.DataFrame:
         """All observations of one indicator (a copy: callers may change it)."""
@@ -351,10 +373,23 @@ def _components_as_observations(components: pd.DataFrame, column: str, ind_id: s
     )
 
 
+def official_regions(store: Store, set_id: str) -> RegionSet:
+    """The COROP regions or provinces (:func:`regions.official_set`), built once per store
+    (it groups every gemeente: 4-16 ms per view of the map and Regio's pages, issue 17)."""
+    return store.memo(("official_set", set_id), lambda: official_set(store.gebieden, set_id))
+
+
 def region_values(store: Store, indicator_id: str, regions: list[Region]) -> pd.DataFrame:
     """Values of one indicator for regions: the source's own value where published, else
     computed by the indicator's ``aggregation`` rule (see :func:`regions.region_values`) and
-    marked ``computed``. Computed shares are the sum of numerators over sum of denominators."""
+    marked ``computed``. Computed shares are the sum of numerators over sum of denominators.
+    Computed once per store for the same regions (a view asks two or three times, the map,
+    Regio's and Trends pages for the same region sets: issue 17); a copy each time."""
+    key = ("region_values", indicator_id, tuple(regions))
+    return store.memo(key, lambda: _computed_region_values(store, indicator_id, regions)).copy()
+
+
+def _computed_region_values(store: Store, indicator_id: str, regions: list[Region]) -> pd.DataFrame:
     ind = store.indicator(indicator_id)
     observations = store.frame(indicator_id)
     if ind.aggregation == "ratio":

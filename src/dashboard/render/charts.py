@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import textwrap
 
 import altair as alt
+import numpy as np
 import pandas as pd
 
 from dashboard.text.i18n import t
@@ -176,6 +179,203 @@ def ranking(
         .properties(height=height, description=description)
         .resolve_scale(color="independent")
     )
+
+
+# --- plain-dict specs (issue 17) ---------------------------------------------------------------
+# Building an Altair chart costs 20-60 ms of schema work (channel classes looked up by hashing
+# the whole schema, validation at construction) before ``spec`` even serialises it; a view the
+# server has not drawn before paid that on its first request. The hot builders below write
+# the same Vega-Lite spec as plain dicts: tests check that each equals ``spec`` of its Altair
+# builder (which stays the definition, for the static site and the images) and validate it
+# against the Vega-Lite schema.
+
+
+_NULLABLE = {"string", "str", "category", "boolean", "Int8", "Int16", "Int32", "Int64", "Float64"}
+MAX_ROWS = 5000  # Altair's default data transformer refuses larger frames
+
+
+def _records(frame: pd.DataFrame) -> list[dict]:
+    """The records Altair's default data transformer makes of ``frame`` (its
+    ``sanitize_pandas_dataframe``: missing and infinite values None, numpy scalars Python
+    ones) without its per-call overhead, which was most of a plain-dict spec's time. Frames
+    of other column types, or too large, or another active transformer: Altair's own."""
+    if len(frame) > MAX_ROWS or alt.data_transformers.active != "default":
+        return alt.data_transformers.get()(frame)["values"]
+    columns: dict[str, list] = {}
+    for name, col in frame.items():
+        dtype = col.dtype
+        if not isinstance(name, str):
+            return alt.data_transformers.get()(frame)["values"]
+        if isinstance(dtype, np.dtype) and dtype.kind == "f":
+            array = col.to_numpy()
+            values = array.tolist()
+            for i in np.flatnonzero(~np.isfinite(array)):
+                values[i] = None
+        elif isinstance(dtype, np.dtype) and dtype.kind in "iub":
+            values = col.tolist()
+        elif str(dtype) in _NULLABLE or (str(dtype) == "object" and not _has_arrays(col)):
+            values = col.astype(object).where(col.notna(), None).tolist()
+        else:
+            return alt.data_transformers.get()(frame)["values"]
+        columns[name] = values
+    names = list(columns)
+    return [dict(zip(names, row, strict=True)) for row in zip(*columns.values(), strict=True)]
+
+
+def _has_arrays(col: pd.Series) -> bool:
+    return any(isinstance(v, np.ndarray) for v in col)
+
+
+def _dataset(frame: pd.DataFrame) -> tuple[str, list[dict]]:
+    """A frame as Altair puts it in a spec's ``datasets``: its name and its records."""
+    values = _records(frame)
+    text = json.dumps(values, sort_keys=True, default=str)
+    return "data-" + hashlib.sha256(text.encode()).hexdigest()[:32], values
+
+
+def _configured(out: dict) -> dict:
+    out["$schema"] = alt.SCHEMA_URL
+    out["config"] = {part: dict(settings) for part, settings in TEXT_CONFIG.items()}
+    return out
+
+
+def _selected_condition(selected: object, other: object) -> dict:
+    return {"condition": {"test": "datum.selected", "value": selected}, "value": other}
+
+
+class _Datasets(dict):
+    """The ``datasets`` of a plain-dict spec, and the data references into it, placed as
+    Altair places them: a layer's data moves to the top when every layer has the very same
+    frame (``alt.layer`` compares the frames by identity)."""
+
+    def ref(self, frame: pd.DataFrame) -> dict:
+        name, values = _dataset(frame)
+        self[name] = values
+        return {"name": name}
+
+    def layered(self, layers: list[tuple[dict, pd.DataFrame]]) -> dict:
+        frames = [frame for _, frame in layers]
+        if all(frame is frames[0] for frame in frames):
+            return {"data": self.ref(frames[0]), "layer": [unit for unit, _ in layers]}
+        return {"layer": [{"data": self.ref(frame), **unit} for unit, frame in layers]}
+
+
+def _field(name: str, type_: str, **more: object) -> dict:
+    return {"field": name, **more, "type": type_}
+
+
+def _tooltip(*fields: tuple[str, str, str]) -> list[dict]:
+    return [_field(name, type_, title=title) for name, title, type_ in fields]
+
+
+def _reference_rules_spec(refs: pd.DataFrame) -> tuple[dict, pd.DataFrame]:
+    """:func:`_reference_rules` as a unit spec and its frame."""
+    unit = {
+        "mark": {"type": "rule", "strokeDash": [6, 3], "strokeWidth": 2},
+        "encoding": {
+            "color": _field(
+                "name",
+                "nominal",
+                legend={"orient": "bottom", "title": None},
+                scale={
+                    "domain": refs["name"].tolist(),
+                    "range": [REFERENCE_COLORS[k] for k in refs["key"]],
+                },
+            ),
+            "description": _field("aria", "nominal"),
+            "x": _field("value", "quantitative"),
+        },
+    }
+    return unit, refs.assign(aria=refs["name"])
+
+
+def ranking_spec(
+    table: pd.DataFrame,
+    value_title: str,
+    drenthe: float | None,
+    nederland: float | None,
+    selected: tuple[str, ...],
+    lang: str,
+    direction: int,
+) -> dict:
+    """``spec(ranking(...))``, written as a plain dict (see above)."""
+    data = table.dropna(subset=["value"])[
+        ["region_code", "name", "value", "value_text", "color", "rank"]
+    ].copy()
+    description = t("a11y_chart_ranking", lang, n=len(data), unit=value_title)
+    data["rank"] = data["rank"].astype(int)
+    data["selected"] = data["region_code"].isin(selected)
+    data["aria"] = _aria(data["name"], data["value_text"])
+    order = "ascending" if direction == -1 else "descending"
+    refs = _references(drenthe, nederland, lang)
+    datasets: dict[str, list[dict]] = {}
+    name, datasets_values = _dataset(data)
+    datasets[name] = datasets_values
+    encoding: dict = {
+        "color": {"field": "color", "scale": None, "type": "nominal"},
+        "description": {"field": "aria", "type": "nominal"},
+        "stroke": _selected_condition("#000000", OUTLINE),
+        "strokeWidth": _selected_condition(2, 0.5),
+        "tooltip": [
+            {"field": "name", "title": t("col_gemeente", lang), "type": "nominal"},
+            {"field": "value_text", "title": t("col_value", lang), "type": "nominal"},
+            {"field": "rank", "title": t("col_rank", lang), "type": "quantitative"},
+        ],
+        "x": {
+            "field": "value",
+            "scale": {"nice": True, "zero": False},
+            "title": value_title,
+            "type": "quantitative",
+        },
+    }
+    marks: dict = {"data": {"name": name}, "encoding": encoding}
+    if len(data) <= MAX_BARS:
+        marks["mark"] = {"type": "bar", "height": {"band": 0.75}}
+        encoding["y"] = {
+            "field": "name",
+            "sort": {"field": "value", "order": order},
+            "title": None,
+            "type": "nominal",
+        }
+        height: object = {"step": 22}
+    else:
+        marks["mark"] = {"type": "circle", "opacity": 0.9, "size": 60}
+        encoding["y"] = {"axis": None, "field": "jitter", "title": None, "type": "quantitative"}
+        marks["transform"] = [{"calculate": "(datum.rank * 0.618034) % 1", "as": "jitter"}]
+        height = 160
+    layers = [marks]
+    if not refs.empty:
+        ref_name, ref_values = _dataset(refs.assign(aria=refs["name"]))
+        datasets[ref_name] = ref_values
+        layers.append(
+            {
+                "data": {"name": ref_name},
+                "mark": {"type": "rule", "strokeDash": [6, 3], "strokeWidth": 2},
+                "encoding": {
+                    "color": {
+                        "field": "name",
+                        "legend": {"orient": "bottom", "title": None},
+                        "scale": {
+                            "domain": refs["name"].tolist(),
+                            "range": [REFERENCE_COLORS[k] for k in refs["key"]],
+                        },
+                        "type": "nominal",
+                    },
+                    "description": {"field": "aria", "type": "nominal"},
+                    "x": {"field": "value", "type": "quantitative"},
+                },
+            }
+        )
+    out = {
+        "layer": layers,
+        "description": description,
+        "height": height,
+        "resolve": {"scale": {"color": "independent"}},
+        "datasets": datasets,
+    }
+    if len(layers) == 1:  # Altair lifts the data of a single layer to the top
+        out["data"] = marks.pop("data")
+    return _configured(out)
 
 
 # --- Regio's and Trends pages ------------------------------------------------------------------
@@ -666,3 +866,262 @@ def slope_chart(
     if description:
         chart = chart.properties(description=description)
     return chart.resolve_scale(color="independent")
+
+
+# --- plain-dict specs of the Regio's and Trends pages (issue 17; see ranking_spec) ----------
+
+
+def region_strip_spec(
+    spread: pd.DataFrame,
+    value_title: str,
+    drenthe: float | None,
+    nederland: float | None,
+    lang: str,
+) -> dict:
+    """``spec(region_strip(...))``, written as a plain dict."""
+    data = spread[spread["value"].notna()].copy()
+    gemeenten = data[data["kind"] == "gemeente"].copy()
+    gemeenten["offset"] = _strip_offsets(gemeenten).to_numpy()
+    gemeenten["aria"] = _aria(
+        gemeenten["name"] + " (" + gemeenten["region_name"] + ")", gemeenten["value_text"]
+    )
+    regions = data[data["kind"] == "region"].copy()
+    regions["aria"] = _aria(regions["region_name"], regions["value_text"])
+    order = list(dict.fromkeys(spread["region_name"]))
+    kinds = [t("col_gemeente", lang), t("col_region", lang)]
+
+    def encoding(**more: object) -> dict:
+        return {
+            "color": _field(
+                "kind_label",
+                "nominal",
+                legend={"orient": "bottom", "title": None},
+                scale={"domain": kinds, "range": [GEMEENTE_COLOR, REGION_COLOR]},
+            ),
+            "description": _field("aria", "nominal"),
+            "x": _field(
+                "value", "quantitative", scale={"nice": True, "zero": False}, title=value_title
+            ),
+            "y": _field("region_name", "nominal", sort=order, title=None),
+            **more,
+        }
+
+    dots = {
+        "mark": {"type": "circle", "opacity": 0.75, "size": 70},
+        "encoding": encoding(
+            tooltip=_tooltip(
+                ("name", t("col_gemeente", lang), "nominal"),
+                ("region_name", t("col_region", lang), "nominal"),
+                ("value_text", t("col_value", lang), "nominal"),
+            ),
+            yOffset=_field("offset", "quantitative", scale={"domain": [-1, 1]}),
+        ),
+    }
+    ticks = {
+        "mark": {"type": "tick", "size": 34, "thickness": 3},
+        "encoding": encoding(
+            tooltip=_tooltip(
+                ("region_name", t("col_region", lang), "nominal"),
+                ("value_text", t("col_value", lang), "nominal"),
+                ("status_text", t("col_status", lang), "nominal"),
+            )
+        ),
+    }
+    datasets = _Datasets()
+    frames = [
+        (dots, gemeenten.assign(kind_label=kinds[0])),
+        (ticks, regions.assign(kind_label=kinds[1])),
+    ]
+    # an empty layer would be an unnamed graphic (axe: svg-img-alt): only layers with marks
+    kept = [pair for pair, d in zip(frames, (gemeenten, regions), strict=True) if not d.empty]
+    marks = datasets.layered(kept or frames[:1])
+    description = t("a11y_chart_regions", lang, unit=value_title, regions=", ".join(order))
+    refs = _references(drenthe, nederland, lang)
+    if refs.empty:
+        out = {**marks, "description": description, "height": {"step": 56}}
+    else:
+        refs["name"] = [
+            n if k == "drenthe" else t("name_nederland", lang)
+            for n, k in zip(refs["name"], refs["key"], strict=True)
+        ]
+        rules, ref_frame = _reference_rules_spec(refs)
+        out = {
+            "layer": [marks, {"data": datasets.ref(ref_frame), **rules}],
+            "description": description,
+            "height": {"step": 56},
+            "resolve": {"scale": {"color": "independent"}},
+        }
+    out["datasets"] = dict(datasets)
+    return _configured(out)
+
+
+def region_map_spec(areas: dict, values: pd.DataFrame, lang: str) -> dict:
+    """``spec(region_map(...))``, written as a plain dict (the GeoJSON features inline, as
+    Altair keeps an ``alt.Data(values=...)``)."""
+    by_code = {
+        row["region_code"]: row
+        for row in values[["region_code", "name", "color", "value_text"]].to_dict("records")
+    }
+    features = []
+    for feature in areas["features"]:
+        row = by_code.get(feature["properties"]["region_code"])
+        if row is None:
+            continue
+        props = {**feature["properties"], **{k: row[k] for k in ("name", "color", "value_text")}}
+        props["aria"] = f"{props['name']}: {props['value_text']}"
+        features.append({**feature, "properties": props})
+    return _configured(
+        {
+            "data": {"values": features},
+            "mark": {
+                "type": "geoshape",
+                "fillOpacity": 0.9,
+                "stroke": "#ffffff",
+                "strokeWidth": 1.5,
+            },
+            "encoding": {
+                "color": _field("properties.color", "nominal", scale=None),
+                "description": _field("properties.aria", "nominal"),
+                "tooltip": _tooltip(
+                    ("properties.name", t("col_region", lang), "nominal"),
+                    ("properties.value_text", t("col_value", lang), "nominal"),
+                ),
+            },
+            "height": 300,
+            "projection": {"type": "mercator"},
+            "description": t("a11y_chart_region_map", lang, n=len(features)),
+        }
+    )
+
+
+def _series_scales_spec(frame: pd.DataFrame) -> tuple[dict, dict]:
+    color, shape = _series_scales(frame)
+    return color.to_dict(validate=False), shape.to_dict(validate=False)
+
+
+def trend_lines_spec(frame: pd.DataFrame, value_title: str, lang: str, y: str = "value") -> dict:
+    """``spec(trend_lines(...))``, written as a plain dict."""
+    data = _trend_data(frame, y)
+    labels = list(dict.fromkeys(frame.sort_values("period")["period_label"]))
+    color, shape = _series_scales_spec(frame)
+    legend = {"columns": 4, "orient": "bottom", "title": None}
+    x = _field(
+        "period_label",
+        "ordinal",
+        axis={"labelAngle": 0, "labelOverlap": True},
+        sort=labels,
+        title=None,
+    )
+    col = _field("name", "nominal", legend=legend, scale=color)
+    tooltip = [
+        ("name", t("col_series", lang), "nominal"),
+        ("period_label", t("period", lang), "nominal"),
+        ("value_text", t("col_value", lang), "nominal"),
+        ("status_text", t("col_status", lang), "nominal"),
+    ]
+    if y == "index":
+        tooltip.insert(2, ("index_text", "Index", "nominal"))
+    y_enc = _field(y, "quantitative", scale={"nice": True, "zero": False}, title=value_title)
+    lines = {
+        "mark": {"type": "line", "aria": False, "strokeWidth": 2},
+        "encoding": {
+            "color": col,
+            "detail": _field("line", "nominal"),
+            "strokeDash": {"condition": {"test": "datum.dashed", "value": [6, 3]}, "value": [1, 0]},
+            "x": x,
+            "y": y_enc,
+        },
+    }
+    points = {
+        "mark": {"type": "point", "size": 60, "strokeWidth": 2},
+        "encoding": {
+            "color": col,
+            "description": _field("aria", "nominal"),
+            "fill": {"condition": {"test": "datum.hollow", "value": "white"}, **col},
+            "shape": _field("name", "nominal", legend=legend, scale=shape),
+            "tooltip": _tooltip(*tooltip),
+            "x": x,
+            "y": y_enc,
+        },
+    }
+    layers = [(lines, data), (points, data)]
+    margins = data.dropna(subset=["lower", "upper"]) if y == "value" else data.iloc[:0]
+    if not margins.empty:
+        bars = {
+            "mark": {"type": "rule", "aria": False, "opacity": 0.45},
+            "encoding": {
+                "color": col,
+                "x": x,
+                "y": _field("lower", "quantitative"),
+                "y2": {"field": "upper"},
+            },
+        }
+        layers.insert(0, (bars, margins))
+    datasets = _Datasets()
+    out = datasets.layered(layers)
+    names = ", ".join(dict.fromkeys(data["name"]))
+    out["height"] = 340
+    out["description"] = t("a11y_chart_trend", lang, unit=value_title, names=names)
+    out["datasets"] = dict(datasets)
+    return _configured(out)
+
+
+def small_multiples_spec(
+    frame: pd.DataFrame, value_title: str, lang: str, columns: int = 4
+) -> dict:
+    """``spec(small_multiples(...))``, written as a plain dict."""
+    chosen = _trend_data(frame[frame["kind"] != "reference"], "value")
+    names = list(dict.fromkeys(chosen["name"]))
+    drenthe = _trend_data(frame[frame["region_code"] == DRENTHE_CODE], "value")
+    panels = [chosen.assign(panel=chosen["name"])]
+    panels += [drenthe.assign(panel=name) for name in names]
+    data = pd.concat(panels, ignore_index=True)
+    labels = list(dict.fromkeys(frame.sort_values("period")["period_label"]))
+    x = _field("period_label", "ordinal", axis={"labelAngle": -90}, sort=labels, title=None)
+    y = _field("value", "quantitative", scale={"nice": True, "zero": False}, title=value_title)
+    own = {"filter": "(datum.kind !== 'reference')"}
+    not_own = {"filter": "(!(datum.kind !== 'reference'))"}
+    line_enc = {"detail": _field("line", "nominal"), "x": x, "y": y}
+    layers = [
+        {
+            "mark": {
+                "type": "line",
+                "aria": False,
+                "color": REFERENCE_COLORS["drenthe"],
+                "strokeDash": [4, 2],
+                "strokeWidth": 1.5,
+            },
+            "encoding": line_enc,
+            "transform": [not_own],
+        },
+        {
+            "mark": {"type": "line", "aria": False, "color": SERIES_COLORS[0], "strokeWidth": 2},
+            "encoding": line_enc,
+            "transform": [own],
+        },
+        {
+            "mark": {"type": "point", "color": SERIES_COLORS[0], "filled": True, "size": 25},
+            "encoding": {
+                "description": _field("aria", "nominal"),
+                "tooltip": _tooltip(
+                    ("name", t("col_series", lang), "nominal"),
+                    ("period_label", t("period", lang), "nominal"),
+                    ("value_text", t("col_value", lang), "nominal"),
+                ),
+                "x": x,
+                "y": y,
+            },
+            "transform": [own],
+        },
+    ]
+    datasets = _Datasets()
+    return _configured(
+        {
+            "data": datasets.ref(data),
+            "facet": _field("panel", "nominal", sort=names, title=None),
+            "spec": {"layer": layers, "height": 100, "width": 150},
+            "columns": columns,
+            "description": t("a11y_chart_small_multiples", lang, unit=value_title),
+            "datasets": dict(datasets),
+        }
+    )

@@ -36,10 +36,9 @@ from dashboard.model.errors import DataError
 from dashboard.model.regions import (
     Region,
     RegionSet,
-    official_set,
     restrict_to_province,
 )
-from dashboard.model.store import Store, region_values
+from dashboard.model.store import Store, official_regions, region_values
 from dashboard.text import numbers, sentences
 from dashboard.text.i18n import t
 from dashboard.text.numbers import period_label
@@ -133,9 +132,7 @@ def area_name(store: Store, code: str, lang: str = "nl", regions: Sequence[Regio
 def area_values(store: Store, indicator_id: str, regions: Sequence[Region]) -> pd.DataFrame:
     """All observations (every period) of the regions plus Drenthe and Nederland, in the
     observation schema: region values by the store's rule, Nederland only as published."""
-    drenthe = [
-        r for r in official_set(store.gebieden, "provincie").regions if r.code == DRENTHE_CODE
-    ]
+    drenthe = [r for r in official_regions(store, "provincie").regions if r.code == DRENTHE_CODE]
     codes = {r.code for r in regions}
     wanted = [*regions, *(r for r in drenthe if r.code not in codes)]
     frame = store.frame(indicator_id)

@@ -15,8 +15,7 @@ import pandas as pd
 
 from dashboard.model import geo
 from dashboard.model.catalog import Catalog, Indicator
-from dashboard.model.regions import official_set
-from dashboard.model.store import Store, level, region_values
+from dashboard.model.store import Store, level, official_regions, region_values
 from dashboard.render import classify
 from dashboard.state import ViewState
 from dashboard.text import numbers, sentences
@@ -58,7 +57,7 @@ def period_values(store: Store, indicator_id: str, codes: list[str], lvl: str) -
     """All observations of the areas (every period): official values, and for COROP maps
     region values computed by the indicator's rule where the source publishes none."""
     if lvl == "corop":
-        regions = [r for r in official_set(store.gebieden, "corop").regions if r.code in codes]
+        regions = [r for r in official_regions(store, "corop").regions if r.code in codes]
         return region_values(store, indicator_id, regions)
     frame = store.frame(indicator_id)
     return frame[frame["region_code"].isin(codes)]
@@ -68,7 +67,7 @@ def reference_value(store: Store, indicator_id: str, code: str, period: str) -> 
     """Drenthe's or Nederland's value: the source's own, else computed for Drenthe."""
     value = store.value(indicator_id, code, period)
     if value is None and code == DRENTHE_CODE:
-        drenthe = [r for r in official_set(store.gebieden, "provincie").regions if r.code == code]
+        drenthe = [r for r in official_regions(store, "provincie").regions if r.code == code]
         computed = region_values(store, indicator_id, drenthe)
         hit = computed[computed["period"] == period]
         value = None if hit.empty else float(hit["value"].iloc[0])

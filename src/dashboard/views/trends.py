@@ -100,6 +100,21 @@ def segments(values: pd.Series, comparable: bool) -> pd.Series:
     return runs.where(present).astype("Int64")
 
 
+def _segments_by_series(frame: pd.DataFrame, comparable: bool) -> pd.Series:
+    """:func:`segments` of every series of a trend frame (rows in series, then period
+    order) at once: a per-series ``transform`` of it was a fifth of a trend's first
+    request (issue 17)."""
+    present = frame["value"].notna()
+    series = frame["region_code"]
+    if comparable:
+        before = present.groupby(series, sort=False).shift(fill_value=False).astype(bool)
+        starts = present & ~before
+    else:
+        starts = present
+    runs = starts.astype(int).groupby(series, sort=False).cumsum() - 1
+    return runs.where(present).astype("Int64")
+
+
 def trend_frame(
     store: Store, indicator_id: str, codes: Sequence[str], lang: str = "nl"
 ) -> pd.DataFrame:
@@ -133,11 +148,7 @@ def trend_frame(
         numbers.format_value(v, ind, store.catalog, lang) for v in frame["value"]
     ]
     frame["status_text"] = [status_text(s, lang) for s in frame["status"]]
-    frame["segment"] = (
-        frame.groupby("region_code", sort=False)["value"]
-        .transform(lambda v: segments(v, ind.comparable))
-        .astype("Int64")
-    )
+    frame["segment"] = _segments_by_series(frame, ind.comparable)
     frame = frame[TREND_COLUMNS]
     frame.attrs.update(indicator_id=ind.id, comparable=ind.comparable)
     return frame
