@@ -208,12 +208,16 @@ def _change_kind_value(store: Store, indicator: str, since: str | None) -> str |
 
 def change_controls(store: Store, view: ViewState) -> None:
     """'Verandering sinds …' and 'Verandering in' (eenheid | relatief) side by side: on the
-    map page, the only page where they have an effect. Where the change is not offered, the
-    start period is disabled and a caption says why; the kind is disabled without a start."""
+    map page, the only page where they have an effect. Where no change is offered, one line
+    says why instead of a control; the kind is shown once a start period is chosen. (Disabled
+    controls were drawn with labels of too little contrast for axe, and told nothing more.)"""
     lang, indicator = view.lang, view.indicator
     period = st.session_state[KEY["period"]]
     refused = cache.change_refusal(indicator, period)
-    starts = [] if refused else changeview.start_periods(store, indicator, period)
+    if refused is not None:
+        st.caption(f"**{t('change_mode', lang)}**: {t(refused, lang)}")
+        return
+    starts = changeview.start_periods(store, indicator, period)
     left, right = st.columns(2)
     left.selectbox(
         t("change_mode", lang),
@@ -221,10 +225,9 @@ def change_controls(store: Store, view: ViewState) -> None:
         key=KEY["since"],
         format_func=lambda p: period_label(p, lang) if p else t("change_mode_none", lang),
         help=t("change_mode_help", lang),
-        disabled=refused is not None,
     )
-    if refused is not None:
-        left.caption(t(refused, lang))
+    if view.since is None:
+        return
     right.radio(
         t("change_kind", lang),
         vocabulary.CHANGE_KINDS,
@@ -232,7 +235,6 @@ def change_controls(store: Store, view: ViewState) -> None:
         format_func=lambda k: changeview.kind_label(store.indicator(indicator), k, lang),
         help=t("change_kind_help", lang),
         horizontal=True,
-        disabled=view.since is None,
     )
 
 
