@@ -26,8 +26,21 @@ _LOOK_JS = """el => {
 }"""
 
 MAX_STOPS = 120
-# a cell of st.dataframe's accessible table (Glide Data Grid), which can take the focus
-_GRID_CELL_JS = """e => e.tagName === 'TD' && !!e.closest('[data-testid="stDataFrame"]')"""
+# a cell of st.dataframe's accessible table (Glide Data Grid), or its canvas, which can take
+# the focus while the grid passes it on
+_GRID_CELL_JS = """e => ['TD', 'CANVAS'].includes(e.tagName)
+  && !!e.closest('[data-testid="stDataFrame"]')"""
+
+
+# Wait for the CSS transitions of the element and its ancestors (a heading's anchor link fades
+# in on focus; on a busy machine a fixed wait caught it half-way, at opacity 0.59).
+_SETTLE_JS = """async e => {
+  const mine = document.getAnimations().filter(a => {
+    const t = a.effect && a.effect.target;
+    return t && t.contains(e) && a.effect.getComputedTiming().endTime !== Infinity;
+  });
+  await Promise.all(mine.map(a => a.finished.catch(() => null)));
+}"""
 
 
 def _focused(page):
@@ -39,8 +52,9 @@ def test_every_tab_stop_shows_its_focus(page, app_url):
     stops, problems, grid_cells = [], [], 0
     for _ in range(MAX_STOPS):
         page.keyboard.press("Tab")
-        page.wait_for_timeout(150)  # transitions of Streamlit's toolbars and links
-        el = _focused(page)  # after the wait: the data grid passes focus between its parts
+        page.wait_for_timeout(150)  # the data grid passes focus between its parts
+        el = _focused(page)
+        el.evaluate(_SETTLE_JS)
         if el.evaluate("e => e === document.body"):
             break
         if el.evaluate(_GRID_CELL_JS):
@@ -48,7 +62,8 @@ def test_every_tab_stop_shows_its_focus(page, app_url):
             continue
         focused = el.evaluate(_LOOK_JS)
         el.evaluate("e => e.blur()")
-        page.wait_for_timeout(150)
+        page.wait_for_timeout(50)  # the transitions start on the next frame
+        el.evaluate(_SETTLE_JS)
         blurred = el.evaluate(_LOOK_JS)
         el.evaluate("e => e.focus()")  # back, to go on tabbing from here
         stops.append(focused["name"])
