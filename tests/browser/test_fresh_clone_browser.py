@@ -73,7 +73,7 @@ def test_readme_first_command_on_a_fresh_machine_draws_the_map(
     _copy_repository(clone)
     assert not (clone.parent / "shared").exists()
     command = README_COMMAND.search((clone / "README.md").read_text(encoding="utf-8")).group(1)
-    assert "dashboard pull" in command and command.endswith("streamlit run app.py")
+    assert "dashboard pull" in command and command.endswith("streamlit run serve.py")
 
     shims = home / "bin"
     shims.mkdir()
@@ -130,6 +130,14 @@ def test_readme_first_command_on_a_fresh_machine_draws_the_map(
                     pass
                 assert time.monotonic() < deadline, log_path.read_text()[-3000:]
                 time.sleep(0.5)
+            # serve.py: Streamlit's JavaScript comes gzipped (issue 17)
+            with urllib.request.urlopen(url + "/", timeout=10) as resp:
+                script = re.search(r'src="\.?/?(static/js/[^"]+\.js)"', resp.read().decode())
+            request = urllib.request.Request(
+                f"{url}/{script.group(1)}", headers={"Accept-Encoding": "gzip"}
+            )
+            with urllib.request.urlopen(request, timeout=10) as resp:
+                assert resp.headers["Content-Encoding"] == "gzip"
             output = log_path.read_text()
             # the data came from the (fake) services into the clone's own git-ignored folders
             assert f"Source: CBS ({fake_services.cbs_url})" in output
