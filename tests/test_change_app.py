@@ -96,7 +96,7 @@ def test_a_non_comparable_vanaf_shows_the_plain_map_and_says_why():
     assert "Rangorde" in texts(at.header)  # the plain map's ranking
     since = at.selectbox(key="w_vanaf")
     assert not since.disabled and since.value == ""
-    assert since.options == ["geen (één periode)", "2020"]
+    assert since.options == ["geen: alleen de getoonde periode", "2020"]
     # showing 2016 itself: no change is offered, and the caption says why
     at = open_app(indicator="overgewicht", periode="2016")
     assert_clean(at)
@@ -124,7 +124,7 @@ def test_choosing_a_start_period_writes_vanaf_and_none_removes_it():
     at = open_app(indicator="werkloosheid", periode="2022")
     assert_clean(at)
     since = at.selectbox(key="w_vanaf")
-    assert since.options[:3] == ["geen (één periode)", "2021", "2020"]
+    assert since.options[:3] == ["geen: alleen de getoonde periode", "2021", "2020"]
     since.select("2016")
     rerun(at)
     assert_clean(at)

@@ -1127,7 +1127,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Start period {value} is not before the period shown; showing the map of one period.",
     ),
     "change_mode": ("Verandering sinds", "Change since"),
-    "change_mode_none": ("geen (één periode)", "none (one period)"),
+    "change_mode_none": ("geen: alleen de getoonde periode", "none: the shown period only"),
     "change_mode_help": (
         "Kleurt elke gemeente naar haar verandering tussen de startperiode en de getoonde periode.",
         "Colours each municipality by its change between the start period and the period shown.",

@@ -142,7 +142,8 @@ def slide_controls(n: int, lang: str) -> int:
     sends (→ ← PageDown PageUp Home End); returns the current slide (0-based)."""
     go = _stepper(n)
     st.session_state[keys.SLIDE] = max(0, min(n - 1, st.session_state.get(keys.SLIDE, 0)))
-    cols = st.columns(5, width=760)
+    # room for each label and its key hint at the projector's font size (760 px cut them off)
+    cols = st.columns([1.2, 1.05, 1.2, 1.1, 1.25], width=1100)
     cols[0].button(
         t("slide_first", lang),
         on_click=go,
@@ -175,7 +176,7 @@ def slide_controls(n: int, lang: str) -> int:
     # what presenter clickers send: the same steps on PageUp / PageDown
     with cols[4]:
         st.button(
-            t("slide_previous", lang) + " (PageUp)",
+            t("slide_previous", lang),  # the key hint beside it says PageUp
             on_click=go,
             kwargs={"delta": -1},
             shortcut="PageUp",
@@ -183,7 +184,7 @@ def slide_controls(n: int, lang: str) -> int:
             type="tertiary",
         )
         st.button(
-            t("slide_next", lang) + " (PageDown)",
+            t("slide_next", lang),
             on_click=go,
             kwargs={"delta": 1},
             shortcut="PageDown",
