@@ -110,6 +110,21 @@ def _reference_rules(refs: pd.DataFrame) -> alt.Chart:
     )
 
 
+def _ranking_data(
+    table: pd.DataFrame, value_title: str, selected: tuple[str, ...], lang: str, direction: int
+) -> tuple[pd.DataFrame, str, str]:
+    """The ranking's rows (areas with a value; rank, selection and mark description added),
+    its description and its sort order: one for :func:`ranking` and :func:`ranking_spec`."""
+    data = table.dropna(subset=["value"])[
+        ["region_code", "name", "value", "value_text", "color", "rank"]
+    ].copy()
+    description = t("a11y_chart_ranking", lang, n=len(data), unit=value_title)
+    data["rank"] = data["rank"].astype(int)
+    data["selected"] = data["region_code"].isin(selected)
+    data["aria"] = _aria(data["name"], data["value_text"])
+    return data, description, "ascending" if direction == -1 else "descending"
+
+
 def ranking(
     table: pd.DataFrame,
     value_title: str,
@@ -122,14 +137,7 @@ def ranking(
     """Areas ranked by value (best first) with reference lines for Drenthe and Nederland.
     Bars for up to MAX_BARS areas, a dot strip beyond. Areas without a value are left out
     (the page lists them)."""
-    data = table.dropna(subset=["value"])[
-        ["region_code", "name", "value", "value_text", "color", "rank"]
-    ].copy()
-    description = t("a11y_chart_ranking", lang, n=len(data), unit=value_title)
-    data["rank"] = data["rank"].astype(int)
-    data["selected"] = data["region_code"].isin(selected)
-    data["aria"] = _aria(data["name"], data["value_text"])
-    order = "ascending" if direction == -1 else "descending"
+    data, description, order = _ranking_data(table, value_title, selected, lang, direction)
     refs = _references(drenthe, nederland, lang)
     x = alt.X("value:Q", title=value_title, scale=alt.Scale(zero=False, nice=True))
     tooltip = [
@@ -299,14 +307,7 @@ def ranking_spec(
     direction: int,
 ) -> dict:
     """``spec(ranking(...))``, written as a plain dict (see above)."""
-    data = table.dropna(subset=["value"])[
-        ["region_code", "name", "value", "value_text", "color", "rank"]
-    ].copy()
-    description = t("a11y_chart_ranking", lang, n=len(data), unit=value_title)
-    data["rank"] = data["rank"].astype(int)
-    data["selected"] = data["region_code"].isin(selected)
-    data["aria"] = _aria(data["name"], data["value_text"])
-    order = "ascending" if direction == -1 else "descending"
+    data, description, order = _ranking_data(table, value_title, selected, lang, direction)
     refs = _references(drenthe, nederland, lang)
     datasets: dict[str, list[dict]] = {}
     name, datasets_values = _dataset(data)
