@@ -51,7 +51,7 @@ if __package__ in (None, ""):
 
 from bench.common import MAP_INDICATORS, catalog_labels, log, machine, summarize, write_json
 from bench.wsclient import RunResult, StreamlitSession
-from dashboard.testing import free_port, wait_healthy
+from dashboard.testing import free_port, streamlit_command, wait_healthy
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app.py"
@@ -163,19 +163,11 @@ def replicas(n: int, logs: Path, env: dict[str, str] | None = None) -> Iterator[
             log_path = logs / f"replica-{i}.log"
             with log_path.open("w") as out:
                 proc = subprocess.Popen(
-                    [
-                        sys.executable,
-                        "-m",
-                        "streamlit",
-                        "run",
-                        str(APP),
-                        "--server.headless=true",
-                        "--server.address=127.0.0.1",
-                        f"--server.port={port}",
-                        f"--server.baseUrlPath={BASE_PATH}",
-                        "--server.fileWatcherType=none",
-                        "--browser.gatherUsageStats=false",
-                    ],  # fmt: skip
+                    streamlit_command(
+                        APP,
+                        port,
+                        [f"--server.baseUrlPath={BASE_PATH}", "--server.fileWatcherType=none"],
+                    ),
                     cwd=ROOT,
                     stdout=out,
                     stderr=subprocess.STDOUT,

@@ -85,6 +85,22 @@ class StreamlitServer:
         return self.process.pid
 
 
+def streamlit_command(app: Path, port: int, args: Sequence[str] = ()) -> list[str]:
+    """``streamlit run app`` headless on 127.0.0.1:``port`` with this interpreter."""
+    return [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(app),
+        "--server.headless=true",
+        "--server.address=127.0.0.1",
+        f"--server.port={port}",
+        "--browser.gatherUsageStats=false",
+        *args,
+    ]
+
+
 @contextlib.contextmanager
 def streamlit_server(
     app: Path,
@@ -100,18 +116,7 @@ def streamlit_server(
     log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("w") as out:
         proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                str(app),
-                "--server.headless=true",
-                "--server.address=127.0.0.1",
-                f"--server.port={port}",
-                "--browser.gatherUsageStats=false",
-                *args,
-            ],
+            streamlit_command(app, port, args),
             cwd=app.parent,
             stdout=out,
             stderr=subprocess.STDOUT,
