@@ -26,7 +26,7 @@ import streamlit as st
 from streamlit.logger import get_logger
 
 from dashboard.app import cache
-from dashboard.app.resources import get_store
+from dashboard.app.resources import shared_store
 from dashboard.config import load_settings
 from dashboard.model.store import Store
 from dashboard.state import ViewState
@@ -109,7 +109,7 @@ def start() -> WarmUp | None:
     settings = load_settings()
     if not settings.warm_up_scopes or not settings.warm_up_languages:
         return None
-    job = WarmUp(views_to_warm(get_store(), settings.warm_up_scopes, settings.warm_up_languages))
+    job = WarmUp(views_to_warm(shared_store(), settings.warm_up_scopes, settings.warm_up_languages))
     LOG.info(
         "Warm-up started: %d views (%s; %s).",
         len(job.views),
