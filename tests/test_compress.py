@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
 import gzip
 
 from dashboard.app.compress import StaticGzip
+from tests.support import aio
 
 BODY = b"console.log('bundle');" * 500
 
@@ -36,7 +36,7 @@ def _get(app, path: str, accept: bytes = b"gzip, deflate, br", method: str = "GE
         "path": path,
         "headers": [(b"accept-encoding", accept)],
     }
-    asyncio.run(app(scope, receive, send))
+    aio.run(app(scope, receive, send))
     headers = dict(sent[0]["headers"])
     body = b"".join(m.get("body", b"") for m in sent[1:])
     return sent[0]["status"], headers, body

@@ -15,6 +15,7 @@ import sys
 import pytest
 
 from bench import replicas as R
+from tests.support import aio
 
 pytestmark = pytest.mark.skipif(
     R.nginx_binary() is None,
@@ -176,7 +177,7 @@ def test_a_cookie_always_meets_the_same_replica(deployment):
     async def visits() -> list[list[int]]:
         return [[await replica_of(nginx, fleet, c) for _ in range(3)] for c in cookies]
 
-    seen = asyncio.run(visits())
+    seen = aio.run(visits())
     assert all(len(set(per_cookie)) == 1 for per_cookie in seen), seen
     assert len({per_cookie[0] for per_cookie in seen}) >= 2, seen  # and cookies spread
 
@@ -198,7 +199,7 @@ def test_a_download_made_on_click_comes_from_the_sessions_replica(deployment):
             # the frontend fetches it under the app's prefix, while its session is open
             return path, await asyncio.to_thread(get, nginx, f"/bw{path}", **headers)
 
-    path, got = asyncio.run(click())
+    path, got = aio.run(click())
     assert path.startswith("/media/") and path.endswith(".csv"), path
     assert got.status == 200, path
     lines = got.body.decode("utf-8-sig").split("\r\n")
@@ -238,7 +239,7 @@ def test_every_pages_download_has_numbers_and_headers_in_the_language(
             file = await s.deferred_file(key)
             return await asyncio.to_thread(get, nginx, f"/bw{file}", **headers)
 
-    got = asyncio.run(click())
+    got = aio.run(click())
     assert got.status == 200
     lines = got.body.decode("utf-8").split("\r\n")
     blank = lines.index("")
@@ -249,7 +250,7 @@ def test_every_pages_download_has_numbers_and_headers_in_the_language(
 def test_sessions_of_a_killed_replica_reconnect_and_keep_their_view(deployment):
     fleet, nginx = deployment
     drive = R.Drive(nginx.url, fleet, SESSIONS, rounds=3, think=(0.0, 0.4))
-    report = asyncio.run(drive.run())
+    report = aio.run(drive.run())
     # every session was attributed to exactly one replica, and more than one replica served
     assert report["unattributed"] == 0
     assert sum(report["per_replica"]) == SESSIONS
