@@ -140,9 +140,34 @@ def scope_outlines(scope: str) -> list[dict[str, Any]]:
 
 
 @st.cache_resource(show_spinner=False)
+def _national_coverage() -> dict[str, dict[str, Any]]:
+    """The national map's gemeenten, COROP regions and provinces, simplified once as one
+    coverage (geo.national_coverage), as GeoJSON."""
+    store = shared_store()
+    geo_dir = check_folder(load_settings(), "geo_dir")
+    gemeenten = geo.load_gemeenten(geo_dir, "nederland", store.gebieden)
+    parts = geo.national_coverage(gemeenten, store.gebieden)
+    return {kind: maps.simplified_collection(gdf) for kind, gdf in parts.items()}
+
+
+def map_areas(scope: str, level: str) -> dict[str, Any]:
+    """The areas a browser map draws: :func:`scope_areas`, but for Nederland the coarser
+    national coverage (a third of the bytes on every view and switch: issue 17). Images
+    (PNG, SVG) keep :func:`scope_areas`. Shared and never changed, as :func:`scope_areas`."""
+    if scope == "nederland":
+        return _national_coverage()[level]
+    return scope_areas(scope, level)
+
+
+@st.cache_resource(show_spinner=False)
 def scope_borders(scope: str, level: str) -> maps.Borders:
-    """The borders of a scope's areas (level 'gemeente' or 'corop') and its outlines, once
-    per server: shared by every session and never mutated."""
+    """The borders of a scope's areas on a browser map (level 'gemeente' or 'corop',
+    :func:`map_areas`) and its outlines, once per server: shared by every session and never
+    mutated. Nederland's province outlines come from the same coverage as its areas, and
+    the areas' edges under them are left out (hidden by them)."""
+    if scope == "nederland":
+        provinces = _national_coverage()["provincie"]
+        return maps.Borders.of(map_areas(scope, level), [provinces], under_outlines=False)
     return maps.Borders.of(scope_areas(scope, level), scope_outlines(scope))
 
 
