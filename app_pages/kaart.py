@@ -26,7 +26,10 @@ elif context.embedded():
     parts.legend(mv, lang)
     sentence(mv.summary)
 else:
+    # The map first (issue 17): title, map, legend and summary are sent before the ranking,
+    # the downloads and the table, which fill their places in the same layout afterwards.
     left, right = st.columns([3, 2], gap="large")
+    below = st.container()
     with left:
         with_stories = parts.stories_toggle(mv, lang)
         parts.map_chart(mv, view, stories=with_stories)
@@ -34,11 +37,15 @@ else:
         parts.legend(mv, lang)
         if with_stories:
             parts.map_stories(mv, view)
-        parts.map_downloads(mv, view)
+        downloads_here = st.container()
+    with below:
+        sentence(mv.summary)
     with right:
         parts.ranking_chart(mv, view)
-    sentence(mv.summary)
-    parts.data_table(mv, view)
+    with downloads_here:
+        parts.map_downloads(mv, view)
+    with below:
+        parts.data_table(mv, view)
 if change.wanted(view):
     change.footer(view)
 else:

@@ -165,6 +165,49 @@ def test_drenthe_browser_geojson_is_small_and_valid(drenthe):
     assert parsed.to_crs(28992).area.sum() / 1e6 == pytest.approx(2680.4, rel=0.01)
 
 
+@pytest.fixture(scope="module")
+def national(settings, gebieden) -> dict[str, gpd.GeoDataFrame]:
+    gemeenten = geo.load_gemeenten(settings.geo_dir, "nederland", gebieden)
+    return {"source": gemeenten, **geo.national_coverage(gemeenten, gebieden)}
+
+
+def _holes(geoms) -> int:
+    return sum(len(p.interiors) for p in shapely.get_parts(shapely.union_all(geoms)))
+
+
+def test_national_coverage_keeps_the_topology(national, gebieden):
+    source, coarse = national["source"], national["gemeente"]
+    geoms = coarse.geometry.values
+    assert list(coarse["region_code"]) == list(source["region_code"])  # 342, same order
+    assert len(coarse) == 342
+    assert shapely.is_valid(geoms).all() and not shapely.is_empty(geoms).any()
+    assert shapely.coverage_is_valid(geoms)  # no overlaps, neighbours share their edges
+    # no gaps: the union has the holes of the fine map (the Belgian enclaves in
+    # Baarle-Nassau, inland water outside every gemeente), no more, no fewer
+    fine = geo.simplify_for_browser(source).geometry.values
+    assert _holes(geoms) == _holes(fine) == 34
+    # the national area within 0.1 %, and coarser: fewer than half the vertices
+    assert coarse.to_crs(28992).area.sum() == pytest.approx(
+        source.to_crs(28992).area.sum(), rel=0.001
+    )
+    assert shapely.get_num_coordinates(geoms).sum() < 0.5 * shapely.get_num_coordinates(fine).sum()
+    coords = shapely.get_coordinates(geoms)
+    assert (coords.round(4) == coords).all()
+
+
+def test_national_coverage_regions_are_dissolved_from_it(national, gebieden):
+    coarse = national["gemeente"]
+    provinces, corop = national["provincie"], national["corop"]
+    assert len(provinces) == 12 and len(corop) == 40
+    assert sorted(provinces["region_code"]) == sorted(gebieden["provincie_code"].unique())
+    drenthe = provinces.set_index("region_code").loc["PV22"]
+    assert drenthe["name"] == "Drenthe"
+    members = coarse[coarse["region_code"].isin(DRENTHE_GM)].geometry.values
+    # exactly the union of its (coarse) gemeenten: the province lines lie on their edges
+    assert shapely.equals(drenthe.geometry, shapely.union_all(members))
+    assert shapely.coverage_is_valid(provinces.geometry.values)
+
+
 def test_to_geojson_is_compact_and_rounded(drenthe):
     text = geo.to_geojson(drenthe, decimals=3)
     assert '": ' not in text and ", [" not in text

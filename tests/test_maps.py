@@ -78,6 +78,22 @@ def test_edges_are_every_border_once_in_a_fixed_order():
     ]
 
 
+def test_borders_under_the_first_outline_can_be_left_out():
+    outline = maps.only(SQUARES, ["A"])  # the first outline: square A's four edges
+    kept = maps.Borders.of(SQUARES, [outline, SQUARES])
+    assert kept.areas == maps.edges(SQUARES)
+    dropped = maps.Borders.of(SQUARES, [outline, SQUARES], under_outlines=False)
+    assert dropped.areas == [
+        [[1.0, 0.0], [2.0, 0.0]],
+        [[1.0, 1.0], [2.0, 1.0]],
+        [[1.25, 0.25], [1.5, 0.25]],
+        [[1.25, 0.25], [1.5, 0.5]],
+        [[1.5, 0.25], [1.5, 0.5]],
+        [[2.0, 0.0], [2.0, 1.0]],
+    ]  # A's edges (and the shared one) are drawn by the outline
+    assert dropped.outlines == kept.outlines == (maps.edges(outline), maps.edges(SQUARES))
+
+
 def test_edges_of_multipolygons_rounded_without_empty_edges():
     a, b = square(0, 0, "A")["geometry"], square(3, 0, "B")["geometry"]
     ring = a["coordinates"][0]

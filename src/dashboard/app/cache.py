@@ -23,6 +23,7 @@ from dashboard.app.resources import (
     agenda_data,
     agenda_or_none,
     get_store,
+    map_areas,
     region_areas,
     scope_areas,
     scope_borders,
@@ -100,7 +101,7 @@ def _coloured_areas(mv: mapview.MapView, level: str) -> dict[str, Any]:
         }
         for row in mv.table.itertuples()
     }
-    areas = maps.with_properties(scope_areas(mv.scope, level), props)
+    areas = maps.with_properties(map_areas(mv.scope, level), props)
     for feature in areas["features"]:
         feature["properties"]["name"] = feature["properties"]["tip_name"]
     return areas
@@ -243,7 +244,7 @@ def change_spec(view: ViewState, presenting: bool, narrow: bool) -> maps.DeckSpe
         }
         for row in cv.table.itertuples()
     }
-    areas = maps.with_properties(scope_areas(cv.scope, level), props)
+    areas = maps.with_properties(map_areas(cv.scope, level), props)
     for feature in areas["features"]:
         feature["properties"]["name"] = feature["properties"]["tip_name"]
     labels = []

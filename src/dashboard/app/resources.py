@@ -4,9 +4,7 @@ stories. Nothing here depends on a session's view."""
 
 from __future__ import annotations
 
-import importlib
 import os
-import threading
 from typing import Any
 
 import streamlit as st
@@ -31,9 +29,6 @@ from dashboard.views import agenda, compare, stories
 @st.cache_resource(show_spinner="Gegevens laden…")
 def shared_store() -> Store:
     """The store every session shares (never changed)."""
-    # mapclassify imports scipy and scikit-learn (about a second): import it beside the
-    # store's loading, so that the first map does not wait for it (docs/benchmarks.md)
-    threading.Thread(target=importlib.import_module, args=("mapclassify",), daemon=True).start()
     return load_store()
 
 
@@ -71,15 +66,20 @@ def _data_state() -> tuple:
     return tuple(state)
 
 
+def _state_or_none() -> tuple | None:
+    try:
+        return _data_state()
+    except (ConfigError, OSError):
+        return None
+
+
 def store_or_stop() -> Store:
     """The store, once everything the pages load has been checked (dashboard.checks), or
     the page that says what is wrong or missing and offers to fetch it (never a traceback;
     app/fetch.py): the same message on every page, the one `validate` prints."""
-    try:
-        state = _data_state()
-    except (ConfigError, OSError):
-        state = None
-    failed = _FAILED.get(state) if state is not None else None
+    # The files' state only matters once something has failed: walking and stat-ing every
+    # data file took 7 ms, twice per script run of every healthy page (issue 17).
+    failed = _FAILED.get(_state_or_none()) if _FAILED else None
     if failed is not None:
         from dashboard.app.fetch import no_data_page
 
@@ -89,6 +89,7 @@ def store_or_stop() -> Store:
         checked()
         return store
     except (DataError, ConfigError) as exc:
+        state = _state_or_none()
         _FAILED.clear()
         if state is not None:
             _FAILED[state] = exc
@@ -140,9 +141,34 @@ def scope_outlines(scope: str) -> list[dict[str, Any]]:
 
 
 @st.cache_resource(show_spinner=False)
+def _national_coverage() -> dict[str, dict[str, Any]]:
+    """The national map's gemeenten, COROP regions and provinces, simplified once as one
+    coverage (geo.national_coverage), as GeoJSON."""
+    store = shared_store()
+    geo_dir = check_folder(load_settings(), "geo_dir")
+    gemeenten = geo.load_gemeenten(geo_dir, "nederland", store.gebieden)
+    parts = geo.national_coverage(gemeenten, store.gebieden)
+    return {kind: maps.simplified_collection(gdf) for kind, gdf in parts.items()}
+
+
+def map_areas(scope: str, level: str) -> dict[str, Any]:
+    """The areas a browser map draws: :func:`scope_areas`, but for Nederland the coarser
+    national coverage (a third of the bytes on every view and switch: issue 17). Images
+    (PNG, SVG) keep :func:`scope_areas`. Shared and never changed, as :func:`scope_areas`."""
+    if scope == "nederland":
+        return _national_coverage()[level]
+    return scope_areas(scope, level)
+
+
+@st.cache_resource(show_spinner=False)
 def scope_borders(scope: str, level: str) -> maps.Borders:
-    """The borders of a scope's areas (level 'gemeente' or 'corop') and its outlines, once
-    per server: shared by every session and never mutated."""
+    """The borders of a scope's areas on a browser map (level 'gemeente' or 'corop',
+    :func:`map_areas`) and its outlines, once per server: shared by every session and never
+    mutated. Nederland's province outlines come from the same coverage as its areas, and
+    the areas' edges under them are left out (hidden by them)."""
+    if scope == "nederland":
+        provinces = _national_coverage()["provincie"]
+        return maps.Borders.of(map_areas(scope, level), [provinces], under_outlines=False)
     return maps.Borders.of(scope_areas(scope, level), scope_outlines(scope))
 
 

@@ -36,6 +36,11 @@ COLUMNS = ["region_code", "name", "geometry"]
 # of GeoJSON (34 KB unsimplified at 5 decimals); all 342 gemeenten about 670 KB.
 BROWSER_TOLERANCE = 0.0005
 BROWSER_DECIMALS = 4
+# The national map (342 gemeenten at zoom 6.3, where a screen pixel is about 0.018° east-west)
+# is simplified further, once, as one coverage: 0.004° (about 270 m east-west, 440 m
+# north-south) is a quarter of a pixel there; at 4 decimals it stays a valid coverage (no
+# gaps, no overlaps, every enclave kept) and takes about a third of the bytes (issue 17).
+NATIONAL_TOLERANCE = 0.004
 
 _SETTING_HINT = "DASHBOARD_GEO_DIR or [data] geo_dir in dashboard.toml"
 
@@ -255,6 +260,36 @@ def simplify_for_browser(
     else:
         simple = shapely.simplify(geoms, tolerance, preserve_topology=True)
     return gdf.set_geometry(gpd.GeoSeries(simple, index=gdf.index, crs=gdf.crs))
+
+
+def national_coverage(
+    gemeenten: gpd.GeoDataFrame,
+    gebieden: pd.DataFrame,
+    tolerance: float = NATIONAL_TOLERANCE,
+    decimals: int = BROWSER_DECIMALS,
+) -> dict[str, gpd.GeoDataFrame]:
+    """The gemeenten (``"gemeente"``), and their COROP regions (``"corop"``) and provinces
+    (``"provincie"``) dissolved from them, simplified once as one coverage: every shared
+    border is simplified once, so that neighbours, regions and provinces keep exactly the
+    same edges. Coordinates are rounded to ``decimals`` (rounding keeps a shared vertex
+    shared). Where the result is not a valid coverage of valid polygons (a tolerance too
+    coarse for some narrow area), the gemeenten are simplified as for every other map
+    (:func:`simplify_for_browser`), which is always safe."""
+    geoms = gemeenten.geometry.values
+    coarse = shapely.transform(
+        shapely.coverage_simplify(geoms, tolerance), lambda xy: xy.round(decimals)
+    )
+    if not (shapely.is_valid(coarse).all() and shapely.coverage_is_valid(coarse)):
+        coarse = simplify_for_browser(gemeenten).geometry.values
+    simple = gemeenten.set_geometry(gpd.GeoSeries(coarse, index=gemeenten.index, crs=gemeenten.crs))
+    out = {"gemeente": simple}
+    codes = simple["region_code"]
+    for kind in ("corop", "provincie"):
+        rows = gebieden[gebieden["gemeente_code"].isin(codes)]
+        membership = dict(zip(rows["gemeente_code"], rows[f"{kind}_code"], strict=True))
+        names = dict(zip(rows[f"{kind}_code"], rows[f"{kind}_naam"], strict=False))
+        out[kind] = dissolve(simple, membership, names)
+    return out
 
 
 def to_geojson(gdf: gpd.GeoDataFrame, decimals: int = BROWSER_DECIMALS) -> str:

@@ -86,6 +86,11 @@ def feature_collection(gdf: gpd.GeoDataFrame) -> dict[str, Any]:
     return json.loads(geo.to_geojson(geo.simplify_for_browser(gdf)))
 
 
+def simplified_collection(gdf: gpd.GeoDataFrame) -> dict[str, Any]:
+    """GeoJSON of boundaries simplified already (geo.national_coverage), for the browser."""
+    return json.loads(geo.to_geojson(gdf))
+
+
 def with_properties(
     collection: Mapping[str, Any], properties: Mapping[str, Mapping[str, Any]]
 ) -> dict[str, Any]:
@@ -146,8 +151,21 @@ class Borders:
     outlines: tuple[list[Edge], ...] = ()
 
     @classmethod
-    def of(cls, areas: Mapping[str, Any], outlines: Sequence[Mapping[str, Any]] = ()) -> Borders:
-        return cls(edges(areas), tuple(edges(outline) for outline in outlines))
+    def of(
+        cls,
+        areas: Mapping[str, Any],
+        outlines: Sequence[Mapping[str, Any]] = (),
+        under_outlines: bool = True,
+    ) -> Borders:
+        """The edges of ``areas`` and of each of ``outlines``. Without ``under_outlines`` the
+        areas' edges leave out those of the first (thickest) outline: they lie under its
+        2-pixel line, which hides them (the national map: a third of its border edges)."""
+        lines = tuple(edges(outline) for outline in outlines)
+        area_lines = edges(areas)
+        if not under_outlines and lines:
+            covered = {(a[0], a[1], b[0], b[1]) for a, b in lines[0]}
+            area_lines = [e for e in area_lines if (*e[0], *e[1]) not in covered]
+        return cls(area_lines, lines)
 
 
 def border_layer(layer_id: str, lines: list[Edge], color: list[int], width: float) -> pdk.Layer:
