@@ -213,33 +213,3 @@ def test_hex_to_rgba():
         hex_to_rgba("#12345")
     with pytest.raises(ValueError):
         hex_to_rgba("#zzzzzz")
-
-
-def test_raw_quantiles_are_mapclassifys_to_the_last_bit():
-    """classify computes mapclassify.Quantiles' bins itself (importing mapclassify costs
-    ~1.9 s at a server's first map): the same floats, ties and small samples included."""
-    import warnings
-
-    import mapclassify
-    import numpy as np
-
-    from dashboard.render import classify
-
-    rng = np.random.default_rng(17)
-    samples = [
-        rng.normal(50, 12, 120).round(1),  # 12 gemeenten x 10 years, one decimal
-        rng.lognormal(3, 1, 3420),  # 342 gemeenten x 10 years
-        rng.integers(0, 4, 40).astype(float),  # many ties: fewer bins
-        np.array([1.0, 2.0, 3.0, 4.0, 5.0, 6.0]),
-        rng.uniform(-1e6, 1e6, 77),
-        rng.integers(0, 1000, 333),  # integers
-    ]
-    compared = 0
-    for y in samples:
-        for k in (2, 3, 4, 5, 6, 7):
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                expected = sorted({float(b) for b in mapclassify.Quantiles(y, k=k).bins[:-1]})
-            assert classify._raw_quantiles(y, k) == expected, (len(y), k)
-            compared += 1
-    assert compared == 36

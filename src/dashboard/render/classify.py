@@ -48,6 +48,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
@@ -158,27 +159,11 @@ def _decimals_of(number: float) -> int:
 
 
 def _raw_quantiles(y: np.ndarray, k: int) -> list[float]:
-    """The inner bins of ``mapclassify.Quantiles(y, k)``, computed as it does (its
-    ``quantile``: ``scipy.stats.scoreatpercentile`` at 100/k, 200/k, ... 100 %, linear
-    between neighbours, then unique), to the last bit (tests/test_classify.py compares
-    them). Importing mapclassify costs about 1.9 s (it imports scipy and scikit-learn),
-    which the first map after a server start waited for (issue 17)."""
-    a = np.sort(np.asarray(y).flatten())
-    n = len(a)
-    w = 100.0 / k
-    p = np.arange(w, 100 + w, w)
-    if p[-1] > 100.0:
-        p[-1] = 100.0
-    scores = []
-    for per in p:
-        idx = per / 100.0 * (n - 1)
-        i = int(idx)
-        if i == idx:
-            scores.append(a[i] * 1 / 1.0)
-        else:
-            lower, upper = i + 1 - idx, idx - i  # the weights of a[i] and a[i + 1]
-            scores.append((a[i] * lower + a[i + 1] * upper) / (lower + upper))
-    bins = np.unique(np.array(scores))
+    import mapclassify
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # mapclassify warns about ties; we deduplicate below
+        bins = mapclassify.Quantiles(y, k=k).bins
     return sorted({float(b) for b in bins[:-1]})
 
 
