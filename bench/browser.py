@@ -236,17 +236,22 @@ def floor(browser: Any, runs: int) -> dict[str, Any]:
 
 
 def cold_starts(
-    browser: Any, starts: int, warm_runs: int = 3, other: Path | None = None
+    browser: Any,
+    starts: int,
+    warm_runs: int = 3,
+    other: Path | None = None,
+    entry: str = "app.py",
 ) -> dict[str, Any]:
     """Server process started -> first map drawn (new visitor), and the warm first map of the
     same server (new visitors after it), with and without the compiled store; or, with
-    ``other``, of that checkout (its app.py and src/, on this checkout's data)."""
+    ``other``, of that checkout (its app.py and src/, on this checkout's data). ``entry``:
+    the script started (``serve.py``, the README's, or ``app.py``)."""
     out: dict[str, Any] = {}
     variants: list[tuple[str, dict[str, str]]] = [
         ("compiled", {}),
         ("sources", {"DASHBOARD_CACHE_DIR": "off"}),
     ]
-    app = APP
+    app = APP.with_name(entry)
     if other is not None:
         from dashboard.config import load_settings
 
@@ -532,6 +537,12 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         help="time the cold starts of another checkout instead (e.g. one before the compiled "
         "store, from `git archive`), on this checkout's data",
     )
+    parser.add_argument(
+        "--cold-entry",
+        default="serve.py",
+        choices=("serve.py", "app.py"),
+        help="the script the cold starts run (serve.py: the README's first command)",
+    )
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args(argv)
 
@@ -544,7 +555,9 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         log("cold starts: server process started -> first map drawn ...")
         with sync_playwright() as pw:
             browser = launch_chromium(pw.chromium)
-            result["cold_start"] = cold_starts(browser, args.cold_starts, other=args.cold_app)
+            result["cold_start"] = cold_starts(
+                browser, args.cold_starts, other=args.cold_app, entry=args.cold_entry
+            )
             browser.close()
     with streamlit_server("browser") as server, sync_playwright() as pw:
         browser = launch_chromium(pw.chromium)
