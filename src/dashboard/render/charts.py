@@ -482,6 +482,20 @@ def _strip_offsets(spread: pd.DataFrame) -> pd.Series:
     return ((position - (size - 1) / 2) / (size - 1).clip(lower=1) * 1.2).astype(float)
 
 
+def _strip_data(spread: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
+    """The region strip's gemeente dots (offset, description) and region ticks, values
+    present only, and the rows' order: one for :func:`region_strip` and its dict spec."""
+    data = spread[spread["value"].notna()].copy()
+    gemeenten = data[data["kind"] == "gemeente"].copy()
+    gemeenten["offset"] = _strip_offsets(gemeenten).to_numpy()
+    gemeenten["aria"] = _aria(
+        gemeenten["name"] + " (" + gemeenten["region_name"] + ")", gemeenten["value_text"]
+    )
+    regions = data[data["kind"] == "region"].copy()
+    regions["aria"] = _aria(regions["region_name"], regions["value_text"])
+    return gemeenten, regions, list(dict.fromkeys(spread["region_name"]))
+
+
 def region_strip(
     spread: pd.DataFrame,
     value_title: str,
@@ -492,15 +506,7 @@ def region_strip(
     """Regions side by side (one row each, in the spread's order): member gemeenten as dots,
     the region's own value as a tick, Drenthe and Nederland as dashed reference rules (as in
     :func:`ranking`). Takes compare.region_spread; values that are missing are left out."""
-    data = spread[spread["value"].notna()].copy()
-    gemeenten = data[data["kind"] == "gemeente"].copy()
-    gemeenten["offset"] = _strip_offsets(gemeenten).to_numpy()
-    gemeenten["aria"] = _aria(
-        gemeenten["name"] + " (" + gemeenten["region_name"] + ")", gemeenten["value_text"]
-    )
-    regions = data[data["kind"] == "region"].copy()
-    regions["aria"] = _aria(regions["region_name"], regions["value_text"])
-    order = list(dict.fromkeys(spread["region_name"]))
+    gemeenten, regions, order = _strip_data(spread)
     x = alt.X("value:Q", title=value_title, scale=alt.Scale(zero=False, nice=True))
     y = alt.Y("region_name:N", sort=order, title=None)
     kinds = [t("col_gemeente", lang), t("col_region", lang)]
@@ -880,15 +886,7 @@ def region_strip_spec(
     lang: str,
 ) -> dict:
     """``spec(region_strip(...))``, written as a plain dict."""
-    data = spread[spread["value"].notna()].copy()
-    gemeenten = data[data["kind"] == "gemeente"].copy()
-    gemeenten["offset"] = _strip_offsets(gemeenten).to_numpy()
-    gemeenten["aria"] = _aria(
-        gemeenten["name"] + " (" + gemeenten["region_name"] + ")", gemeenten["value_text"]
-    )
-    regions = data[data["kind"] == "region"].copy()
-    regions["aria"] = _aria(regions["region_name"], regions["value_text"])
-    order = list(dict.fromkeys(spread["region_name"]))
+    gemeenten, regions, order = _strip_data(spread)
     kinds = [t("col_gemeente", lang), t("col_region", lang)]
 
     def encoding(**more: object) -> dict:
