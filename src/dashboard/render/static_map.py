@@ -198,6 +198,35 @@ def _area_layer(
     )
 
 
+def _framed(
+    the_map: alt.LayerChart,
+    legend: alt.Chart,
+    footer: alt.Chart,
+    title: str,
+    subtitle_text: str,
+    description: str,
+) -> alt.VConcatChart:
+    """Map and legend side by side above the footer, titled, on white: one frame for the
+    map and the change map images."""
+    return (
+        alt.vconcat(alt.hconcat(the_map, legend, spacing=16), footer, spacing=12)
+        .properties(
+            title=alt.TitleParams(
+                title,
+                subtitle=subtitle_text,
+                anchor="start",
+                fontSize=17,
+                subtitleFontSize=12,
+                subtitleColor=FOOTER_COLOR,
+            ),
+            description=description,
+            background="#ffffff",
+            padding=12,
+        )
+        .configure_view(stroke=None)
+    )
+
+
 def map_chart(
     mv: MapView,
     areas_geojson: Mapping[str, Any],
@@ -236,22 +265,8 @@ def map_chart(
     the_map = alt.layer(*layers).project(type="mercator").properties(width=width, height=height)
     legend = _legend_chart(map_legend(mv, lang), legend_title(mv, lang, unit_label))
     footer = _footer_chart(footer_lines(mv, lang, exported), width + LEGEND_WIDTH)
-    return (
-        alt.vconcat(alt.hconcat(the_map, legend, spacing=16), footer, spacing=12)
-        .properties(
-            title=alt.TitleParams(
-                mv.indicator.label(lang),
-                subtitle=subtitle(mv, lang),
-                anchor="start",
-                fontSize=17,
-                subtitleFontSize=12,
-                subtitleColor=FOOTER_COLOR,
-            ),
-            description=mv.summary,
-            background="#ffffff",
-            padding=12,
-        )
-        .configure_view(stroke=None)
+    return _framed(
+        the_map, legend, footer, mv.indicator.label(lang), subtitle(mv, lang), mv.summary
     )
 
 
@@ -291,20 +306,4 @@ def change_map_chart(
     )
     footer = _footer_chart(footer_lines(cv, lang, exported), width + LEGEND_WIDTH)  # type: ignore[arg-type]
     sub = f"{t('change_col', lang)} {cv.periods_text} · {t(f'scope_{cv.scope}', lang)}"
-    return (
-        alt.vconcat(alt.hconcat(the_map, legend, spacing=16), footer, spacing=12)
-        .properties(
-            title=alt.TitleParams(
-                cv.indicator.label(lang),
-                subtitle=sub,
-                anchor="start",
-                fontSize=17,
-                subtitleFontSize=12,
-                subtitleColor=FOOTER_COLOR,
-            ),
-            description=cv.summary,
-            background="#ffffff",
-            padding=12,
-        )
-        .configure_view(stroke=None)
-    )
+    return _framed(the_map, legend, footer, cv.indicator.label(lang), sub, cv.summary)
