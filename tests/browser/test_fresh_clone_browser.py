@@ -63,6 +63,17 @@ def _copy_repository(dest: Path) -> None:
             target.chmod(src.stat().st_mode)
 
 
+def _wait_map_drawn(page) -> None:
+    """The map's canvas and legend are there, the script has stopped running, and the map
+    has painted (a first start loads the data first: long timeouts)."""
+    page.locator("[data-testid='stDeckGlJsonChart'] canvas").first.wait_for(timeout=180_000)
+    page.locator(".bw-legend").wait_for(timeout=180_000)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=180_000
+    )
+    wait_map_painted(page)
+
+
 def test_readme_first_command_on_a_fresh_machine_draws_the_map(
     tmp_path_factory, fake_services, browser
 ):
@@ -149,13 +160,7 @@ def test_readme_first_command_on_a_fresh_machine_draws_the_map(
             page.js_errors = []  # type: ignore[attr-defined]
             page.on("pageerror", lambda exc: page.js_errors.append(str(exc)))
             page.goto(url + "/")
-            page.locator("[data-testid='stDeckGlJsonChart'] canvas").first.wait_for(timeout=180_000)
-            page.locator(".bw-legend").wait_for(timeout=180_000)
-            page.wait_for_function(
-                "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')",
-                timeout=180_000,
-            )
-            wait_map_painted(page)
+            _wait_map_drawn(page)
             shoot(page, "fresh-clone-map", full_page=False)
             assert page.locator("h1").first.inner_text() == "Vrijwilligerswerk"
             assert_no_errors(page)
@@ -208,13 +213,7 @@ def test_without_data_the_page_fetches_it_and_draws_the_map(tmp_path, fake_servi
             shoot(page, "no-data-page", full_page=False)
             page.get_by_role("button", name="Fetch the data from CBS").click()
             page.get_by_text("86004NED:").first.wait_for(timeout=120_000)  # a table's own bar
-            page.locator("[data-testid='stDeckGlJsonChart'] canvas").first.wait_for(timeout=180_000)
-            page.locator(".bw-legend").wait_for(timeout=180_000)
-            page.wait_for_function(
-                "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')",
-                timeout=180_000,
-            )
-            wait_map_painted(page)
+            _wait_map_drawn(page)
             shoot(page, "after-fetch-map", full_page=False)
             assert page.locator("h1").first.inner_text() == "Volunteering"
             assert_no_errors(page)
