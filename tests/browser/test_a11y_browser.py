@@ -36,6 +36,9 @@ def test_axe_no_serious_violations(page, app_url, name, path):
     assert found == [], listed
 
 
+_ALL_VEGA_DRAWN_JS = """() => [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
+ .every(chart => chart.querySelector('svg.marks'))"""
+
 # Vega's SVG: the chart's name, the marks' names and the colour of its text
 _VEGA_JS = """() => [...document.querySelectorAll('[data-testid="stVegaLiteChart"] svg.marks')]
  .map(svg => ({
@@ -58,6 +61,9 @@ _VEGA_JS = """() => [...document.querySelectorAll('[data-testid="stVegaLiteChart
 def test_charts_are_named_and_their_marks_say_what_they_show(page, app_url, path, name, mark):
     open_any(page, app_url + path)
     wait_vega_drawn(page)
+    # every chart drawn, not only the first to finish: on Regio's the region map can be
+    # drawn before the strip that comes first on the page
+    page.wait_for_function(_ALL_VEGA_DRAWN_JS, timeout=60_000)
     charts = page.evaluate(_VEGA_JS)
     assert charts, "no chart"
     first = charts[0]
