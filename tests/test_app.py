@@ -129,14 +129,20 @@ def test_english_interface(store):
 
 
 def test_the_map_sent_carries_every_gemeente_in_its_class_colour(store):
-    """The (cached, prepared) map spec: one area per gemeente, filled with its class colour,
-    the chosen gemeente outlined, and the tooltip; switching the gemeente changes only that."""
+    """The (cached, prepared) map spec: one colour per gemeente, its class colour; the
+    geometry (areas and borders) in static files the browser fetches by URL; the chosen
+    gemeente outlined, and the tooltip; switching the gemeente changes only that."""
     import json
 
+    from dashboard.app import resources
     from dashboard.render import maps
     from dashboard.render.classify import hex_to_rgba
     from dashboard.state import ViewState
     from dashboard.views import mapview
+
+    def fetched(url: str):  # what the browser gets for a URL of the map
+        assert url.startswith("/app/static/geo/drenthe-gemeente-"), url
+        return json.loads((resources.STATIC_DIR / "geo" / url.rsplit("/", 1)[1]).read_text())
 
     at = open_app(indicator="werkloosheid", gemeente="GM0114")
     assert_clean(at)
@@ -144,14 +150,21 @@ def test_the_map_sent_carries_every_gemeente_in_its_class_colour(store):
     spec = json.loads(element.json)
     layers = {layer["id"]: layer for layer in spec["layers"]}
     mv = mapview.map_view(store, ViewState(indicator="werkloosheid"))
-    fills = {f["properties"]["region_code"]: f["properties"]["fill"] for f in
-             layers["gebieden"]["data"]["features"]}  # fmt: skip
+    colours = layers["gebieden"]["getFillColor"]
+    assert colours["@@function"] == "colorCategories" and colours["attr"] == "region_code"
+    fills = dict(zip(colours["domain"], colours["colors"], strict=True))
     assert fills == {row.region_code: hex_to_rgba(row.color) for row in mv.table.itertuples()}
     assert len(fills) == 12
-    areas = layers["gebieden"]["data"]
-    assert layers["borders"]["data"] == maps.edges(areas)
+    areas = fetched(layers["gebieden"]["data"])
+    assert sorted(f["properties"]["region_code"] for f in areas["features"]) == sorted(fills)
+    assert fetched(layers["borders"]["data"]) == maps.edges(areas)
     assert layers["selected"]["data"] == maps.edges(maps.only(areas, ["GM0114"]))
-    assert json.loads(element.tooltip)["html"].startswith("<b>{name}</b>")
+    tip = json.loads(element.tooltip)["html"]
+    assert tip.startswith('<div class="bw-tip {tip_key}">')
+    gemeente = next(f for f in areas["features"] if f["properties"]["region_code"] == "GM0114")
+    row = mv.table.set_index("region_code").loc["GM0114"]
+    key = gemeente["properties"]["tip_key"]
+    assert f'<div class="{key}"><b>{row["tip_name"]}</b>\n{row["tip_value"]}\n' in tip
 
     at = open_app(indicator="werkloosheid", gemeente="GM0106")
     spec2 = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
@@ -159,6 +172,7 @@ def test_the_map_sent_carries_every_gemeente_in_its_class_colour(store):
     assert layers2["selected"]["data"] == maps.edges(maps.only(areas, ["GM0106"]))
     assert layers2["selected"]["data"] != layers["selected"]["data"]
     assert layers2["borders"] == layers["borders"]
+    assert layers2["gebieden"]["data"] == layers["gebieden"]["data"]
 
 
 def test_the_ranking_sent_holds_every_value_as_arrow(store):

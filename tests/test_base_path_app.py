@@ -70,6 +70,31 @@ def test_story_link_and_qr_code_keep_the_prefix(behind_proxy):
     assert f'alt="Open deze weergave op je telefoon: {html.escape(url)}"' in qr
 
 
+def test_the_maps_geometry_files_are_fetched_under_the_prefix(behind_proxy):
+    import json
+
+    from dashboard.app import cache, resources
+
+    def fresh():  # the geometry's URLs are made once per process, as is the prefix
+        resources.geometry_files.clear()
+        cache.map_spec.clear()
+
+    fresh()
+    try:
+        at = app("https://example.org/bw/", indicator="werkloosheid")
+        assert_clean(at)
+        spec = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+        urls = [layer["data"] for layer in spec["layers"] if isinstance(layer["data"], str)]
+        assert [u.rsplit("-", 1)[0] for u in urls] == [
+            "/bw/app/static/geo/drenthe-gemeente-areas",
+            "/bw/app/static/geo/drenthe-gemeente-borders",
+            "/bw/app/static/geo/drenthe-gemeente-outline-0",
+            "/bw/app/static/geo/drenthe-gemeente-outline-1",
+        ]
+    finally:
+        fresh()
+
+
 def test_without_a_prefix_the_links_are_as_before():
     at = app("http://dashboard.test/regios", embedded=True, indicator="werkloosheid")
     at.switch_page("app_pages/regios.py")

@@ -80,3 +80,14 @@ def test_errors_and_small_bodies_are_not_compressed_nor_kept():
     assert status == 404 and b"content-encoding" not in headers and missing.cache == {}
     small = StaticGzip(_app([], body=b"x" * 200))
     assert b"content-encoding" not in _get(small, "/static/s.js")[1] and small.cache == {}
+
+
+def test_map_geometry_files_are_gzipped_and_kept_by_the_browser_for_good():
+    geometry = b'{"type":"FeatureCollection","features":[]}' * 100
+    app = StaticGzip(_app([], body=geometry, kind=b"application/json"))
+    for _ in range(2):  # compressed, and then from memory, with the same headers
+        status, headers, body = _get(app, "/bw/app/static/geo/nederland-gemeente-areas-0a1b.json")
+        assert status == 200 and gzip.decompress(body) == geometry
+        assert headers[b"cache-control"] == b"public, max-age=31536000, immutable"
+    # Streamlit's own bundles keep the headers Streamlit gives them
+    assert b"cache-control" not in _get(StaticGzip(_app([])), "/static/js/main.abc123.js")[1]

@@ -215,3 +215,100 @@ def test_the_map_spec_is_pydecks_spec_without_the_whitespace():
     indented = pdk.Deck.to_json(deck)  # pydeck's own serialisation (indent=2)
     assert json.loads(compact) == json.loads(indented)
     assert "\n" not in compact and ": " not in compact
+
+
+# --- the geometry as static files (issue 17) ------------------------------------------------------
+
+TWO_SQUARES = {
+    "type": "FeatureCollection",
+    "features": [
+        {
+            "type": "Feature",
+            "geometry": {
+                "type": "Polygon",
+                "coordinates": [[[x, 0.0], [x + 1.0, 0.0], [x + 1.0, 1.0], [x, 1.0], [x, 0.0]]],
+            },
+            "properties": {"region_code": code, "name": name},
+        }
+        for x, code, name in ((0.0, "GM0106", "Assen"), (1.0, "GM0114", "Emmen"))
+    ],
+}
+FILES = maps.GeometryFiles("/app/static/geo/a.json", "/app/static/geo/b.json", ("/o0.json",))
+
+
+def test_geometry_payloads_keep_only_what_is_the_same_for_every_indicator():
+    props = {"GM0106": {"fill": [1, 2, 3, 255], "tip_value": "5"}}
+    coloured = maps.with_properties(TWO_SQUARES, props)
+    borders = maps.Borders.of(TWO_SQUARES, [TWO_SQUARES])
+    files = {
+        name: json.loads(body) for name, body in maps.geometry_payloads(coloured, borders).items()
+    }
+    assert sorted(files) == ["areas", "borders", "outline-0"]
+    assert [f["properties"] for f in files["areas"]["features"]] == [
+        {"region_code": "GM0106", "tip_key": "g0"},
+        {"region_code": "GM0114", "tip_key": "g1"},
+    ]
+    assert [f["geometry"] for f in files["areas"]["features"]] == [
+        f["geometry"] for f in TWO_SQUARES["features"]
+    ]
+    assert files["borders"] == maps.edges(TWO_SQUARES)  # 7 edges: the shared one once
+    assert len(files["borders"]) == 7
+    assert files["outline-0"] == maps.edges(TWO_SQUARES)
+
+
+def test_a_choropleth_on_geometry_files_sends_colours_and_tooltips_only():
+    coloured = maps.with_properties(
+        TWO_SQUARES,
+        {
+            "GM0106": {"fill": [1, 2, 3, 255], "tip_value": "5,0 %", "tip_rank": "Plaats 1"},
+            "GM0114": {"fill": [4, 5, 6, 255], "tip_value": "7,5 %", "tip_rank": ""},
+        },
+    )
+    borders = maps.Borders.of(TWO_SQUARES, [TWO_SQUARES])
+    deck = maps.choropleth(
+        coloured, borders, None, maps.VIEWS["drenthe"], ("tip_value", "tip_rank"), files=FILES
+    )
+    spec = json.loads(maps.DeckSpec.of(deck).json)
+    layers = {layer["id"]: layer for layer in spec["layers"]}
+    assert [layer["id"] for layer in spec["layers"]] == ["gebieden", "borders", "outline-0"]
+    areas = layers["gebieden"]
+    assert areas["data"] == "/app/static/geo/a.json"
+    assert areas["getFillColor"] == {
+        "@@function": "colorCategories",
+        "attr": "region_code",
+        "domain": ["GM0106", "GM0114"],
+        "colors": [[1, 2, 3, 255], [4, 5, 6, 255]],
+        "othersColor": [0, 0, 0, 0],
+    }
+    assert layers["borders"]["data"] == "/app/static/geo/b.json"
+    assert layers["outline-0"]["data"] == "/o0.json"
+    html = deck._tooltip["html"]
+    assert html.startswith('<div class="bw-tip {tip_key}"><style>.bw-tip>div{display:none}')
+    assert ".bw-tip.g0>.g0{display:block}.bw-tip.g1>.g1{display:block}</style>" in html
+    assert html.endswith(
+        '<div class="g0"><b>Assen</b>\n5,0 %\nPlaats 1</div>'
+        '<div class="g1"><b>Emmen</b>\n7,5 %</div></div>'
+    )
+    # the colours' trigger changes with the colours, so deck.gl repaints on a switch
+    recoloured = maps.with_properties(coloured, {"GM0114": {"fill": [9, 9, 9, 255]}})
+    again = maps.choropleth(
+        recoloured, borders, None, maps.VIEWS["drenthe"], ("tip_value",), files=FILES
+    )
+    triggers = [
+        json.loads(maps.DeckSpec.of(d).json)["layers"][0]["updateTriggers"]["getFillColor"]
+        for d in (deck, again)
+    ]
+    assert triggers[0] != triggers[1]
+
+
+def test_a_gated_tooltip_shows_hostile_text_as_text():
+    tip = maps.gated_tooltip({"g0": ("<img src=x onerror=alert(1)>", "\n{name} & {tip_key}")})
+    body = tip["html"].split("</style>", 1)[1]
+    assert body == (
+        '<div class="g0"><b>&lt;img src=x onerror=alert(1)&gt;</b>\n'
+        "&#123;name&#125; &amp; &#123;tip_key&#125;</div></div>"
+    )
+    # Streamlit fills in {field}s of the hovered object: the only one left is the gate's
+    import re
+
+    assert re.findall(r"{([^{}:]*)}", tip["html"]) == ["tip_key"]

@@ -59,6 +59,7 @@ def test_story_points_give_titles_and_places_as_plain_text_for_streamlit_to_esca
         "radius": maps.STORY_RADIUS,
         "color": maps.STORY_COLOR,
         "name": "<img src=x onerror=alert(1)>",
+        "tip_key": "s0",  # its block in a gated tooltip (maps.gated_tooltip)
         "tip_value": "A & B",
         "tip_period": "klik",
         "tip_rank": "",  # every tooltip field is filled: none shows as '{tip_rank}'
@@ -101,6 +102,18 @@ def test_the_layer_on_top_of_the_choropleth():
         "@@=position",
     )
     assert markers["data"][0]["id"] == "a"
+
+
+def test_story_markers_get_their_own_block_in_a_gated_tooltip():
+    points = maps.story_points([story("a", 52.8, 6.6)], "nl", ("tip_value",), "klik")
+    deck = maps.choropleth(
+        {"type": "FeatureCollection", "features": []}, maps.Borders([]), None,
+        maps.VIEWS["drenthe"], ("tip_value",),
+        extra_layers=[maps.story_layer(points)], files=maps.GeometryFiles("/a.json", "/b.json"),
+    )  # fmt: skip
+    assert points[0]["tip_key"] == "s0"
+    assert '<div class="s0"><b>Titel</b>\nPlaats</div>' in deck._tooltip["html"]
+    assert ".bw-tip.s0>.s0{display:block}" in deck._tooltip["html"]
 
 
 def test_reading_a_click_back():

@@ -22,6 +22,7 @@ import streamlit as st
 from dashboard.app.resources import (
     agenda_data,
     agenda_or_none,
+    geometry_files,
     get_store,
     map_areas,
     region_areas,
@@ -148,6 +149,7 @@ def map_spec(
         labels=labels,
         label_size=20,
         extra_layers=_story_markers(map_stories(view.indicator), view.lang) if stories else (),
+        files=geometry_files(mv.scope, level),
     )
     return maps.DeckSpec.of(deck)
 
@@ -265,6 +267,7 @@ def change_spec(view: ViewState, presenting: bool, narrow: bool) -> maps.DeckSpe
         changeview.TOOLTIP_FIELDS,
         labels=labels,
         label_size=20,
+        files=geometry_files(cv.scope, level),
     )
     flat = cv.table.loc[cv.table["significant"].eq(False).fillna(False).astype(bool)]
     if not flat.empty:  # "niet significant": outlined, under the selection's black outline

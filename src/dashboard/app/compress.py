@@ -27,6 +27,10 @@ COMPRESSIBLE = ("javascript", "css", "json", "svg", "html", "text/", "wasm", "xm
 MIN_SIZE = 1024  # bytes: smaller bodies are sent as they are
 MAX_ENTRIES = 1000
 LEVEL = 9  # once per asset: the best ratio is worth it
+# The map geometry files (app/resources.geometry_files) are named by their content: a browser
+# may keep them for good instead of asking again on every visit.
+IMMUTABLE = "/app/static/geo/"
+FOREVER = (b"cache-control", b"public, max-age=31536000, immutable")
 
 
 def _accepts_gzip(scope: Scope) -> bool:
@@ -96,6 +100,8 @@ class StaticGzip:
         packed = gzip.compress(body, compresslevel=LEVEL, mtime=0)
         kept = [(k, v) for k, v in headers if k not in (b"content-length", b"vary")]
         kept += [(b"content-encoding", b"gzip"), (b"vary", b"Accept-Encoding")]
+        if IMMUTABLE in key:
+            kept = [(k, v) for k, v in kept if k != FOREVER[0]] + [FOREVER]
         with self._lock:
             if len(self.cache) < MAX_ENTRIES:
                 self.cache[key] = (kept, packed)

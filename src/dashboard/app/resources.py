@@ -5,16 +5,19 @@ stories. Nothing here depends on a session's view."""
 from __future__ import annotations
 
 import importlib
+import logging
 import os
 import threading
+from pathlib import Path
 from typing import Any
 
 import streamlit as st
 
-from dashboard import vocabulary
+from dashboard import urls, vocabulary
 from dashboard.checks import Checked, check_everything
 from dashboard.config import (
     ENV_PROJECT_DATA,
+    PROJECT_ROOT,
     ConfigError,
     check_folder,
     load_settings,
@@ -26,6 +29,8 @@ from dashboard.model.errors import DataError
 from dashboard.model.store import Store, load_store
 from dashboard.render import maps
 from dashboard.views import agenda, compare, stories
+
+_log = logging.getLogger(__name__)
 
 
 @st.cache_resource(show_spinner="Gegevens laden…")
@@ -175,6 +180,44 @@ def scope_borders(scope: str, level: str) -> maps.Borders:
         provinces = _national_coverage()["provincie"]
         return maps.Borders.of(map_areas(scope, level), [provinces], under_outlines=False)
     return maps.Borders.of(scope_areas(scope, level), scope_outlines(scope))
+
+
+STATIC_DIR = PROJECT_ROOT / "static"  # Streamlit serves it (server.enableStaticServing)
+GEO_FILES = "geo"  # under STATIC_DIR; content-named, so a browser keeps them (app.compress)
+
+
+def write_static(folder: Path, stem: str, payloads: dict[str, bytes]) -> dict[str, str]:
+    """Write each payload as ``folder/<stem>-<name>-<digest>.json`` (atomically, and only
+    when missing: every process and replica writes the same bytes) and return the file
+    names by payload name."""
+    folder.mkdir(parents=True, exist_ok=True)
+    names = {}
+    for name, payload in payloads.items():
+        filename = f"{stem}-{name}-{maps.digest(payload)}.json"
+        target = folder / filename
+        if not target.exists():
+            partial = target.with_suffix(f".{os.getpid()}.{threading.get_ident()}.part")
+            partial.write_bytes(payload)
+            os.replace(partial, target)
+        names[name] = filename
+    return names
+
+
+@st.cache_resource(show_spinner=False)
+def geometry_files(scope: str, level: str) -> maps.GeometryFiles | None:
+    """The URLs of a scope's areas and borders as static files (maps.GeometryFiles), written
+    once per process; None, and so the geometry inside every map as before, when the folder
+    cannot be written (a read-only install: the log says so)."""
+    payloads = maps.geometry_payloads(map_areas(scope, level), scope_borders(scope, level))
+    try:
+        names = write_static(STATIC_DIR / GEO_FILES, f"{scope}-{level}", payloads)
+    except OSError as exc:
+        _log.warning("map geometry sent inline: cannot write %s (%s)", STATIC_DIR, exc)
+        return None
+    root = urls.base_path(st.get_option("server.baseUrlPath"))
+    url = {name: f"{root}/app/static/{GEO_FILES}/{filename}" for name, filename in names.items()}
+    outlines = tuple(url[f"outline-{n}"] for n in range(len(payloads) - 2))
+    return maps.GeometryFiles(url["areas"], url["borders"], outlines)
 
 
 @st.cache_resource(show_spinner=False)

@@ -3,6 +3,8 @@ residents' stories as a marker layer on top (pure)."""
 
 from __future__ import annotations
 
+import hashlib
+import html
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -168,8 +170,11 @@ class Borders:
         return cls(area_lines, lines)
 
 
-def border_layer(layer_id: str, lines: list[Edge], color: list[int], width: float) -> pdk.Layer:
-    """A LineLayer of border ``lines`` (see :func:`edges`), ``width`` pixels wide."""
+def border_layer(
+    layer_id: str, lines: list[Edge] | str, color: list[int], width: float
+) -> pdk.Layer:
+    """A LineLayer of border ``lines`` (see :func:`edges`, or the URL of a file of them),
+    ``width`` pixels wide."""
     return pdk.Layer(
         "LineLayer",
         id=layer_id,
@@ -227,6 +232,91 @@ def tooltip(lines: Sequence[str]) -> dict[str, Any]:
     }
 
 
+# --- the geometry as static files ----------------------------------------------------------------
+#
+# A scope's areas and borders are the same for every indicator; sent inside every map's JSON,
+# the national map carried 624 of a switch's 724 KB (issue 17). Written once as files that
+# Streamlit serves (``server.enableStaticServing``), deck.gl fetches them by URL and keeps them
+# while the URL stays the same: a switch sends only each area's colour and tooltip text.
+
+TIP_KEY = "tip_key"  # the property a tooltip's block is chosen by (see gated_tooltip)
+
+
+@dataclass(frozen=True)
+class GeometryFiles:
+    """Where the browser fetches a scope's areas (GeoJSON with region_code and
+    :data:`TIP_KEY`) and the border lines of :class:`Borders` (JSON lists of edges)."""
+
+    areas: str
+    borders: str
+    outlines: tuple[str, ...] = ()
+
+
+def geometry_payloads(areas: Mapping[str, Any], borders: Borders) -> dict[str, bytes]:
+    """The files of :class:`GeometryFiles`, by name ("areas", "borders", "outline-0", ...):
+    compact JSON. The areas keep only region_code (what a click selects) and their tooltip
+    key ``g<index>``."""
+    features = [
+        {
+            "type": "Feature",
+            "geometry": f["geometry"],
+            "properties": {"region_code": f["properties"]["region_code"], TIP_KEY: f"g{i}"},
+        }
+        for i, f in enumerate(areas["features"])
+    ]
+    files = {"areas": {"type": "FeatureCollection", "features": features}, "borders": borders.areas}
+    files.update({f"outline-{n}": lines for n, lines in enumerate(borders.outlines)})
+    return {
+        name: json.dumps(content, separators=(",", ":")).encode() for name, content in files.items()
+    }
+
+
+def digest(payload: bytes) -> str:
+    """The name part of a file that changes whenever its content does (so a browser may keep
+    it for good)."""
+    return hashlib.sha256(payload).hexdigest()[:16]
+
+
+def _tip_text(text: str) -> str:
+    """``text`` safe inside the tooltip template: HTML-escaped (the template is HTML and
+    Streamlit escapes only the values it fills in) and without braces, which Streamlit would
+    take for a field to fill."""
+    return html.escape(text).replace("{", "&#123;").replace("}", "&#125;")
+
+
+def gated_tooltip(blocks: Mapping[str, tuple[str, str]]) -> dict[str, Any]:
+    """A pydeck tooltip that holds the text of every object and shows one: ``blocks`` maps a
+    :data:`TIP_KEY` to its (name, joined tooltip lines). Streamlit fills only the hovered
+    object's key into the template's class, and a style rule per key shows that block alone.
+
+    This is how the areas' tooltips change without their geometry: Streamlit's tooltip can
+    only fill in properties of the hovered object, and the objects are the features of the
+    geometry file, the same for every indicator."""
+    rules = "".join(f".bw-tip.{key}>.{key}{{display:block}}" for key in blocks)
+    body = "".join(
+        f'<div class="{key}"><b>{_tip_text(name)}</b>{_tip_text(lines)}</div>'
+        for key, (name, lines) in blocks.items()
+    )
+    tip = tooltip(["x"])
+    tip["html"] = (
+        f'<div class="bw-tip {{{TIP_KEY}}}"><style>.bw-tip>div{{display:none}}{rules}</style>'
+        f"{body}</div>"
+    )
+    return tip
+
+
+def colour_categories(codes: Sequence[str], fills: Sequence[Sequence[int]]) -> dict[str, Any]:
+    """A fill-colour accessor in deck.gl's JSON: the colour of each area by its region_code
+    (``colorCategories`` of @deck.gl/carto, which Streamlit's deck.gl element registers)."""
+    return {
+        "@@function": "colorCategories",
+        "attr": "region_code",
+        "domain": list(codes),
+        "colors": [list(fill) for fill in fills],
+        "othersColor": [0, 0, 0, 0],  # an area the view has no row for: not drawn
+    }
+
+
 def label_points(collection: Mapping[str, Any], text: Mapping[str, str]) -> list[dict[str, Any]]:
     """A label per area that has ``text[region_code]``, at a point inside the area."""
     labels = []
@@ -247,26 +337,56 @@ def choropleth(
     labels: Sequence[Mapping[str, Any]] = (),
     label_size: int = 18,
     extra_layers: Sequence[pdk.Layer] = (),
+    files: GeometryFiles | None = None,
 ) -> pdk.Deck:
     """Areas coloured by their ``fill`` property (RGBA list) with white ``borders``; the
     borders' outlines (province thick, COROP thin) drawn on top; selected areas outlined in
     black; optional text labels (``label_points``), large enough to read on a projector;
-    ``extra_layers`` (the stories' markers, :func:`story_layer`) on top of everything."""
+    ``extra_layers`` (the stories' markers, :func:`story_layer`) on top of everything.
+
+    With ``files`` (the same ``areas`` and ``borders`` written by :func:`geometry_payloads`)
+    the areas and borders are fetched from those URLs, and the map's JSON carries only the
+    colours (:func:`colour_categories`) and tooltip texts (:func:`gated_tooltip`)."""
+    area_layer: dict[str, Any] = {
+        "id": CHOROPLETH_LAYER,
+        "pickable": True,
+        "stroked": False,  # borders: the LineLayer below (see edges)
+        "filled": True,
+        "auto_highlight": True,
+        "highlight_color": [255, 255, 255, 90],
+    }
+    if files is None:
+        area_layer |= {
+            "data": with_tip_lines(areas, tooltip_lines),
+            "get_fill_color": "properties.fill",
+        }
+        lines: Sequence[Any] = [borders.areas, *borders.outlines]
+        tip = tooltip(tooltip_lines)
+    else:
+        codes = [f["properties"]["region_code"] for f in areas["features"]]
+        fills = [f["properties"].get("fill", [0, 0, 0, 0]) for f in areas["features"]]
+        colours = colour_categories(codes, fills)
+        area_layer |= {
+            "data": files.areas,
+            "get_fill_color": colours,
+            # deck.gl keeps an accessor function's colours until its trigger changes
+            "update_triggers": {"getFillColor": digest(json.dumps(colours).encode())},
+        }
+        lines = [files.borders, *files.outlines]
+        blocks = {
+            f"g{i}": (f["properties"].get("name", ""), tip_lines(f["properties"], tooltip_lines))
+            for i, f in enumerate(areas["features"])
+        }
+        for layer in extra_layers:  # the stories' markers carry their key (story_points)
+            for point in layer.data if isinstance(layer.data, list) else ():
+                if TIP_KEY in point:
+                    blocks[point[TIP_KEY]] = (point.get("name", ""), point.get(TIP_LINES, ""))
+        tip = gated_tooltip(blocks)
     layers = [
-        pdk.Layer(
-            "GeoJsonLayer",
-            id=CHOROPLETH_LAYER,
-            data=with_tip_lines(areas, tooltip_lines),
-            pickable=True,
-            stroked=False,  # borders: the LineLayer below (see edges)
-            filled=True,
-            get_fill_color="properties.fill",
-            auto_highlight=True,
-            highlight_color=[255, 255, 255, 90],
-        ),
-        border_layer("borders", borders.areas, BORDER_COLOR, 1),
+        pdk.Layer("GeoJsonLayer", **area_layer),
+        border_layer("borders", lines[0], BORDER_COLOR, 1),
     ]
-    for n, outline in enumerate(borders.outlines):
+    for n, outline in enumerate(lines[1:]):
         layers.append(border_layer(f"outline-{n}", outline, OUTLINE_COLOR, 2 if n == 0 else 1))
     if selected and selected["features"]:
         layers.append(border_layer("selected", edges(selected), SELECTED_COLOR, 3))
@@ -299,7 +419,7 @@ def choropleth(
         ),
         map_provider=None,
         map_style=NO_BASEMAP,
-        tooltip=tooltip(tooltip_lines),
+        tooltip=tip,
     )
     return deck
 
@@ -393,6 +513,7 @@ def story_points(
                 "radius": STORY_SELECTED_RADIUS if chosen else STORY_RADIUS,
                 "color": STORY_SELECTED_COLOR if chosen else STORY_COLOR,
                 "name": story.title(lang),
+                TIP_KEY: f"s{len(points)}",  # its block in a gated_tooltip
                 **tips,
             }
         )
