@@ -90,11 +90,14 @@ class Traffic:
     def _on_sent(self, payload: bytes | str) -> None:
         self.sent += len(payload)
 
-    def http(self) -> dict[str, Any]:
+    def http(self, since: int = 0) -> dict[str, Any]:
+        """HTTP of the requests from number ``since`` on; the map's geometry files
+        (``app/static/geo/``, fetched by deck.gl) are also counted apart as ``map_files``."""
         static = {"count": 0, "body": 0, "headers": 0, "by_type": {}}
         other = {"count": 0, "body": 0, "headers": 0, "urls": []}
+        map_files = {"count": 0, "body": 0, "headers": 0}
         largest = []
-        for req in self.requests:
+        for req in self.requests[since:]:
             if req.url.startswith("data:"):
                 continue
             try:
@@ -103,6 +106,10 @@ class Traffic:
                 continue
             body, headers = sizes["responseBodySize"], sizes["responseHeadersSize"]
             path = req.url.split("//", 1)[-1].split("/", 1)[-1]
+            if "app/static/geo/" in path:
+                map_files["count"] += 1
+                map_files["body"] += max(body, 0)
+                map_files["headers"] += max(headers, 0)
             is_static = req.resource_type in STATIC_TYPES or path.startswith("static/")
             bucket = static if is_static else other
             bucket["count"] += 1
@@ -117,7 +124,8 @@ class Traffic:
         static["total"] = static["body"] + static["headers"]
         other["total"] = other["body"] + other["headers"]
         static["largest"] = [f"{p} ({b} B)" for b, p in sorted(largest, reverse=True)[:6]]
-        return {"static": static, "other": other}
+        map_files["total"] = map_files["body"] + map_files["headers"]
+        return {"static": static, "other": other, "map_files": map_files}
 
     def websocket(self, since: float = 0.0) -> dict[str, Any]:
         frames = [p for t, p in self.frames if t >= since]
@@ -157,10 +165,14 @@ def bench(browser: Any, base: str, name: str, scope: str, labels: dict) -> dict[
     first["websocket"]["sent_bytes"] = traffic.sent
     switch = None
     if spec.has_map:
-        t0 = time.perf_counter()
+        t0, before = time.perf_counter(), len(traffic.requests)
         switch_once(page, "werkloosheid", labels, has_map=True)
         page.wait_for_timeout(SETTLE_MS)
-        switch = {"indicator": "werkloosheid", "websocket": traffic.websocket(since=t0)}
+        switch = {
+            "indicator": "werkloosheid",
+            "websocket": traffic.websocket(since=t0),
+            "http": traffic.http(since=before),  # a geometry fetched again would show here
+        }
     page.close()
     page2, traffic2 = visit(context, url, spec.has_map)
     returning = {"http": traffic2.http(), "websocket": traffic2.websocket()}
@@ -221,9 +233,16 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
                     f"  {name}/{scope}: static {kb(http['static']['total'])} "
                     f"({http['static']['count']} files), other HTTP {kb(http['other']['total'])},"
                     f" websocket {kb(ws['bytes'])} (deflated ~{kb(ws['deflate_estimate'])});"
-                    f" returning visit HTTP "
-                    f"{kb(r['returning']['http']['static']['total'])} static"
-                    + (f"; switch {kb(r['switch']['websocket']['bytes'])}" if r["switch"] else "")
+                    f" map files {kb(http['map_files']['total'])}; returning visit HTTP "
+                    f"{kb(r['returning']['http']['static']['total'])} static, map files "
+                    f"{kb(r['returning']['http']['map_files']['total'])}"
+                    + (
+                        f"; switch websocket {kb(r['switch']['websocket']['bytes'])} "
+                        f"(deflated ~{kb(r['switch']['websocket']['deflate_estimate'])}), "
+                        f"HTTP {kb(r['switch']['http']['other']['total'])}"
+                        if r["switch"]
+                        else ""
+                    )
                 )
         browser.close()
     result["machine"]["loadavg_end"] = loadavg()
