@@ -164,7 +164,7 @@ def test_the_map_sent_carries_every_gemeente_in_its_class_colour(store):
     gemeente = next(f for f in areas["features"] if f["properties"]["region_code"] == "GM0114")
     row = mv.table.set_index("region_code").loc["GM0114"]
     key = gemeente["properties"]["tip_key"]
-    assert f'<div class="{key}"><b>{row["tip_name"]}</b>\n{row["tip_value"]}\n' in tip
+    assert f"<p class={key}>{row['tip_name']}\n{row['tip_value']}\n" in tip
 
     at = open_app(indicator="werkloosheid", gemeente="GM0106")
     spec2 = json.loads(at.get("deck_gl_json_chart")[0].proto.json)

@@ -283,12 +283,9 @@ def test_a_choropleth_on_geometry_files_sends_colours_and_tooltips_only():
     assert layers["borders"]["data"] == "/app/static/geo/b.json"
     assert layers["outline-0"]["data"] == "/o0.json"
     html = deck._tooltip["html"]
-    assert html.startswith('<div class="bw-tip {tip_key}"><style>.bw-tip>div{display:none}')
-    assert ".bw-tip.g0>.g0{display:block}.bw-tip.g1>.g1{display:block}</style>" in html
-    assert html.endswith(
-        '<div class="g0"><b>Assen</b>\n5,0 %\nPlaats 1</div>'
-        '<div class="g1"><b>Emmen</b>\n7,5 %</div></div>'
-    )
+    assert html.startswith('<div class="bw-tip {tip_key}"><style>.bw-tip>p{display:none;margin:0}')
+    assert ".g0>.g0{display:block}.g1>.g1{display:block}</style>" in html
+    assert html.endswith("<p class=g0>Assen\n5,0 %\nPlaats 1</p><p class=g1>Emmen\n7,5 %</p></div>")
     # the colours' trigger changes with the colours, so deck.gl repaints on a switch
     recoloured = maps.with_properties(coloured, {"GM0114": {"fill": [9, 9, 9, 255]}})
     again = maps.choropleth(
@@ -305,8 +302,8 @@ def test_a_gated_tooltip_shows_hostile_text_as_text():
     tip = maps.gated_tooltip({"g0": ("<img src=x onerror=alert(1)>", "\n{name} & {tip_key}")})
     body = tip["html"].split("</style>", 1)[1]
     assert body == (
-        '<div class="g0"><b>&lt;img src=x onerror=alert(1)&gt;</b>\n'
-        "&#123;name&#125; &amp; &#123;tip_key&#125;</div></div>"
+        "<p class=g0>&lt;img src=x onerror=alert(1)&gt;\n"
+        "&#123;name&#125; &amp; &#123;tip_key&#125;</p></div>"
     )
     # Streamlit fills in {field}s of the hovered object: the only one left is the gate's
     import re

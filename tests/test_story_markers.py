@@ -112,8 +112,8 @@ def test_story_markers_get_their_own_block_in_a_gated_tooltip():
         extra_layers=[maps.story_layer(points)], files=maps.GeometryFiles("/a.json", "/b.json"),
     )  # fmt: skip
     assert points[0]["tip_key"] == "s0"
-    assert '<div class="s0"><b>Titel</b>\nPlaats</div>' in deck._tooltip["html"]
-    assert ".bw-tip.s0>.s0{display:block}" in deck._tooltip["html"]
+    assert "<p class=s0>Titel\nPlaats</p>" in deck._tooltip["html"]
+    assert ".s0>.s0{display:block}" in deck._tooltip["html"]
 
 
 def test_reading_a_click_back():

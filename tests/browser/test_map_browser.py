@@ -136,3 +136,41 @@ def test_unknown_path_shows_the_map(page, app_url):
     open_view(page, app_url + "/bestaat-niet")
     assert page.locator("h1").first.inner_text() == "Vrijwilligerswerk"
     assert_no_errors(page)
+
+
+def test_hovering_an_area_shows_its_own_tooltip_and_no_other(page, app_url, store):
+    """The geometry comes from a static file and the tooltip holds every area's text, one
+    shown by a style rule (maps.gated_tooltip): hovering shows exactly the hovered area's."""
+    from dashboard.state import ViewState
+    from dashboard.views import mapview
+
+    open_view(page, app_url + "/?indicator=werkloosheid")
+    box = page.locator(MAP_CANVAS).first.bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    tip = page.locator(".deck-tooltip")
+    for dx in range(0, 40, 4):
+        page.mouse.move(x + dx, y)
+        try:
+            tip.filter(has_text="Plaats").wait_for(timeout=6_000)
+            break
+        except Exception:
+            continue
+    else:
+        pytest.fail("no tooltip over the middle of the map")
+    mv = mapview.map_view(store, ViewState(indicator="werkloosheid"))
+    shown = tip.inner_text().strip()
+    expected = {
+        row.tip_name: "\n".join(
+            [row.tip_name, *(getattr(row, f) for f in mapview.TOOLTIP_FIELDS if getattr(row, f))]
+        )
+        for row in mv.table.itertuples()
+    }
+    name = shown.split("\n", 1)[0]
+    assert shown == expected[name]
+    shoot(page, "map-tooltip", full_page=False)
+    assert tip.locator("p:visible").count() == 1
+    weight = tip.locator("p:visible").evaluate(
+        "p => getComputedStyle(p, '::first-line').fontWeight"
+    )
+    assert weight == "700"  # the name in bold, as before
+    assert_no_errors(page)

@@ -215,21 +215,21 @@ def with_tip_lines(collection: Mapping[str, Any], lines: Sequence[str]) -> dict[
     }
 
 
+TOOLTIP_STYLE = {
+    "backgroundColor": "#ffffff",
+    "color": "#1a1a1a",
+    "fontSize": "14px",
+    "border": "1px solid #999",
+    "padding": "6px 8px",
+    "whiteSpace": "pre-line",  # the newlines of tip_lines are the line breaks
+}
+
+
 def tooltip(lines: Sequence[str]) -> dict[str, Any]:
     """pydeck tooltip: the name in bold, then the non-empty ``lines`` (property names of the
     features, already formatted text), joined per feature in :data:`TIP_LINES`."""
     html = "<b>{name}</b>" + (f"{{{TIP_LINES}}}" if lines else "")
-    return {
-        "html": html,
-        "style": {
-            "backgroundColor": "#ffffff",
-            "color": "#1a1a1a",
-            "fontSize": "14px",
-            "border": "1px solid #999",
-            "padding": "6px 8px",
-            "whiteSpace": "pre-line",  # the newlines of tip_lines are the line breaks
-        },
-    }
+    return {"html": html, "style": dict(TOOLTIP_STYLE)}
 
 
 # --- the geometry as static files ----------------------------------------------------------------
@@ -292,17 +292,18 @@ def gated_tooltip(blocks: Mapping[str, tuple[str, str]]) -> dict[str, Any]:
     This is how the areas' tooltips change without their geometry: Streamlit's tooltip can
     only fill in properties of the hovered object, and the objects are the features of the
     geometry file, the same for every indicator."""
-    rules = "".join(f".bw-tip.{key}>.{key}{{display:block}}" for key in blocks)
+    # compact on purpose (a rule and a paragraph per area, 342 for Nederland): one class per
+    # key on the gate and its paragraph; the first line, the name, bold by one rule
+    rules = "".join(f".{key}>.{key}{{display:block}}" for key in blocks)
     body = "".join(
-        f'<div class="{key}"><b>{_tip_text(name)}</b>{_tip_text(lines)}</div>'
+        f"<p class={key}>{_tip_text(name)}{_tip_text(lines)}</p>"
         for key, (name, lines) in blocks.items()
     )
-    tip = tooltip(["x"])
-    tip["html"] = (
-        f'<div class="bw-tip {{{TIP_KEY}}}"><style>.bw-tip>div{{display:none}}{rules}</style>'
-        f"{body}</div>"
+    template = (
+        f'<div class="bw-tip {{{TIP_KEY}}}"><style>.bw-tip>p{{display:none;margin:0}}'
+        f".bw-tip>p::first-line{{font-weight:bold}}{rules}</style>{body}</div>"
     )
-    return tip
+    return {"html": template, "style": dict(TOOLTIP_STYLE)}
 
 
 def colour_categories(codes: Sequence[str], fills: Sequence[Sequence[int]]) -> dict[str, Any]:
