@@ -4,9 +4,7 @@ stories. Nothing here depends on a session's view."""
 
 from __future__ import annotations
 
-import importlib
 import os
-import threading
 from typing import Any
 
 import streamlit as st
@@ -30,10 +28,9 @@ from dashboard.views import agenda, compare, stories
 
 @st.cache_resource(show_spinner="Gegevens laden…")
 def shared_store() -> Store:
-    """The store every session shares (never changed)."""
-    # mapclassify imports scipy and scikit-learn (about a second): import it beside the
-    # store's loading, so that the first map does not wait for it (docs/benchmarks.md)
-    threading.Thread(target=importlib.import_module, args=("mapclassify",), daemon=True).start()
+    """The store every session shares (never changed). mapclassify (which imports scipy and
+    scikit-learn, about a second) is not imported here: the maps' breaks come from the
+    compiled store (Store.class_breaks), and it is imported only when a map needs others."""
     return load_store()
 
 
