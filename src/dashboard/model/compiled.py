@@ -64,8 +64,9 @@ def code_version() -> str:
             h.update(f" {name} {metadata.version(name)}".encode())
         except metadata.PackageNotFoundError:
             h.update(f" {name} absent".encode())
-    for path in [*sorted(_CODE_DIR.rglob("*.py")), _CLASSIFY]:
-        h.update(str(path.relative_to(_CODE_DIR.parent)).encode())
+    files = [(f"model/{p.relative_to(_CODE_DIR)}", p) for p in sorted(_CODE_DIR.rglob("*.py"))]
+    for name, path in [*files, ("render/classify.py", _CLASSIFY)]:
+        h.update(name.encode())
         h.update(path.read_bytes())
     return h.hexdigest()
 
