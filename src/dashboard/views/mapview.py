@@ -170,8 +170,9 @@ def stored_breaks(store: Store) -> dict[str, tuple[float, ...]]:
             continue
         for scope in SCOPES:
             values = period_values(store, ind.id, area_codes(store, scope, lvl), lvl)
-            for period in (None, *sorted(values["period"].unique())):
-                pooled = pooled_values(values, period).tolist()
+            # pooled_values of every period and of each (a group keeps the rows' order)
+            pools = [values["value"], *(g for _, g in values.groupby("period")["value"])]
+            for pooled in (p.tolist() for p in pools):
                 key = classify.breaks_key(pooled, classify.DEFAULT_CLASSES, ind.decimals)
                 if key not in known and pd.notna(pooled).any():
                     inner = classify.breaks(pooled, classify.DEFAULT_CLASSES, ind.decimals)
