@@ -4,7 +4,9 @@ stories. Nothing here depends on a session's view."""
 
 from __future__ import annotations
 
+import importlib
 import os
+import threading
 from typing import Any
 
 import streamlit as st
@@ -28,10 +30,15 @@ from dashboard.views import agenda, compare, stories
 
 @st.cache_resource(show_spinner="Gegevens laden…")
 def shared_store() -> Store:
-    """The store every session shares (never changed). mapclassify (which imports scipy and
-    scikit-learn, about a second) is not imported here: the maps' breaks come from the
-    compiled store (Store.class_breaks), and it is imported only when a map needs others."""
-    return load_store()
+    """The store every session shares (never changed)."""
+    settings = load_settings()
+    # mapclassify imports scipy and scikit-learn (about a second). The maps' breaks come from
+    # the compiled store (Store.class_breaks), so it is imported only when a map needs others;
+    # without a compiled store (cache_dir off) every map needs it: import it beside the
+    # parsing of the sources, so that the first map does not wait for it (docs/benchmarks.md)
+    if settings.cache_dir is None:
+        threading.Thread(target=importlib.import_module, args=("mapclassify",), daemon=True).start()
+    return load_store(settings)
 
 
 def get_store() -> Store:
