@@ -2,23 +2,23 @@
 files, so that a server start reads it instead of parsing and checking every CSV again.
 
 Key: a SHA-256 over a format version, the code that builds a store (the source of every module
-of ``dashboard.model`` and of ``render/classify.py``, the pandas and pyarrow versions and those
-of numpy, scipy and mapclassify, which compute the class breaks), and every input file, each by its
-role and name (never its folder, so that data validated in `pull`'s temporary folder and the
-same files moved into place share a key), size, modification time and SHA-256 of its
-content: the catalogue (``data/catalog/*.toml``, ``data/vocabulary.toml``), the project's own
-tidy files, the area lists and every CBS table the catalogue reads. Any change to one of them,
-even a ``touch``, makes another key, so the store is rebuilt.
+of ``dashboard.model`` and of ``render/classify.py``, the pandas and pyarrow versions, and
+those of numpy, scipy and mapclassify, which compute the class breaks), and every input file,
+each by its role and name (never its folder, so that data validated in `pull`'s temporary
+folder and the same files moved into place share a key), size, modification time and SHA-256
+of its content: the catalogue (``data/catalog/*.toml``, ``data/vocabulary.toml``), the
+project's own tidy files, the area lists and every CBS table the catalogue reads. Any change
+to one of them, even a ``touch``, makes another key, so the store is rebuilt.
 
 Layout: ``<cache_dir>/store-<key>/`` holds ``observations``, ``gebieden``, ``components``,
-``names``, ``weights`` and ``breaks`` (``.arrow``, Arrow IPC/Feather v2; ``breaks``: the maps'
-class breaks, computed with mapclassify when the store is written, one row per
-``classify.breaks_key``, so a server reading the store needs no mapclassify for those maps:
-issue 17) and ``manifest.json``, written
-last, with the key and the SHA-256 of every file. A folder is written under a temporary name
-and renamed into place, so a reader sees a whole store or none. Reading checks the key and
-every file's hash before parsing; a damaged or partial folder is never trusted: it is removed
-and the store rebuilt from the sources. The newest few stores are kept (``KEEP``).
+``names``, ``weights`` and ``breaks`` (``.arrow``, Arrow IPC/Feather v2) and
+``manifest.json``, written last, with the key and the SHA-256 of every file. ``breaks`` are
+the maps' class breaks, computed with mapclassify when the store is written, one row per
+``classify.breaks_key``, so that a server reading the store imports no mapclassify for those
+maps (issue 17). A folder is written under a temporary name and renamed into place, so a
+reader sees a whole store or none. Reading checks the key and every file's hash before
+parsing; a damaged or partial folder is never trusted: it is removed and the store rebuilt
+from the sources. The newest few stores are kept (``KEEP``).
 """
 
 from __future__ import annotations

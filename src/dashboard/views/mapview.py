@@ -170,7 +170,7 @@ def stored_breaks(store: Store) -> dict[str, tuple[float, ...]]:
             continue
         for scope in SCOPES:
             values = period_values(store, ind.id, area_codes(store, scope, lvl), lvl)
-            # pooled_values of every period and of each (a group keeps the rows' order)
+            # pooled_values of every period and of each (the key sorts the values)
             pools = [values["value"], *(g for _, g in values.groupby("period")["value"])]
             for pooled in (p.tolist() for p in pools):
                 key = classify.breaks_key(pooled, classify.DEFAULT_CLASSES, ind.decimals)
