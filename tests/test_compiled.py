@@ -40,6 +40,7 @@ def assert_same(a: Store, b: Store) -> None:
     assert list(a.components) == list(b.components)
     for ind, frame in a.components.items():
         pd.testing.assert_frame_equal(frame, b.components[ind])
+    assert a.class_breaks == b.class_breaks and len(a.class_breaks) > 1000  # the maps' breaks
 
 
 def stores(cache: Path) -> list[Path]:
@@ -184,3 +185,22 @@ def test_the_key_is_the_same_for_the_same_files_in_another_folder(settings, tmp_
     os.rename(moved, settings.cbs_dir)
     assert key == compiled.store_key(store_inputs(catalog, settings.cbs_dir))
     assert key is not None and len(key) == 64
+
+
+def test_the_key_changes_with_the_code_and_libraries_of_the_class_breaks(tmp_path, monkeypatch):
+    # the stored class breaks (render/classify.py, with mapclassify) are not kept for another
+    # version of the code or of the libraries that compute them
+    before = compiled.code_version()
+    assert compiled.code_version() == before
+    changed = tmp_path / "classify.py"
+    changed.write_bytes(compiled._CLASSIFY.read_bytes() + b"\n# another rounding\n")
+    monkeypatch.setattr(compiled, "_CLASSIFY", changed)
+    assert compiled.code_version() != before
+    monkeypatch.undo()
+    assert compiled.code_version() == before
+    version = compiled.metadata.version
+    for name in ("mapclassify", "scipy", "numpy"):
+        other = lambda n, name=name: "0.0.1" if n == name else version(n)  # noqa: E731
+        monkeypatch.setattr(compiled.metadata, "version", other)
+        assert compiled.code_version() != before, name
+    monkeypatch.undo()

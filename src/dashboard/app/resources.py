@@ -36,10 +36,14 @@ _log = logging.getLogger(__name__)
 @st.cache_resource(show_spinner="Gegevens laden…")
 def shared_store() -> Store:
     """The store every session shares (never changed)."""
-    # mapclassify imports scipy and scikit-learn (about a second): import it beside the
-    # store's loading, so that the first map does not wait for it (docs/benchmarks.md)
-    threading.Thread(target=importlib.import_module, args=("mapclassify",), daemon=True).start()
-    return load_store()
+    settings = load_settings()
+    # mapclassify imports scipy and scikit-learn (about a second). The maps' breaks come from
+    # the compiled store (Store.class_breaks), so it is imported only when a map needs others;
+    # without a compiled store (cache_dir off) every map needs it: import it beside the
+    # parsing of the sources, so that the first map does not wait for it (docs/benchmarks.md)
+    if settings.cache_dir is None:
+        threading.Thread(target=importlib.import_module, args=("mapclassify",), daemon=True).start()
+    return load_store(settings)
 
 
 def get_store() -> Store:

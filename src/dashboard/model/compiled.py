@@ -2,19 +2,23 @@
 files, so that a server start reads it instead of parsing and checking every CSV again.
 
 Key: a SHA-256 over a format version, the code that builds a store (the source of every module
-of ``dashboard.model`` and the pandas and pyarrow versions), and every input file, each by its
-role and name (never its folder, so that data validated in `pull`'s temporary folder and the
-same files moved into place share a key), size, modification time and SHA-256 of its
-content: the catalogue (``data/catalog/*.toml``, ``data/vocabulary.toml``), the project's own
-tidy files, the area lists and every CBS table the catalogue reads. Any change to one of them,
-even a ``touch``, makes another key, so the store is rebuilt.
+of ``dashboard.model`` and of ``render/classify.py``, the pandas and pyarrow versions, and
+those of numpy, scipy and mapclassify, which compute the class breaks), and every input file,
+each by its role and name (never its folder, so that data validated in `pull`'s temporary
+folder and the same files moved into place share a key), size, modification time and SHA-256
+of its content: the catalogue (``data/catalog/*.toml``, ``data/vocabulary.toml``), the
+project's own tidy files, the area lists and every CBS table the catalogue reads. Any change
+to one of them, even a ``touch``, makes another key, so the store is rebuilt.
 
 Layout: ``<cache_dir>/store-<key>/`` holds ``observations``, ``gebieden``, ``components``,
-``names`` and ``weights`` (``.arrow``, Arrow IPC/Feather v2) and ``manifest.json``, written
-last, with the key and the SHA-256 of every file. A folder is written under a temporary name
-and renamed into place, so a reader sees a whole store or none. Reading checks the key and
-every file's hash before parsing; a damaged or partial folder is never trusted: it is removed
-and the store rebuilt from the sources. The newest few stores are kept (``KEEP``).
+``names``, ``weights`` and ``breaks`` (``.arrow``, Arrow IPC/Feather v2) and
+``manifest.json``, written last, with the key and the SHA-256 of every file. ``breaks`` are
+the maps' class breaks, computed with mapclassify when the store is written, one row per
+``classify.breaks_key``, so that a server reading the store imports no mapclassify for those
+maps (issue 17). A folder is written under a temporary name and renamed into place, so a
+reader sees a whole store or none. Reading checks the key and every file's hash before
+parsing; a damaged or partial folder is never trusted: it is removed and the store rebuilt
+from the sources. The newest few stores are kept (``KEEP``).
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterable
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -34,12 +39,15 @@ import pyarrow
 import pyarrow.feather as feather
 
 LOG = logging.getLogger(__name__)
-FORMAT = 1
+FORMAT = 2  # 2: the class breaks
 KEEP = 3
-PARTS = ("observations", "gebieden", "components", "names", "weights")
+PARTS = ("observations", "gebieden", "components", "names", "weights", "breaks")
+# the libraries that compute the stored class breaks (render/classify.py, with mapclassify)
+BREAKS_LIBRARIES = ("numpy", "scipy", "mapclassify")
 MANIFEST = "manifest.json"
 _INDEX = "__index__"
 _CODE_DIR = Path(__file__).resolve().parent  # dashboard/model: the code that builds a store
+_CLASSIFY = _CODE_DIR.parent / "render" / "classify.py"  # the code of the stored breaks
 
 
 def _digest(path: Path) -> str:
@@ -48,10 +56,17 @@ def _digest(path: Path) -> str:
 
 
 def code_version() -> str:
-    """A hash of the code that decides what a store holds, and of its libraries' versions."""
+    """A hash of the code that decides what a store holds, and of its libraries' versions
+    (read from their metadata: mapclassify itself is not imported)."""
     h = hashlib.sha256(f"{FORMAT} pandas {pd.__version__} pyarrow {pyarrow.__version__}".encode())
-    for path in sorted(_CODE_DIR.rglob("*.py")):
-        h.update(str(path.relative_to(_CODE_DIR)).encode())
+    for name in BREAKS_LIBRARIES:
+        try:
+            h.update(f" {name} {metadata.version(name)}".encode())
+        except metadata.PackageNotFoundError:
+            h.update(f" {name} absent".encode())
+    files = [(f"model/{p.relative_to(_CODE_DIR)}", p) for p in sorted(_CODE_DIR.rglob("*.py"))]
+    for name, path in [*files, ("render/classify.py", _CLASSIFY)]:
+        h.update(name.encode())
         h.update(path.read_bytes())
     return h.hexdigest()
 
@@ -101,7 +116,8 @@ def read(cache_dir: Path, key: str) -> dict[str, Any] | None:
         for part in PARTS:
             if _digest(folder / f"{part}.arrow") != manifest["files"][f"{part}.arrow"]:
                 raise ValueError(f"{part}.arrow does not match its hash")
-        frames = {part: feather.read_feather(folder / f"{part}.arrow") for part in PARTS}
+        frames = {part: feather.read_feather(folder / f"{part}.arrow") for part in PARTS[:-1]}
+        breaks = feather.read_table(folder / "breaks.arrow").to_pydict()
         weights = frames["weights"].set_index("region_code")["value"]
         weights.attrs.update(manifest["weights_attrs"])
         components = {
@@ -114,6 +130,7 @@ def read(cache_dir: Path, key: str) -> dict[str, Any] | None:
             "names": dict(zip(frames["names"]["code"], frames["names"]["name"], strict=True)),
             "household_weights": weights,
             "components": {ind: components[ind] for ind in manifest["components_order"]},
+            "class_breaks": dict(zip(breaks["key"], map(tuple, breaks["breaks"]), strict=True)),
         }
     except (OSError, ValueError, KeyError, TypeError, pyarrow.ArrowException) as exc:
         LOG.warning("compiled store %s is damaged (%s): rebuilding it", folder, exc)
@@ -155,8 +172,17 @@ def write(cache_dir: Path, key: str, parts: dict[str, Any]) -> Path | None:
                 {"region_code": weights.index.astype("str"), "value": weights.to_numpy()}
             ),
         }
+        known = parts.get("class_breaks", {})
+        breaks = pyarrow.table(
+            {
+                "key": pyarrow.array(list(known), pyarrow.string()),
+                "breaks": pyarrow.array(
+                    [list(b) for b in known.values()], pyarrow.list_(pyarrow.float64())
+                ),
+            }
+        )
         files = {}
-        for part, frame in frames.items():
+        for part, frame in [*frames.items(), ("breaks", breaks)]:
             path = tmp / f"{part}.arrow"
             feather.write_feather(frame, path)
             files[path.name] = _digest(path)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
@@ -61,6 +61,9 @@ class Store:
     components: dict[str, pd.DataFrame] = field(default_factory=dict)
     # "sources" when built from the files, "compiled" when read from the compiled store
     origin: str = "sources"
+    # the maps' class breaks computed when the compiled store was written, by their inputs'
+    # digest (render/classify.breaks_key; views/mapview.stored_breaks); empty: computed
+    class_breaks: dict[str, tuple[float, ...]] = field(default_factory=dict)
 
     def indicator(self, indicator_id: str) -> Indicator:
         return self.catalog.get(indicator_id)
@@ -218,6 +221,7 @@ def load_store(
             return with_own_sources(Store(catalog=catalog, origin="compiled", **parts), settings)
     store = build_store(cbs_dir, catalog)
     if key is not None:
+        store = replace(store, class_breaks=stored_breaks(store))
         compiled.write(settings.cache_dir, key, compiled_parts(store))
     return with_own_sources(store, settings)
 
@@ -233,14 +237,24 @@ def with_own_sources(store: Store, settings: Settings) -> Store:
     return upload.with_indicators(store, own.load_own(settings.own_dir, store.catalog, lookup))
 
 
+def stored_breaks(store: Store) -> dict[str, tuple[float, ...]]:
+    """The class breaks the compiled store keeps (views/mapview.stored_breaks: the map views
+    decide which; imported here, late, as the one place the model asks a view)."""
+    from dashboard.views.mapview import stored_breaks as map_breaks
+
+    return map_breaks(store)
+
+
 def compiled_parts(store: Store) -> dict:
-    """What the compiled store keeps of a store (everything but the catalogue)."""
+    """What the compiled store keeps of a store (everything but the catalogue), with the
+    maps' class breaks (computed here when the store has none)."""
     return {
         "observations": store.observations,
         "gebieden": store.gebieden,
         "names": store.names,
         "household_weights": store.household_weights,
         "components": store.components,
+        "class_breaks": store.class_breaks or stored_breaks(store),
     }
 
 

@@ -875,6 +875,7 @@ def with_indicators(store: Any, extra: list[tuple[Indicator, pd.DataFrame]]) -> 
         household_weights=store.household_weights,
         components=store.components,
         origin=store.origin,
+        class_breaks=store.class_breaks,  # keyed by their inputs: an upload's are computed
     )
 
 

@@ -20,6 +20,16 @@ Rounding
     a primary school (0.6-1.5 km) gets 0.8, 0.9, 1.0, 1.2. With fewer distinct values than ``k``
     there are fewer classes (one class when all values are equal).
 
+Stored breaks
+    ``import mapclassify`` imports scipy and scikit-learn (0.7-1.9 s), which a server's first
+    map waited for. So the compiled store (model/compiled.py) keeps the breaks of the maps a
+    server draws most, computed here with mapclassify when the store is written, each under
+    :func:`breaks_key`: a digest of everything that determines them (the finite values,
+    sorted, as 64-bit floats; ``k``; ``decimals``); the code and library versions that compute
+    them are in the compiled store's own key. :func:`breaks` takes such a table as ``known``
+    and uses an entry only for exactly these inputs; any other values (an upload, another set
+    of areas, a changed value) are computed, mapclassify then imported on first use.
+
 Classes
     ``breaks`` are the k-1 inner boundaries b1 < b2 < ...; a value v belongs to class i when
     b_i <= v < b_(i+1) (:func:`classify`), matching legend labels '< 24,0', '24,0 – 26,0',
@@ -47,6 +57,7 @@ Colours and direction
 from __future__ import annotations
 
 import bisect
+import hashlib
 import math
 import warnings
 from collections.abc import Mapping, Sequence
@@ -61,6 +72,7 @@ from dashboard.text.numbers import format_number, format_range, unit_affixes
 from dashboard.vocabulary import LANGUAGES, language
 
 NO_DATA_COLOR = "#BDBDBD"
+DEFAULT_CLASSES = 5  # k of a map's sequential classes
 NO_DATA_LABELS = {lang: t("status_missing", lang) for lang in LANGUAGES}
 MAX_CLASSES = 9
 
@@ -167,15 +179,34 @@ def _raw_quantiles(y: np.ndarray, k: int) -> list[float]:
     return sorted({float(b) for b in bins[:-1]})
 
 
-def breaks(values: Sequence[float], k: int = 5, decimals: int | None = None) -> list[float]:
+def breaks_key(values: Sequence[float | None], k: int, decimals: int | None) -> str:
+    """The key of :func:`breaks`' result in a table of stored breaks: a SHA-256 of ``k``,
+    ``decimals`` and the finite values (sorted: the breaks do not depend on their order)."""
+    y = np.sort(_finite(values)).astype("<f8")
+    head = f"breaks 1 k={k} decimals={decimals} n={len(y)}\n".encode()
+    return hashlib.sha256(head + y.tobytes()).hexdigest()[:32]
+
+
+def breaks(
+    values: Sequence[float],
+    k: int = DEFAULT_CLASSES,
+    decimals: int | None = None,
+    known: Mapping[str, Sequence[float]] | None = None,
+) -> list[float]:
     """The k-1 inner class breaks of pooled values, rounded to nice numbers (see module doc).
 
     Missing values (None, NaN) are ignored. Fewer distinct values than ``k`` give fewer
     classes (all equal or no values: no breaks, one class). ``decimals`` (the catalogue's)
     caps how fine the rounding step may be: no break needs more decimals than are shown.
+    ``known``: stored results by :func:`breaks_key` (see "Stored breaks" above); an entry
+    for exactly these inputs is returned as it is, anything else is computed.
     """
     if not 1 <= k <= MAX_CLASSES:
         raise ValueError(f"k must be 1-{MAX_CLASSES}, got {k}")
+    if known:
+        stored = known.get(breaks_key(values, k, decimals))
+        if stored is not None:
+            return [float(b) for b in stored]
     y = _finite(values)
     if decimals is not None:
         quantum = Decimal(1).scaleb(-decimals)
@@ -358,19 +389,20 @@ def _build(
 def sequential_classes(
     values: Sequence[float],
     direction: int = 1,
-    k: int = 5,
+    k: int = DEFAULT_CLASSES,
     *,
     decimals: int = 1,
     unit: str = "",
     symbols: Mapping[str, str] | None = None,
+    known: Mapping[str, Sequence[float]] | None = None,
 ) -> Classes:
-    """Classes from pooled values (see :func:`breaks`) with the direction-aware sequential
-    palette. ``unit`` and ``symbols`` ({'nl': ..., 'en': ...}, the vocabulary's symbol_*)
-    only shape the labels."""
+    """Classes from pooled values (see :func:`breaks`, also for ``known``) with the
+    direction-aware sequential palette. ``unit`` and ``symbols`` ({'nl': ..., 'en': ...}, the
+    vocabulary's symbol_*) only shape the labels."""
     y = _finite(values)
     if len(y) == 0:  # nothing to classify: only the no-data class
         return Classes(breaks=(), colors=(), labels={lang: () for lang in LANGUAGES})
-    inner = breaks(values, k, decimals)
+    inner = breaks(values, k, decimals, known)
     colors = sequential_palette(len(inner) + 1, direction)
     return _build(inner, colors, y, decimals, unit, symbols)
 
@@ -427,18 +459,20 @@ def indicator_classes(
     values: Sequence[float],
     indicator: Indicator,
     catalog: Catalog,
-    k: int = 5,
+    k: int = DEFAULT_CLASSES,
     centre: float | None = None,
+    known: Mapping[str, Sequence[float]] | None = None,
 ) -> Classes:
-    """Classes for a catalogue indicator: sequential, or diverging around ``centre`` (then
-    ``k`` is rounded up to an even number)."""
+    """Classes for a catalogue indicator: sequential (from ``known`` breaks when they hold
+    these inputs: :func:`breaks`), or diverging around ``centre`` (then ``k`` is rounded up
+    to an even number)."""
     symbols = {
         lang: catalog.unit_symbol(indicator.unit, lang) if indicator.unit in catalog.units else ""
         for lang in LANGUAGES
     }
     options = {"decimals": indicator.decimals, "unit": indicator.unit, "symbols": symbols}
     if centre is None:
-        return sequential_classes(values, indicator.direction, k, **options)
+        return sequential_classes(values, indicator.direction, k, **options, known=known)
     even = min(max(2, k + k % 2), max(BRBG))
     return diverging_classes(values, centre, indicator.direction, even, **options)
 

@@ -21,7 +21,7 @@ from dashboard.state import ViewState
 from dashboard.text import numbers, sentences
 from dashboard.text.i18n import t
 from dashboard.text.numbers import period_label
-from dashboard.vocabulary import DRENTHE_CODE, NEDERLAND_CODE
+from dashboard.vocabulary import DRENTHE_CODE, NEDERLAND_CODE, SCOPES
 
 
 @dataclass(frozen=True)
@@ -151,6 +151,35 @@ def one_class(colors: pd.Series, present: pd.DataFrame) -> bool:
     return len(present) > 1 and colors[present.index].nunique() == 1
 
 
+def pooled_values(values: pd.DataFrame, period: str | None) -> pd.Series:
+    """The values a map's classes are computed from: one period's (colouring "periode", and
+    the diverging colourings), or every period's (None: the fixed classes, "klassen")."""
+    return values["value"] if period is None else values.loc[values["period"] == period, "value"]
+
+
+def stored_breaks(store: Store) -> dict[str, tuple[float, ...]]:
+    """The sequential breaks of every map the map page offers, by classify.breaks_key: for
+    each indicator on each scope (vocabulary.SCOPES), the fixed classes and each period's
+    classes. Computed with mapclassify when the compiled store is written (model/store.py),
+    so that a server reading it does not import mapclassify for these maps (issue 17)."""
+    known: dict[str, tuple[float, ...]] = {}
+    for ind in store.catalog:
+        frame = store.frame(ind.id)
+        lvl = level(set(frame["region_code"])) if len(frame) else None
+        if lvl not in ("gemeente", "corop"):
+            continue
+        for scope in SCOPES:
+            values = period_values(store, ind.id, area_codes(store, scope, lvl), lvl)
+            # pooled_values of every period and of each (the key sorts the values)
+            pools = [values["value"], *(g for _, g in values.groupby("period")["value"])]
+            for pooled in (p.tolist() for p in pools):
+                key = classify.breaks_key(pooled, classify.DEFAULT_CLASSES, ind.decimals)
+                if key not in known and pd.notna(pooled).any():
+                    inner = classify.breaks(pooled, classify.DEFAULT_CLASSES, ind.decimals)
+                    known[key] = tuple(inner)
+    return known
+
+
 TOOLTIP_FIELDS = ("tip_value", "tip_rank", "tip_drenthe", "tip_nederland", "tip_period")
 
 
@@ -194,9 +223,11 @@ def map_view(store: Store, view: ViewState) -> MapView:
         missing = "Drenthe" if view.colouring == "drenthe" else "Nederland"
         notes = (t("no_centre", lang, name=missing), *notes)
     this_period = centre is not None or view.colouring == "periode"
-    pooled = values.loc[values["period"] == period, "value"] if this_period else values["value"]
+    pooled = pooled_values(values, period if this_period else None)
     classes = (
-        classify.indicator_classes(pooled.tolist(), ind, store.catalog, centre=centre)
+        classify.indicator_classes(
+            pooled.tolist(), ind, store.catalog, centre=centre, known=store.class_breaks
+        )
         if pooled.notna().any()
         else None
     )
