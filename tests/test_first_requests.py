@@ -146,7 +146,7 @@ def test_region_values_equal_the_old_path_on_random_data(seed):
         }
     )
     obs = pd.concat([obs, own], ignore_index=True)
-    weights = pd.Series(rng.uniform(900, 250_000, len(codes)).round(), index=codes)
+    weights = pd.Series(rng.uniform(900, 250_000, len(codes) + 1).round(), [*codes, "GM9999"])
     regions = [
         Region(f"RX{n:02d}", f"r{n}", f"r{n}", tuple(rng.choice(codes, n, replace=False)), False)
         for n in (1, 2, 3, 7, 8, 9, 15, 16, 17, 31, 33, 60)
@@ -177,7 +177,8 @@ def test_compute_follows_the_pivots_memory_layout(order, method):
     data = rng.normal(50, 30, (6, 70)) * 10.0 ** rng.integers(-3, 4, (6, 70))
     data[2, 5] = np.nan
     block = np.array(data, order=order)  # pandas' own array: periods x regions
-    values = pd.DataFrame(block.T, index=codes, columns=[str(2000 + p) for p in range(6)])
+    periods = [str(2000 + p) for p in range(6)]
+    values = pd.DataFrame(block.T, index=codes, columns=periods, copy=False)
     assert values.to_numpy().flags.c_contiguous == (order == "F")
     weights = pd.Series(rng.uniform(900, 250_000, 70).round(), index=codes)
     row_of = {c: i for i, c in enumerate(values.index)}
