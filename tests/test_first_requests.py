@@ -19,7 +19,11 @@ from dashboard.model.regions import (
     population_weights,
     region_values,
 )
-from dashboard.model.store import _components_as_observations
+from dashboard.model.store import _components_as_observations, official_regions
+from dashboard.model.store import region_values as store_region_values
+from dashboard.text import numbers
+from dashboard.views import compare
+from dashboard.vocabulary import DRENTHE_CODE, NEDERLAND_CODE
 
 # --- regions.region_values: the per-region pandas version it replaced ------------------------
 
@@ -190,3 +194,79 @@ def test_compute_follows_the_pivots_memory_layout(order, method):
         )
         assert list(values.columns[columns]) == list(old.index)
         assert new.tobytes() == old.to_numpy().tobytes()
+
+
+# --- compare.area_values and compare.region_spread ------------------------------------------
+
+
+def old_area_values(store, indicator_id, regions):
+    drenthe = [r for r in official_regions(store, "provincie").regions if r.code == DRENTHE_CODE]
+    codes = {r.code for r in regions}
+    wanted = [*regions, *(r for r in drenthe if r.code not in codes)]
+    frame = store.frame(indicator_id)
+    nederland = frame[frame["region_code"] == NEDERLAND_CODE]
+    parts = [store_region_values(store, indicator_id, wanted), nederland]
+    return pd.concat([p for p in parts if not p.empty] or [nederland], ignore_index=True)
+
+
+def old_region_spread(store, indicator_id, regions, period=None, lang="nl"):
+    ind = store.indicator(indicator_id)
+    values = store_region_values(store, indicator_id, list(regions))
+    frame = store.frame(indicator_id)
+    members = sorted({m for r in regions for m in r.members})
+    if period is None:
+        period = compare.latest_period(values, [r.code for r in regions]) or compare.latest_period(
+            frame, members
+        )
+    now = pd.concat([values, frame[frame["region_code"].isin(members)]], ignore_index=True)
+    now = now[now["period"] == period].drop_duplicates("region_code").set_index("region_code")
+    rows = []
+    for region in regions:
+        pairs = [(region.code, region.name(lang), "region")]
+        pairs += [(m, store.name(m), "gemeente") for m in region.members]
+        for code, name, kind in pairs:
+            hit = code in now.index
+            value = float(now.at[code, "value"]) if hit else np.nan
+            status = compare.cell_status(value, now.at[code, "status"] if hit else None)
+            rows.append(
+                {
+                    "region_code": region.code,
+                    "region_name": region.name(lang),
+                    "code": code,
+                    "name": name,
+                    "kind": kind,
+                    "period": period or "",
+                    "value": value,
+                    "status": status,
+                    "value_text": numbers.format_value(value, ind, store.catalog, lang),
+                    "status_text": compare.status_text(status, lang),
+                }
+            )
+    return pd.DataFrame(rows, columns=compare.SPREAD_COLUMNS)
+
+
+def _scope_sets(store):
+    for scope in ("drenthe", "nederland"):
+        for set_id, region_set in compare.region_set_choices(store, scope).items():
+            yield f"{scope}/{set_id}", list(region_set.regions)
+
+
+def test_area_values_equal_the_old_path(store):
+    for ind in store.catalog:
+        for _, regions in _scope_sets(store):
+            assert_identical(
+                compare.area_values(store, ind.id, regions),
+                old_area_values(store, ind.id, regions),
+            )
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_region_spread_equals_the_old_path(store, lang):
+    for ind in store.catalog:
+        periods = [None, store.periods(ind.id)[0], "1999"]
+        for _, regions in _scope_sets(store):
+            for period in periods if lang == "nl" else [None]:
+                assert_identical(
+                    compare.region_spread(store, ind.id, regions, period, lang),
+                    old_region_spread(store, ind.id, regions, period, lang),
+                )
