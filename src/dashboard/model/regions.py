@@ -320,12 +320,11 @@ def region_values(
     row_of = {str(code): i for i, code in enumerate(values.index)}
     own_rows = observations.groupby("region_code", sort=False).indices
     periods = observations["period"].to_numpy()
-    parts = []
-    codes, found, computed_values = [], [], []
+    own, codes, found, computed_values = [], [], [], []
     for region in regions:
         at = own_rows.get(region.code)
         if at is not None:
-            parts.append(observations.take(at)[OBSERVATION_COLUMNS])
+            own.append(at)
         if method == "none" or (region.official and at is not None):
             continue
         rows = [row_of.get(m) for m in region.members]
@@ -336,7 +335,10 @@ def region_values(
         codes.append(np.full(len(columns), region.code, dtype=object))
         found.append(columns)
         computed_values.append(computed)
-    if codes and sum(len(c) for c in codes):  # every computed row at once, not per region
+    # the regions' own rows and their computed rows each in one frame, not one per region
+    # (the rows' order is the sort's below)
+    parts = [observations.take(np.concatenate(own))[OBSERVATION_COLUMNS]] if own else []
+    if codes and sum(len(c) for c in codes):
         parts.append(
             pd.DataFrame(
                 {
