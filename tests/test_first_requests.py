@@ -19,6 +19,7 @@ from dashboard.model.regions import (
     population_weights,
     region_values,
 )
+from dashboard.model.schema import make_observations
 from dashboard.model.store import _components_as_observations, official_regions
 from dashboard.model.store import region_values as store_region_values
 from dashboard.text import numbers
@@ -270,3 +271,36 @@ def test_region_spread_equals_the_old_path(store, lang):
                     compare.region_spread(store, ind.id, regions, period, lang),
                     old_region_spread(store, ind.id, regions, period, lang),
                 )
+
+
+def old_store_region_values(store, indicator_id, regions):
+    """store._computed_region_values before p95: the components of every gemeente."""
+    ind = store.indicator(indicator_id)
+    if ind.aggregation == "ratio":
+        comp = store.components[indicator_id]
+        num, den = (
+            old_region_values(_components_as_observations(comp, col, ind.id), regions, "sum")
+            for col in ("numerator", "denominator")
+        )
+        both = num.merge(den, on=["indicator_id", "region_code", "period"], suffixes=("", "_d"))
+        both = both[both["value_d"] > 0]
+        both["value"] = both["value"] / both["value_d"] * ind.sources[0].factor
+        computed = (both["status"] == "computed") | (both["status_d"] == "computed")
+        both["status"] = computed.map({True: "computed", False: ""})
+        return make_observations(both)
+    weights = (
+        store.household_weights
+        if ind.aggregation == "mean_households"
+        else population_weights(store.gebieden)
+    )
+    return old_region_values(store.frame(indicator_id), regions, ind.aggregation, weights)
+
+
+def test_store_region_values_equal_the_old_path(store):
+    drenthe = [r for r in official_regions(store, "provincie").regions if r.code == DRENTHE_CODE]
+    for ind in store.catalog:
+        for _, regions in [*_scope_sets(store), ("drenthe", drenthe)]:
+            assert_identical(
+                store_region_values(store, ind.id, regions),
+                old_store_region_values(store, ind.id, regions),
+            )

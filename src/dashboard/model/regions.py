@@ -281,6 +281,11 @@ def _check_observations(observations: pd.DataFrame) -> None:
         )
 
 
+def codes_of(regions: Iterable[Region]) -> list[str]:
+    """The regions' own codes and their members'."""
+    return sorted({code for r in regions for code in (r.code, *r.members)})
+
+
 def region_values(
     observations: pd.DataFrame,
     regions: Iterable[Region],
@@ -315,6 +320,13 @@ def region_values(
         return _empty()
     _check_observations(observations)
     indicator_id = observations["indicator_id"].iloc[0]
+    regions = list(regions)
+    if all(r.members for r in regions):  # (a region without members has every period)
+        # only the rows of the regions and their members: a region's values are its own and
+        # its members' (Drenthe alone, on the Trends page, pivoted 345 gemeenten: issue 17)
+        observations = observations[observations["region_code"].isin(codes_of(regions))]
+        if observations.empty:
+            return _empty()
     values = observations.pivot(index="region_code", columns="period", values="value")
     matrix = values.to_numpy()  # regions x periods, the pivot's own array (see _compute)
     row_of = {str(code): i for i, code in enumerate(values.index)}

@@ -38,6 +38,7 @@ from dashboard.model.regions import (
     population_weights,
     region_sets_file,
 )
+from dashboard.model.regions import codes_of
 from dashboard.model.regions import region_values as _region_values
 from dashboard.model.schema import OBS_KEY, empty_observations, make_observations
 from dashboard.model.sources import cbs, tidy
@@ -373,15 +374,6 @@ def _components_as_observations(components: pd.DataFrame, column: str, ind_id: s
     )
 
 
-def _component_observations(store: Store, indicator_id: str, column: str) -> pd.DataFrame:
-    """A ratio indicator's numerators or denominators as observations, made once per store
-    (each region set asked for them again: issue 17). Shared: do not change it."""
-    return store.memo(
-        ("components", indicator_id, column),
-        lambda: _components_as_observations(store.components[indicator_id], column, indicator_id),
-    )
-
-
 def official_regions(store: Store, set_id: str) -> RegionSet:
     """The COROP regions or provinces (:func:`regions.official_set`), built once per store
     (it groups every gemeente: 4-16 ms per view of the map and Regio's pages, issue 17)."""
@@ -402,8 +394,11 @@ def _computed_region_values(store: Store, indicator_id: str, regions: list[Regio
     ind = store.indicator(indicator_id)
     observations = store.frame(indicator_id)
     if ind.aggregation == "ratio":
+        comp = store.components[indicator_id]
+        if all(r.members for r in regions):  # as region_values does
+            comp = comp[comp["region_code"].isin(codes_of(regions))]
         num, den = (
-            _region_values(_component_observations(store, ind.id, col), regions, "sum")
+            _region_values(_components_as_observations(comp, col, ind.id), regions, "sum")
             for col in ("numerator", "denominator")
         )
         both = num.merge(den, on=["indicator_id", "region_code", "period"], suffixes=("", "_d"))
