@@ -33,12 +33,12 @@ from dashboard.model.gebieden import (
 from dashboard.model.regions import (
     Region,
     RegionSet,
+    codes_of,
     load_region_sets,
     official_set,
     population_weights,
     region_sets_file,
 )
-from dashboard.model.regions import codes_of
 from dashboard.model.regions import region_values as _region_values
 from dashboard.model.schema import OBS_KEY, empty_observations, make_observations
 from dashboard.model.sources import cbs, tidy

@@ -419,7 +419,8 @@ def region_spread(
     now = pd.concat([values, frame[frame["region_code"].isin(members)]], ignore_index=True)
     now = now[now["period"] == period].drop_duplicates("region_code")
     # plain dicts, not a lookup in the frame per cell (385 cells on Nederland: issue 17)
-    found = dict(zip(now["region_code"], zip(now["value"], now["status"], strict=True), strict=True))
+    cells = zip(now["value"], now["status"], strict=True)
+    found = dict(zip(now["region_code"], cells, strict=True))
     rows = []
     for region in regions:
         region_name = region.name(lang)
