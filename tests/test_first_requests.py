@@ -22,8 +22,9 @@ from dashboard.model.regions import (
 from dashboard.model.schema import make_observations
 from dashboard.model.store import _components_as_observations, official_regions
 from dashboard.model.store import region_values as store_region_values
+from dashboard.state import ViewState
 from dashboard.text import numbers
-from dashboard.views import compare
+from dashboard.views import compare, trends, trendview
 from dashboard.vocabulary import DRENTHE_CODE, NEDERLAND_CODE
 
 # --- regions.region_values: the per-region pandas version it replaced ------------------------
@@ -304,3 +305,18 @@ def test_store_region_values_equal_the_old_path(store):
                 store_region_values(store, ind.id, regions),
                 old_store_region_values(store, ind.id, regions),
             )
+
+
+# --- trendview.trend_view: the change table made once -------------------------------------
+
+
+def test_trend_view_summary_equals_the_summary_made_alone(store):
+    """trend_view hands its change table to trend_summary, which made it again before."""
+    selections = [(), ("GM0106",), ("GM0106", "GM0114", "GM1680", "GM1681", "GM0109")]
+    for ind in store.catalog:
+        for lang in ("nl", "en"):
+            for gemeenten in selections if lang == "nl" else selections[:1]:
+                view = ViewState(indicator=ind.id, gemeenten=gemeenten, lang=lang)
+                tv = trendview.trend_view(store, view, ("CR07",) if gemeenten else ())
+                alone = trends.trend_summary(tv.frame, ind, store.catalog, lang)
+                assert tv.summary == alone
