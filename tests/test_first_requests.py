@@ -82,7 +82,7 @@ def old_region_values(
 
 def assert_identical(new: pd.DataFrame, old: pd.DataFrame) -> None:
     """Equal frames: the same columns, dtypes, index and values to the last bit."""
-    pd.testing.assert_frame_equal(new, old, check_exact=True)
+    pd.testing.assert_frame_equal(new, old, check_exact=True, check_index_type=True)
     assert list(new.dtypes) == list(old.dtypes)
     for column in new.columns:
         if new[column].dtype.kind == "f":  # bitwise (assert_frame_equal treats NaN == NaN)
@@ -320,3 +320,20 @@ def test_trend_view_summary_equals_the_summary_made_alone(store):
                 tv = trendview.trend_view(store, view, ("CR07",) if gemeenten else ())
                 alone = trends.trend_summary(tv.frame, ind, store.catalog, lang)
                 assert tv.summary == alone
+
+
+def test_components_as_observations_equal_make_observations(store):
+    """The direct construction of a ratio indicator's numerators and denominators as
+    observations against make_observations of them, as before (and its fallback)."""
+    ratios = [ind.id for ind in store.catalog if ind.aggregation == "ratio"]
+    assert ratios
+    for ind_id in ratios:
+        comp = store.components[ind_id]
+        for frame in (comp, comp.iloc[:0], comp.astype({"period": object})):
+            for column in ("numerator", "denominator"):
+                old = make_observations(
+                    frame.rename(columns={column: "value"})
+                    .assign(indicator_id=ind_id)
+                    .dropna(subset=["value"])[["indicator_id", "region_code", "period", "value"]]
+                )
+                assert_identical(_components_as_observations(frame, column, ind_id), old)
