@@ -22,6 +22,7 @@ from dashboard.model.regions import (
 from dashboard.model.schema import make_observations
 from dashboard.model.store import _components_as_observations, official_regions
 from dashboard.model.store import region_values as store_region_values
+from dashboard.render import charts
 from dashboard.state import ViewState
 from dashboard.text import numbers
 from dashboard.views import compare, trends, trendview
@@ -337,3 +338,27 @@ def test_components_as_observations_equal_make_observations(store):
                     .dropna(subset=["value"])[["indicator_id", "region_code", "period", "value"]]
                 )
                 assert_identical(_components_as_observations(frame, column, ind_id), old)
+
+
+# --- charts: the small multiples' rows --------------------------------------------------------
+
+
+def old_small_multiples_data(frame):
+    chosen = charts._trend_data(frame[frame["kind"] != "reference"], "value")
+    names = list(dict.fromkeys(chosen["name"]))
+    drenthe = charts._trend_data(frame[frame["region_code"] == DRENTHE_CODE], "value")
+    panels = [chosen.assign(panel=chosen["name"])]
+    panels += [drenthe.assign(panel=name) for name in names]
+    return pd.concat(panels, ignore_index=True), names
+
+
+def test_small_multiples_data_equal_the_old_path(store):
+    drenthe = list(store.gemeente_codes(["PV22"]))
+    for ind in store.catalog:
+        for codes in (drenthe, drenthe[:1], []):
+            frame = trends.trend_frame(store, ind.id, codes, "nl")
+            new, names = charts._small_multiples_data(frame)
+            old, old_names = old_small_multiples_data(frame)
+            assert names == old_names
+            assert_identical(new, old)
+            assert charts._records(new) == charts._records(old)
