@@ -217,15 +217,41 @@ def _member_weights(weights: pd.Series | None, region: Region) -> pd.Series:
 
 
 def _compute(
-    values: pd.DataFrame, region: Region, method: str, weights: pd.Series | None
-) -> pd.Series:
-    """Computed value per period, only for periods in which every member has a value."""
-    members = values.reindex(list(region.members))
-    members = members.loc[:, members.notna().all(axis=0)]
-    if method == "sum":
-        return members.sum(axis=0)
-    w = _member_weights(weights, region)
-    return members.mul(w, axis=0).sum(axis=0) / w.sum()
+    matrix: np.ndarray,
+    rows: list[int | None],
+    region: Region,
+    method: str,
+    weights: pd.Series | None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """(columns, values): the computed value per period (a column of ``matrix``, the values
+    pivoted to regions by periods, ``rows`` the members' rows, None for a member without
+    one), only for periods in which every member has a value.
+
+    The arithmetic is that of pandas' ``members.mul(w, axis=0).sum(axis=0) / w.sum()`` of
+    the members' frame (``values.reindex(members)``), to the last bit, and so is the order
+    of the sums: pandas keeps the memory layout of the pivot through the reindex, the
+    selection and the product, and numpy sums a strided axis one value after another but a
+    contiguous one pairwise. ``matrix`` is ``values.to_numpy()``, the pivot's own array
+    transposed (tests/test_first_requests.py compares the two on every indicator). Per
+    region in pandas this was most of a Regio's view's first request on Nederland (40
+    COROP regions, issue 17)."""
+    if None in rows:  # a member without any value: no period is complete
+        columns = np.zeros(0, dtype=np.intp)
+        members = np.zeros((len(region.members), 0))
+    else:
+        block = matrix[rows]  # members x periods, C order
+        columns = np.flatnonzero(~np.isnan(block).any(axis=0))
+        members = block[:, columns]
+    w = None if method == "sum" else _member_weights(weights, region).to_numpy(dtype=float)
+    terms = members if w is None else members * w[:, None]
+    # the layout of pandas' array: periods x regions in F order (the pivot's usual one) sums
+    # each period's members one after another, in C order pairwise
+    c_order = matrix.flags.c_contiguous  # i.e. pandas' array, its transpose, is in F order
+    terms = np.ascontiguousarray(terms) if c_order else np.asfortranarray(terms)
+    if w is None:
+        return columns, terms.sum(axis=0)
+    with np.errstate(all="ignore"):
+        return columns, terms.sum(axis=0) / w.sum()
 
 
 @functools.cache
@@ -253,6 +279,11 @@ def _check_observations(observations: pd.DataFrame) -> None:
             f"Indicator {row['indicator_id']}: region {row['region_code']}, period "
             f"{row['period']} occurs more than once."
         )
+
+
+def codes_of(regions: Iterable[Region]) -> list[str]:
+    """The regions' own codes and their members'."""
+    return sorted({code for r in regions for code in (r.code, *r.members)})
 
 
 def region_values(
@@ -289,22 +320,44 @@ def region_values(
         return _empty()
     _check_observations(observations)
     indicator_id = observations["indicator_id"].iloc[0]
+    regions = list(regions)
+    if all(r.members for r in regions):  # (a region without members has every period)
+        # only the rows of the regions and their members: a region's values are its own and
+        # its members' (Drenthe alone, on the Trends page, pivoted 345 gemeenten: issue 17)
+        observations = observations[observations["region_code"].isin(codes_of(regions))]
+        if observations.empty:
+            return _empty()
     values = observations.pivot(index="region_code", columns="period", values="value")
-    parts = []
+    matrix = values.to_numpy()  # regions x periods, the pivot's own array (see _compute)
+    row_of = {str(code): i for i, code in enumerate(values.index)}
+    own_rows = observations.groupby("region_code", sort=False).indices
+    periods = observations["period"].to_numpy()
+    own, codes, found, computed_values = [], [], [], []
     for region in regions:
-        own = observations[observations["region_code"] == region.code]
-        parts.append(own[OBSERVATION_COLUMNS])
-        if method == "none" or (region.official and not own.empty):
+        at = own_rows.get(region.code)
+        if at is not None:
+            own.append(at)
+        if method == "none" or (region.official and at is not None):
             continue
-        computed = _compute(values, region, method, weights)
-        computed = computed[~computed.index.isin(own["period"])]
+        rows = [row_of.get(m) for m in region.members]
+        columns, computed = _compute(matrix, rows, region, method, weights)
+        if at is not None:  # the region's own values first (rule 1)
+            keep = ~values.columns[columns].isin(periods[at])
+            columns, computed = columns[keep], computed[keep]
+        codes.append(np.full(len(columns), region.code, dtype=object))
+        found.append(columns)
+        computed_values.append(computed)
+    # the regions' own rows and their computed rows each in one frame, not one per region
+    # (the rows' order is the sort's below)
+    parts = [observations.take(np.concatenate(own))[OBSERVATION_COLUMNS]] if own else []
+    if codes and sum(len(c) for c in codes):
         parts.append(
             pd.DataFrame(
                 {
                     "indicator_id": indicator_id,
-                    "region_code": region.code,
-                    "period": computed.index.astype(str),
-                    "value": computed.to_numpy(dtype=float),
+                    "region_code": np.concatenate(codes),
+                    "period": values.columns[np.concatenate(found)].astype(str),
+                    "value": np.concatenate(computed_values).astype(float),
                     "lower": np.nan,
                     "upper": np.nan,
                     "status": COMPUTED,

@@ -16,6 +16,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
+import numpy as np
 import pandas as pd
 
 from dashboard.config import Settings, check_folder, load_settings, project_data
@@ -33,6 +34,7 @@ from dashboard.model.gebieden import (
 from dashboard.model.regions import (
     Region,
     RegionSet,
+    codes_of,
     load_region_sets,
     official_set,
     population_weights,
@@ -380,10 +382,31 @@ def coverage(store: Store) -> pd.DataFrame:
 
 
 def _components_as_observations(components: pd.DataFrame, column: str, ind_id: str) -> pd.DataFrame:
-    return make_observations(
-        components.rename(columns={column: "value"})
-        .assign(indicator_id=ind_id)
-        .dropna(subset=["value"])[["indicator_id", "region_code", "period", "value"]]
+    """The numerators or denominators of a ratio indicator as observations (the rows with
+    one), as :func:`make_observations` makes them from the components, without its
+    conversions of every column when the codes and periods are text already (a fifth of a
+    ratio indicator's region values: issue 17; tests/test_first_requests.py compares)."""
+    keys = components[["region_code", "period"]]
+    plain = all(pd.api.types.is_string_dtype(d) for d in keys.dtypes) and not keys.isna().any(
+        axis=None
+    )
+    if not plain:
+        return make_observations(
+            components.rename(columns={column: "value"})
+            .assign(indicator_id=ind_id)
+            .dropna(subset=["value"])[["indicator_id", "region_code", "period", "value"]]
+        )
+    kept = components[components[column].notna()].reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "indicator_id": pd.Series(ind_id, index=kept.index, dtype=str),
+            "region_code": kept["region_code"].astype(str),
+            "period": kept["period"].astype(str),
+            "value": pd.to_numeric(kept[column]).astype("float64"),
+            "lower": np.nan,
+            "upper": np.nan,
+            "status": pd.Series("", index=kept.index, dtype=str),
+        }
     )
 
 
@@ -408,6 +431,8 @@ def _computed_region_values(store: Store, indicator_id: str, regions: list[Regio
     observations = store.frame(indicator_id)
     if ind.aggregation == "ratio":
         comp = store.components[indicator_id]
+        if all(r.members for r in regions):  # as region_values does
+            comp = comp[comp["region_code"].isin(codes_of(regions))]
         num, den = (
             _region_values(_components_as_observations(comp, col, ind.id), regions, "sum")
             for col in ("numerator", "denominator")

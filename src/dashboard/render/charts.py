@@ -1065,16 +1065,26 @@ def trend_lines_spec(frame: pd.DataFrame, value_title: str, lang: str, y: str = 
     return _configured(out)
 
 
-def small_multiples_spec(
-    frame: pd.DataFrame, value_title: str, lang: str, columns: int = 4
-) -> dict:
-    """``spec(small_multiples(...))``, written as a plain dict."""
+def _small_multiples_data(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """The small multiples' rows: each gemeente's own (panel: its name), then Drenthe's once
+    per panel, as ``pd.concat([chosen.assign(panel=...), drenthe.assign(panel=name), ...])``
+    made them (one frame per gemeente: a third of the chart's spec, issue 17;
+    tests/test_first_requests.py compares)."""
     chosen = _trend_data(frame[frame["kind"] != "reference"], "value")
     names = list(dict.fromkeys(chosen["name"]))
     drenthe = _trend_data(frame[frame["region_code"] == DRENTHE_CODE], "value")
     panels = [chosen.assign(panel=chosen["name"])]
-    panels += [drenthe.assign(panel=name) for name in names]
-    data = pd.concat(panels, ignore_index=True)
+    if names and len(drenthe):
+        repeated = drenthe.iloc[np.tile(np.arange(len(drenthe)), len(names))]
+        panels.append(repeated.assign(panel=np.repeat(np.array(names, dtype=object), len(drenthe))))
+    return pd.concat(panels, ignore_index=True), names
+
+
+def small_multiples_spec(
+    frame: pd.DataFrame, value_title: str, lang: str, columns: int = 4
+) -> dict:
+    """``spec(small_multiples(...))``, written as a plain dict."""
+    data, names = _small_multiples_data(frame)
     labels = list(dict.fromkeys(frame.sort_values("period")["period_label"]))
     x = _field("period_label", "ordinal", axis={"labelAngle": -90}, sort=labels, title=None)
     y = _field("value", "quantitative", scale={"nice": True, "zero": False}, title=value_title)

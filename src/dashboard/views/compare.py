@@ -134,11 +134,25 @@ def area_values(store: Store, indicator_id: str, regions: Sequence[Region]) -> p
     observation schema: region values by the store's rule, Nederland only as published."""
     drenthe = [r for r in official_regions(store, "provincie").regions if r.code == DRENTHE_CODE]
     codes = {r.code for r in regions}
-    wanted = [*regions, *(r for r in drenthe if r.code not in codes)]
+    extra = [r for r in drenthe if r.code not in codes]
     frame = store.frame(indicator_id)
     nederland = frame[frame["region_code"] == NEDERLAND_CODE]
-    parts = [region_values(store, indicator_id, wanted), nederland]
+    # the regions' values as region_spread and Drenthe's as reference_value ask for them (one
+    # computation each per store, not a third for the regions with Drenthe: issue 17), in
+    # the order region_values gives the regions with Drenthe (each region's values are its
+    # own; tests/test_first_requests.py compares)
+    found = [region_values(store, indicator_id, list(regions))]
+    if extra:
+        found.append(region_values(store, indicator_id, extra))
+    found = [p for p in found if not p.empty]
+    if len(found) > 1:
+        found = [_sorted(pd.concat(found, ignore_index=True))]
+    parts = [*found, nederland]
     return pd.concat([p for p in parts if not p.empty] or [nederland], ignore_index=True)
+
+
+def _sorted(values: pd.DataFrame) -> pd.DataFrame:
+    return values.sort_values(["region_code", "period"], ignore_index=True)
 
 
 def latest_period(values: pd.DataFrame, codes: Sequence[str]) -> str | None:
@@ -403,29 +417,24 @@ def region_spread(
     if period is None:
         period = latest_period(values, [r.code for r in regions]) or latest_period(frame, members)
     now = pd.concat([values, frame[frame["region_code"].isin(members)]], ignore_index=True)
-    now = now[now["period"] == period].drop_duplicates("region_code").set_index("region_code")
+    now = now[now["period"] == period].drop_duplicates("region_code")
+    # plain dicts, not a lookup in the frame per cell (385 cells on Nederland: issue 17)
+    cells = zip(now["value"], now["status"], strict=True)
+    found = dict(zip(now["region_code"], cells, strict=True))
     rows = []
     for region in regions:
-        pairs = [(region.code, region.name(lang), "region")]
+        region_name = region.name(lang)
+        pairs = [(region.code, region_name, "region")]
         pairs += [(m, store.name(m), "gemeente") for m in region.members]
         for code, name, kind in pairs:
-            hit = code in now.index
-            value = float(now.at[code, "value"]) if hit else np.nan
-            status = cell_status(value, now.at[code, "status"] if hit else None)
+            hit = found.get(code)
+            value = float(hit[0]) if hit is not None else np.nan
+            status = cell_status(value, hit[1] if hit is not None else None)
+            text_ = numbers.format_value(value, ind, store.catalog, lang)
             rows.append(
-                {
-                    "region_code": region.code,
-                    "region_name": region.name(lang),
-                    "code": code,
-                    "name": name,
-                    "kind": kind,
-                    "period": period or "",
-                    "value": value,
-                    "status": status,
-                    "value_text": numbers.format_value(value, ind, store.catalog, lang),
-                    "status_text": status_text(status, lang),
-                }
-            )
+                (region.code, region_name, code, name, kind, period or "", value, status, text_,
+                 status_text(status, lang))
+            )  # fmt: skip
     return pd.DataFrame(rows, columns=SPREAD_COLUMNS)
 
 

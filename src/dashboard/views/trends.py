@@ -356,13 +356,19 @@ def _no_trend_sentence(frame: pd.DataFrame, ind: Indicator, lang: str) -> str:
 
 
 def trend_summary(
-    frame: pd.DataFrame, indicator: Indicator, catalog: Catalog, lang: str = "nl"
+    frame: pd.DataFrame,
+    indicator: Indicator,
+    catalog: Catalog,
+    lang: str = "nl",
+    changes: pd.DataFrame | None = None,
 ) -> str:
     """One plain sentence on the trend, e.g. 'Werkloosheid van 2013 tot 2024: Drenthe
     gedaald van 8,1% naar 3,4% (beter), Nederland gedaald van 8,2% naar 3,7% (beter).'
     The chosen areas come first (counted instead of named when there are more than
-    :data:`MAX_NAMED`); non-comparable periods or a single period give no trend."""
-    changes = change_table(frame, indicator, catalog, lang)
+    :data:`MAX_NAMED`); non-comparable periods or a single period give no trend.
+    ``changes``: the frame's :func:`change_table`, when the caller has made it already."""
+    if changes is None:
+        changes = change_table(frame, indicator, catalog, lang)
     if changes["first_period"].isna().all():
         return t("trend_no_data", lang, label=indicator.label(lang))
     periods = frame.loc[frame["value"].notna(), "period"].unique()

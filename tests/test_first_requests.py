@@ -1,0 +1,364 @@
+"""The shortcuts of branch p95 (issue 17, the p95 tail of first requests) against the code
+they replace, exactly: each old path is kept here as the reference and its output compared
+with the new one's, frame for frame (values to the last bit, dtypes, order, index)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from dashboard.model import regions as regions_module
+from dashboard.model.regions import (
+    COMPUTED,
+    METHODS,
+    OBSERVATION_COLUMNS,
+    Region,
+    population_weights,
+    region_values,
+)
+from dashboard.model.schema import make_observations
+from dashboard.model.store import _components_as_observations, official_regions
+from dashboard.model.store import region_values as store_region_values
+from dashboard.render import charts
+from dashboard.state import ViewState
+from dashboard.text import numbers
+from dashboard.views import compare, trends, trendview
+from dashboard.vocabulary import DRENTHE_CODE, NEDERLAND_CODE
+
+# --- regions.region_values: the per-region pandas version it replaced ------------------------
+
+
+def _old_compute(
+    values: pd.DataFrame, region: Region, method: str, weights: pd.Series | None
+) -> pd.Series:
+    members = values.reindex(list(region.members))
+    members = members.loc[:, members.notna().all(axis=0)]
+    if method == "sum":
+        return members.sum(axis=0)
+    w = regions_module._member_weights(weights, region)
+    return members.mul(w, axis=0).sum(axis=0) / w.sum()
+
+
+def old_region_values(
+    observations: pd.DataFrame, regions: list[Region], method: str, weights=None
+) -> pd.DataFrame:
+    assert method in METHODS
+    if observations.empty:
+        return regions_module._empty()
+    regions_module._check_observations(observations)
+    indicator_id = observations["indicator_id"].iloc[0]
+    values = observations.pivot(index="region_code", columns="period", values="value")
+    parts = []
+    for region in regions:
+        own = observations[observations["region_code"] == region.code]
+        parts.append(own[OBSERVATION_COLUMNS])
+        if method == "none" or (region.official and not own.empty):
+            continue
+        computed = _old_compute(values, region, method, weights)
+        computed = computed[~computed.index.isin(own["period"])]
+        parts.append(
+            pd.DataFrame(
+                {
+                    "indicator_id": indicator_id,
+                    "region_code": region.code,
+                    "period": computed.index.astype(str),
+                    "value": computed.to_numpy(dtype=float),
+                    "lower": np.nan,
+                    "upper": np.nan,
+                    "status": COMPUTED,
+                }
+            )
+        )
+    parts = [p for p in parts if not p.empty]
+    if not parts:
+        return regions_module._empty()
+    result = pd.concat(parts, ignore_index=True).astype(
+        {"value": float, "lower": float, "upper": float}
+    )
+    return result.sort_values(["region_code", "period"], ignore_index=True)
+
+
+def assert_identical(new: pd.DataFrame, old: pd.DataFrame) -> None:
+    """Equal frames: the same columns, dtypes, index and values to the last bit."""
+    pd.testing.assert_frame_equal(new, old, check_exact=True, check_index_type=True)
+    assert list(new.dtypes) == list(old.dtypes)
+    for column in new.columns:
+        if new[column].dtype.kind == "f":  # bitwise (assert_frame_equal treats NaN == NaN)
+            assert new[column].to_numpy().tobytes() == old[column].to_numpy().tobytes()
+
+
+def _all_region_sets(store) -> dict[str, list[Region]]:
+    sets = {k: list(v.regions) for k, v in store.region_sets().items()}
+    # the official sets as if CBS published nothing for them: every region computed
+    sets.update({f"{k}-computed": [replace(r, official=False) for r in v] for k, v in sets.items()})
+    return sets
+
+
+def test_region_values_equal_the_old_path_on_every_indicator(store):
+    weights = {
+        "mean_population": population_weights(store.gebieden),
+        "mean_households": store.household_weights,
+    }
+    compared = computed_rows = 0
+    for ind in store.catalog:
+        observations = store.frame(ind.id)
+        if ind.aggregation == "ratio":
+            comp = store.components[ind.id]
+            inputs = [
+                (_components_as_observations(comp, col, ind.id), "sum", None)
+                for col in ("numerator", "denominator")
+            ]
+        else:
+            inputs = [(observations, ind.aggregation, weights.get(ind.aggregation))]
+        for frame, method, w in inputs:
+            for regions in _all_region_sets(store).values():
+                new = region_values(frame, regions, method, w)
+                assert_identical(new, old_region_values(frame, regions, method, w))
+                compared += 1
+                computed_rows += int((new["status"] == COMPUTED).sum())
+    assert compared >= 74 * 6
+    assert computed_rows > 5_000  # the computed path was exercised, not only official rows
+
+
+def _random_observations(rng: np.random.Generator, n_gemeenten: int, n_periods: int):
+    codes = [f"GM{i:04d}" for i in range(n_gemeenten)]
+    periods = [str(2000 + p) for p in range(n_periods)]
+    rows = [(c, p) for c in codes for p in periods if rng.random() > 0.08]  # some gaps
+    frame = pd.DataFrame(rows, columns=["region_code", "period"])
+    frame["indicator_id"] = "x"
+    frame["value"] = rng.normal(50, 30, len(frame)) * 10.0 ** rng.integers(-3, 4, len(frame))
+    frame["lower"], frame["upper"], frame["status"] = np.nan, np.nan, ""
+    frame.loc[frame.sample(frac=0.05, random_state=1).index, "value"] = np.nan
+    return frame[OBSERVATION_COLUMNS], codes
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_region_values_equal_the_old_path_on_random_data(seed):
+    """Up to 60 members (numpy sums 8 at a time from 8 on: the order must be pandas'),
+    official regions with and without their own rows, an unknown member, no members."""
+    rng = np.random.default_rng(seed)
+    obs, codes = _random_observations(rng, 80, 9)
+    own = pd.DataFrame(
+        {
+            "indicator_id": "x",
+            "region_code": "CR01",
+            "period": ["2001", "2004"],
+            "value": [1.5, 2.5],
+            "lower": np.nan,
+            "upper": np.nan,
+            "status": "",
+        }
+    )
+    obs = pd.concat([obs, own], ignore_index=True)
+    weights = pd.Series(rng.uniform(900, 250_000, len(codes) + 1).round(), [*codes, "GM9999"])
+    regions = [
+        Region(f"RX{n:02d}", f"r{n}", f"r{n}", tuple(rng.choice(codes, n, replace=False)), False)
+        for n in (1, 2, 3, 7, 8, 9, 15, 16, 17, 31, 33, 60)
+    ]
+    members = tuple(codes[:12])
+    regions += [
+        Region("CR01", "c", "c", members, True),  # official with own rows: own only
+        Region("CR01", "c", "c", members, False),  # own rows first, the rest computed
+        Region("CR02", "d", "d", members, True),  # official without own rows: computed
+        Region("RX90", "u", "u", (codes[0], "GM9999"), False),  # a member without values
+        Region("RX91", "e", "e", (), False),  # no members
+    ]
+    for method in METHODS:
+        for chosen in (regions, regions[::-1], regions[:1], regions[-2:]):
+            w = weights if method.startswith("mean") else None
+            assert_identical(
+                region_values(obs, chosen, method, w), old_region_values(obs, chosen, method, w)
+            )
+
+
+@pytest.mark.parametrize("order", ["C", "F"])
+@pytest.mark.parametrize("method", ["sum", "mean_population"])
+def test_compute_follows_the_pivots_memory_layout(order, method):
+    """pandas sums the members of a period one after another or pairwise, as the pivot's
+    array lies in memory; _compute does the same for either layout (real pivots are F)."""
+    rng = np.random.default_rng(7)
+    codes = [f"GM{i:04d}" for i in range(70)]
+    data = rng.normal(50, 30, (6, 70)) * 10.0 ** rng.integers(-3, 4, (6, 70))
+    data[2, 5] = np.nan
+    block = np.array(data, order=order)  # pandas' own array: periods x regions
+    periods = [str(2000 + p) for p in range(6)]
+    values = pd.DataFrame(block.T, index=codes, columns=periods, copy=False)
+    assert values.to_numpy().flags.c_contiguous == (order == "F")
+    weights = pd.Series(rng.uniform(900, 250_000, 70).round(), index=codes)
+    row_of = {c: i for i, c in enumerate(values.index)}
+    for n in (1, 7, 8, 9, 16, 17, 40, 70):
+        region = Region("RX01", "r", "r", tuple(codes[:n][::-1]), False)
+        old = _old_compute(values, region, method, weights)
+        columns, new = regions_module._compute(
+            values.to_numpy(), [row_of[m] for m in region.members], region, method, weights
+        )
+        assert list(values.columns[columns]) == list(old.index)
+        assert new.tobytes() == old.to_numpy().tobytes()
+
+
+# --- compare.area_values and compare.region_spread ------------------------------------------
+
+
+def old_area_values(store, indicator_id, regions):
+    drenthe = [r for r in official_regions(store, "provincie").regions if r.code == DRENTHE_CODE]
+    codes = {r.code for r in regions}
+    wanted = [*regions, *(r for r in drenthe if r.code not in codes)]
+    frame = store.frame(indicator_id)
+    nederland = frame[frame["region_code"] == NEDERLAND_CODE]
+    parts = [store_region_values(store, indicator_id, wanted), nederland]
+    return pd.concat([p for p in parts if not p.empty] or [nederland], ignore_index=True)
+
+
+def old_region_spread(store, indicator_id, regions, period=None, lang="nl"):
+    ind = store.indicator(indicator_id)
+    values = store_region_values(store, indicator_id, list(regions))
+    frame = store.frame(indicator_id)
+    members = sorted({m for r in regions for m in r.members})
+    if period is None:
+        period = compare.latest_period(values, [r.code for r in regions]) or compare.latest_period(
+            frame, members
+        )
+    now = pd.concat([values, frame[frame["region_code"].isin(members)]], ignore_index=True)
+    now = now[now["period"] == period].drop_duplicates("region_code").set_index("region_code")
+    rows = []
+    for region in regions:
+        pairs = [(region.code, region.name(lang), "region")]
+        pairs += [(m, store.name(m), "gemeente") for m in region.members]
+        for code, name, kind in pairs:
+            hit = code in now.index
+            value = float(now.at[code, "value"]) if hit else np.nan
+            status = compare.cell_status(value, now.at[code, "status"] if hit else None)
+            rows.append(
+                {
+                    "region_code": region.code,
+                    "region_name": region.name(lang),
+                    "code": code,
+                    "name": name,
+                    "kind": kind,
+                    "period": period or "",
+                    "value": value,
+                    "status": status,
+                    "value_text": numbers.format_value(value, ind, store.catalog, lang),
+                    "status_text": compare.status_text(status, lang),
+                }
+            )
+    return pd.DataFrame(rows, columns=compare.SPREAD_COLUMNS)
+
+
+def _scope_sets(store):
+    for scope in ("drenthe", "nederland"):
+        for set_id, region_set in compare.region_set_choices(store, scope).items():
+            yield f"{scope}/{set_id}", list(region_set.regions)
+
+
+def test_area_values_equal_the_old_path(store):
+    for ind in store.catalog:
+        for _, regions in _scope_sets(store):
+            assert_identical(
+                compare.area_values(store, ind.id, regions),
+                old_area_values(store, ind.id, regions),
+            )
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_region_spread_equals_the_old_path(store, lang):
+    for ind in store.catalog:
+        periods = [None, store.periods(ind.id)[0], "1999"]
+        for _, regions in _scope_sets(store):
+            for period in periods if lang == "nl" else [None]:
+                assert_identical(
+                    compare.region_spread(store, ind.id, regions, period, lang),
+                    old_region_spread(store, ind.id, regions, period, lang),
+                )
+
+
+def old_store_region_values(store, indicator_id, regions):
+    """store._computed_region_values before p95: the components of every gemeente."""
+    ind = store.indicator(indicator_id)
+    if ind.aggregation == "ratio":
+        comp = store.components[indicator_id]
+        num, den = (
+            old_region_values(_components_as_observations(comp, col, ind.id), regions, "sum")
+            for col in ("numerator", "denominator")
+        )
+        both = num.merge(den, on=["indicator_id", "region_code", "period"], suffixes=("", "_d"))
+        both = both[both["value_d"] > 0]
+        both["value"] = both["value"] / both["value_d"] * ind.sources[0].factor
+        computed = (both["status"] == "computed") | (both["status_d"] == "computed")
+        both["status"] = computed.map({True: "computed", False: ""})
+        return make_observations(both)
+    weights = (
+        store.household_weights
+        if ind.aggregation == "mean_households"
+        else population_weights(store.gebieden)
+    )
+    return old_region_values(store.frame(indicator_id), regions, ind.aggregation, weights)
+
+
+def test_store_region_values_equal_the_old_path(store):
+    drenthe = [r for r in official_regions(store, "provincie").regions if r.code == DRENTHE_CODE]
+    for ind in store.catalog:
+        for _, regions in [*_scope_sets(store), ("drenthe", drenthe)]:
+            assert_identical(
+                store_region_values(store, ind.id, regions),
+                old_store_region_values(store, ind.id, regions),
+            )
+
+
+# --- trendview.trend_view: the change table made once -------------------------------------
+
+
+def test_trend_view_summary_equals_the_summary_made_alone(store):
+    """trend_view hands its change table to trend_summary, which made it again before."""
+    selections = [(), ("GM0106",), ("GM0106", "GM0114", "GM1680", "GM1681", "GM0109")]
+    for ind in store.catalog:
+        for lang in ("nl", "en"):
+            for gemeenten in selections if lang == "nl" else selections[:1]:
+                view = ViewState(indicator=ind.id, gemeenten=gemeenten, lang=lang)
+                tv = trendview.trend_view(store, view, ("CR07",) if gemeenten else ())
+                alone = trends.trend_summary(tv.frame, ind, store.catalog, lang)
+                assert tv.summary == alone
+
+
+def test_components_as_observations_equal_make_observations(store):
+    """The direct construction of a ratio indicator's numerators and denominators as
+    observations against make_observations of them, as before (and its fallback)."""
+    ratios = [ind.id for ind in store.catalog if ind.aggregation == "ratio"]
+    assert ratios
+    for ind_id in ratios:
+        comp = store.components[ind_id]
+        for frame in (comp, comp.iloc[:0], comp.astype({"period": object})):
+            for column in ("numerator", "denominator"):
+                old = make_observations(
+                    frame.rename(columns={column: "value"})
+                    .assign(indicator_id=ind_id)
+                    .dropna(subset=["value"])[["indicator_id", "region_code", "period", "value"]]
+                )
+                assert_identical(_components_as_observations(frame, column, ind_id), old)
+
+
+# --- charts: the small multiples' rows --------------------------------------------------------
+
+
+def old_small_multiples_data(frame):
+    chosen = charts._trend_data(frame[frame["kind"] != "reference"], "value")
+    names = list(dict.fromkeys(chosen["name"]))
+    drenthe = charts._trend_data(frame[frame["region_code"] == DRENTHE_CODE], "value")
+    panels = [chosen.assign(panel=chosen["name"])]
+    panels += [drenthe.assign(panel=name) for name in names]
+    return pd.concat(panels, ignore_index=True), names
+
+
+def test_small_multiples_data_equal_the_old_path(store):
+    drenthe = list(store.gemeente_codes(["PV22"]))
+    for ind in store.catalog:
+        for codes in (drenthe, drenthe[:1], []):
+            frame = trends.trend_frame(store, ind.id, codes, "nl")
+            new, names = charts._small_multiples_data(frame)
+            old, old_names = old_small_multiples_data(frame)
+            assert names == old_names
+            assert_identical(new, old)
+            assert charts._records(new) == charts._records(old)
