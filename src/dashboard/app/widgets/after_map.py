@@ -46,7 +46,10 @@ _JS = """
 export default function (component) {
   const { setTriggerValue, parentElement, data } = component;
   const box = parentElement.querySelector('.bw-held');
-  if (box && data && data.text) box.querySelector('span').textContent = data.text;
+  if (box && data) {
+    box.style.height = data.height + 'px';
+    box.querySelector('span').textContent = data.text;
+  }
   const w = window;
   // window.__bwMapWaitMs: a test's own limit (tests/browser/test_after_map_browser.py)
   const wait = w.__bwMapWaitMs || (data && data.wait) || 5000;
@@ -97,8 +100,8 @@ export default function (component) {
 _HTML = '<div class="bw-held" aria-busy="true"><span></span></div>'
 
 _CSS = """
-.bw-held { height: 100%; border-radius: 0.5rem;
-           background: var(--st-secondary-background-color); opacity: 0.5; }
+.bw-held { border-radius: 0.5rem; opacity: 0.5;
+           background: var(--st-secondary-background-color, #f2f5f8); }
 .bw-held span { position: absolute; width: 1px; height: 1px; overflow: hidden;
                 clip-path: inset(50%); white-space: nowrap; }
 """
@@ -150,7 +153,12 @@ def _held(place: str, height: int, lang: str, draw: Callable[[], None]) -> None:
         return
     _signal(
         key=f"bw_after_map_{place}",
-        data={"wait": WAIT_MS, "text": t("after_map_waiting", lang), "session": _session()},
+        data={
+            "wait": WAIT_MS,
+            "height": height,
+            "text": t("after_map_waiting", lang),
+            "session": _session(),
+        },
         height=height,
         on_painted_change=_painted,
     )
