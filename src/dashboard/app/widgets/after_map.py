@@ -151,6 +151,12 @@ def _held(place: str, height: int, lang: str, draw: Callable[[], None]) -> None:
     if not holding_back():  # the fragment's rerun after a signal (this one's or another's)
         draw()
         return
+    # the place keeps its height while the fragment reruns (Streamlit hides the stale custom
+    # component, display: none, until the part replaces it); style-only HTML takes no room
+    st.html(
+        f"<style>.st-key-bw_after_map_{place} "
+        f"{{ display: block !important; min-height: {height}px; }}</style>"
+    )
     _signal(
         key=f"bw_after_map_{place}",
         data={
