@@ -448,7 +448,9 @@ def peak_rss_mb(pid: int) -> float | None:
 # `fingerprint()` samples the map's canvases (scaled to 160x100) to tell when the map is drawn
 # (more than 4 colours) and when it has been redrawn (another hash). A 20 ms timer records
 # milestones in `marks` (performance.now(), ms since navigation start): h1, legend, canvas,
-# painted, and `complete` / `complete_map` (the page is done, without / with a drawn map).
+# painted, and `complete` / `complete_map` (the page is done, without / with a drawn map),
+# and `settled` (map pages): done and no part held back any more (the map page's placeholders, which
+# wait for the map's first paint: dashboard.app.widgets.after_map, have been replaced).
 # For a switch the caller sets `expect` = {title, prev, map}; a click anywhere records
 # `click`, and the timer records `switch_h1` (new title) and `switched` (done, map redrawn).
 # The WebSocket is wrapped to count Streamlit's `script_finished` messages (ForwardMsg field 6,
@@ -499,6 +501,7 @@ window.__bw = {
       canvas: document.querySelectorAll("[data-testid='stDeckGlJsonChart'] canvas").length,
       exception: document.querySelectorAll('[data-testid="stException"]').length,
       skeleton: document.querySelectorAll('[data-testid="stSkeleton"]').length,
+      held: document.querySelectorAll('[class*="st-key-bw_after_map_"]').length,
     };
   },
   fingerprint() {
@@ -547,7 +550,8 @@ window.__bw = {
   tick() {
     const m = this.marks; const now = performance.now();
     // idle (no work) once loaded and between switches, so that many open tabs cost little
-    const loading = !('complete_map' in m) && !('complete' in m && now - m.complete > 15000);
+    const waiting = !('complete_map' in m) && !('complete' in m && now - m.complete > 15000);
+    const loading = waiting || ('complete_map' in m && !('settled' in m));
     const switching = this.expect && !('switched' in m);
     if (!loading && !switching) return;
     const s = this.state();
@@ -562,6 +566,9 @@ window.__bw = {
     }
     if (!('complete_map' in m) && 'painted' in m && this.loaded({map: true}) === true)
       this.mark('complete_map');
+    if (!('settled' in m) && 'complete_map' in m && !s.held && !s.status
+        && this.loaded({map: false}) === true)
+      this.mark('settled');
     const e = this.expect;
     if (e && 'click' in m) {
       if (e.title !== null && s.h1 === e.title) this.mark('switch_h1');

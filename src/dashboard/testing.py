@@ -41,6 +41,9 @@ CHROMIUM_ARGS = (
 MAP_CANVAS = "[data-testid='stDeckGlJsonChart'] canvas"
 VEGA_CHART = "[data-testid='stVegaLiteChart']"
 DATAFRAME = "[data-testid='stDataFrame']"
+# a placeholder of the map page's parts that wait for the map's first paint (the element of
+# dashboard.app.widgets.after_map's signal, keyed bw_after_map_<place>)
+HELD_BACK = "[class*='st-key-bw_after_map_']"
 # the app's root, with the state Streamlit's frontend writes on it for its own e2e tests
 APP_ROOT = "[data-testid='stApp']"
 SCRIPT_DONE = (
@@ -198,6 +201,17 @@ def wait_map_painted(page: Any, timeout: float = 90_000) -> None:
     Streamlit has rendered the element, in software WebGL here, so the canvas exists blank
     first."""
     page.wait_for_function(f"() => ({_MAP_COLOURS_JS})() > 4", polling=100, timeout=timeout)
+
+
+def wait_nothing_held_back(page: Any, timeout: float = 90_000) -> None:
+    """Wait until no part of the page waits for the map any more (the map page holds its
+    ranking, table and downloads back until the browser has painted the map) and the
+    fragment run that drew them has finished."""
+    page.wait_for_function(
+        f'() => !document.querySelector("{HELD_BACK}") && ({_SCRIPT_DONE_JS})()',
+        polling=50,
+        timeout=timeout,
+    )
 
 
 def wait_drawn(

@@ -6,6 +6,7 @@ from dashboard.testing import (
     MAP_CANVAS,
     VEGA_CHART,
     wait_map_painted,
+    wait_nothing_held_back,
     wait_script_finished,
     wait_vega_drawn,
 )
@@ -29,6 +30,7 @@ def open_any(page, url: str, timeout: float = 90_000) -> None:
     wait_script_finished(page, timeout=timeout)
     if page.locator(MAP_CANVAS).count():
         wait_map_painted(page, timeout=timeout)
+        wait_nothing_held_back(page, timeout=timeout)  # the map page's ranking and table
     if page.locator(VEGA_CHART).count():
         wait_vega_drawn(page, timeout=timeout)
     page.wait_for_timeout(500)

@@ -6,7 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dashboard.testing import MAP_CANVAS, wait_map_painted, wait_script_finished
+from dashboard.testing import (
+    MAP_CANVAS,
+    wait_map_painted,
+    wait_nothing_held_back,
+    wait_script_finished,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 # for people to look at (git-ignored)
@@ -35,12 +40,14 @@ def open_page(page, url: str, timeout: float = 90_000) -> None:
 
 def open_view(page, url: str, timeout: float = 90_000) -> None:
     """Go to a map page's ``url`` and wait until its legend is shown, the script run has
-    finished and deck.gl has painted the map (raises otherwise)."""
+    finished, deck.gl has painted the map and the parts that wait for that paint (the
+    ranking, the table, the downloads) are drawn in (raises otherwise)."""
     page.goto(url)
     page.locator(MAP_CANVAS).first.wait_for(timeout=timeout)
     page.locator(".bw-legend").wait_for(timeout=timeout)
     wait_script_finished(page, timeout=timeout)
     wait_map_painted(page, timeout=timeout)
+    wait_nothing_held_back(page, timeout=timeout)
 
 
 def body_text(page) -> str:

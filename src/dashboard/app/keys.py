@@ -56,3 +56,7 @@ UPLOAD_ERROR = "_eigen_fout"  # the last file's UploadError (None: it was read)
 UPLOAD_STORE = "_eigen_store"  # (token, shared store id, the session's store)
 UPLOAD_MEMO = "_eigen_memo"  # the session's own cached views that show its upload
 UPLOAD_GENERATION = "_eigen_generatie"  # uploads removed so far (the uploader's key)
+
+# branch mapfirst
+MAP_PAINTED = "_kaart_getekend"  # the browser reported the map painted in this session
+MAP_SIGNAL_SESSION = "_kaart_signaal"  # a token of the session for the browser's report

@@ -1653,6 +1653,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "With its notes this story does not fit in a link; the link above shares it without "
         "them. Shorten the notes to share them too.",
     ),
+    # branch mapfirst: the map page's parts held back until the map has painted
+    "after_map_waiting": (
+        "Wordt geladen zodra de kaart getekend is.",
+        "Loading once the map has been drawn.",
+    ),
 }
 
 

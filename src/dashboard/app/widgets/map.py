@@ -11,6 +11,7 @@ from dashboard.app.context import embedded, narrow
 from dashboard.app.controls import select_gemeente, show_notices
 from dashboard.app.resources import agenda_or_none, get_store
 from dashboard.app.widgets import a11y
+from dashboard.app.widgets.after_map import after_map
 from dashboard.app.widgets.agenda import story_card
 from dashboard.app.widgets.common import (
     downloads,
@@ -22,7 +23,7 @@ from dashboard.app.widgets.common import (
     vega,
 )
 from dashboard.publish import downloads as tables
-from dashboard.render import maps
+from dashboard.render import charts, maps
 from dashboard.state import ViewState
 from dashboard.text import numbers
 from dashboard.text.i18n import t
@@ -93,40 +94,70 @@ def legend(mv: MapView, lang: str) -> None:
 
 
 def ranking_chart(mv: MapView, view: ViewState) -> None:
-    """The ranking of ``view`` (whose map view is ``mv``); its spec is cached per view."""
+    """The ranking of ``view`` (whose map view is ``mv``); its spec is cached per view. The
+    chart waits for the map's first paint (after_map)."""
     lang = view.lang
     section(t("ranking", lang))
     title = f"{t('ranking', lang)}: {mv.indicator.label(lang)}"
-    vega(cache.ranking_spec(view), title=title, summary=mv.summary)
+    after_map(
+        "ranking",
+        _ranking_height(mv),
+        lang,
+        lambda: vega(cache.ranking_spec(view), title=title, summary=mv.summary),
+    )
     missing = mv.table.loc[mv.table["value"].isna(), "name"].tolist()
     if missing and len(missing) <= 20:
         st.caption(f"{t('ranking_no_data', lang)}: {', '.join(missing)}")
 
 
+def _ranking_height(mv: MapView) -> int:
+    """About the height of the ranking chart in pixels (charts.ranking_spec: 22 px a bar up
+    to MAX_BARS, else a 160 px strip; with its axis, title and legend), for its placeholder."""
+    bars = int(mv.table["value"].notna().sum())
+    return (22 * bars if bars <= charts.MAX_BARS else 160) + 127
+
+
 def data_table(mv: MapView, view: ViewState) -> None:
-    """The table of ``view`` (whose map view is ``mv``) with its downloads."""
+    """The table of ``view`` (whose map view is ``mv``) with its downloads; the expander
+    comes at once, its content waits for the map's first paint (after_map)."""
     lang = view.lang
-    shown = cache.map_table(view)
     # the target of the map's "skip to the table" link (a11y.skip_to_table)
     with (
         st.container(key=a11y.SKIP_TARGET),
         st.expander(t("table", lang), expanded=mv.scope == "drenthe"),
     ):
-        st.dataframe(shown, hide_index=True, width="stretch")
-        downloads(
-            lambda: tables.map_download(mv, get_store().catalog, lang),
-            [mv.indicator],
-            f"kaart-{mv.indicator.id}-{mv.period.replace('/', '-')}",
-            view,
-            title=f"{mv.indicator.label(lang)}, {period_label(mv.period, lang)}",
-        )
+        after_map("table", _table_height(mv), lang, lambda: _table(mv, view))
+
+
+def _table(mv: MapView, view: ViewState) -> None:
+    lang = view.lang
+    st.dataframe(cache.map_table(view), hide_index=True, width="stretch")
+    downloads(
+        lambda: tables.map_download(mv, get_store().catalog, lang),
+        [mv.indicator],
+        f"kaart-{mv.indicator.id}-{mv.period.replace('/', '-')}",
+        view,
+        title=f"{mv.indicator.label(lang)}, {period_label(mv.period, lang)}",
+    )
+
+
+def _table_height(mv: MapView) -> int:
+    """About the height of the table (Streamlit's default: 35 px a row and the header, at
+    most 400 px) and its row of download buttons, for its placeholder."""
+    return min((len(mv.table) + 1) * 35 + 3, 400) + 56
 
 
 def map_downloads(mv: MapView, view: ViewState) -> None:
-    """PNG and SVG of the map with its legend, title, period and source drawn in."""
-    image_downloads(
-        lambda fmt: cache.map_image(view, fmt, date.today()),
-        f"kaart-{mv.indicator.id}-{mv.period.replace('/', '-')}",
+    """PNG and SVG of the map with its legend, title, period and source drawn in; the
+    buttons wait for the map's first paint (after_map)."""
+    after_map(
+        "downloads",
+        40,
+        view.lang,
+        lambda: image_downloads(
+            lambda fmt: cache.map_image(view, fmt, date.today()),
+            f"kaart-{mv.indicator.id}-{mv.period.replace('/', '-')}",
+        ),
     )
 
 
