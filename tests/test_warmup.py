@@ -131,3 +131,20 @@ def test_start_runs_once_in_the_background_and_can_be_switched_off(store, monkey
     warmup.start.clear()
     assert warmup.start() is None
     warmup.start.clear()
+
+
+def test_the_warm_up_starts_after_the_first_page_has_been_made(monkeypatch):
+    """Started before the page, the warm-up's views took the interpreter from the first
+    visitor's map (docs/benchmarks.md, issue 17): app.py starts it after ``page.run()``."""
+    events: list[str] = []
+    real_map_view = cache.map_view
+
+    def map_view(view):
+        events.append("map")
+        return real_map_view(view)
+
+    monkeypatch.setattr(cache, "map_view", map_view)
+    monkeypatch.setattr(warmup, "start", lambda: events.append("warm-up"))
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    assert not at.exception
+    assert "map" in events and events[-1] == "warm-up" and events.count("warm-up") == 1
