@@ -208,22 +208,28 @@ st.html('<div class="bw-legend"></div>')
 """
 
 
+def floor_folder(tmp: Path) -> tuple[Path, int]:
+    """The floor's bare app in ``tmp``, with the default Drenthe map's spec and the geometry
+    files it fetches (static/geo, as the app serves them); its app.py and the spec's size."""
+    from dashboard.app import cache, resources
+    from dashboard.state import ViewState
+
+    spec = cache.map_spec(ViewState(), False, False)
+    (tmp / "app.py").write_text(FLOOR_APP)
+    (tmp / "spec.json").write_text(json.dumps({"json": spec.json, "tooltip": spec._tooltip}))
+    shutil.copytree(ROOT / ".streamlit", tmp / ".streamlit")
+    shutil.copytree(resources.STATIC_DIR, tmp / "static")
+    return tmp / "app.py", len(spec.json)
+
+
 def floor(browser: Any, runs: int) -> dict[str, Any]:
     """The first map on a page with nothing else: the default Drenthe map's spec exactly as
     the app sends it, in a bare Streamlit app with the app's .streamlit/config.toml. This is
     what Streamlit and deck.gl cost by themselves on this machine; the map page's own
     overhead is the difference. Returning visitor (assets cached), as for the map page."""
-    from dashboard.app import cache
-    from dashboard.state import ViewState
-
-    v = ViewState()
-    spec = cache.map_spec(v, False, False)
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        (folder / "app.py").write_text(FLOOR_APP)
-        (folder / "spec.json").write_text(json.dumps({"json": spec.json, "tooltip": spec._tooltip}))
-        shutil.copytree(ROOT / ".streamlit", folder / ".streamlit")
-        with streamlit_server("browser-floor", app=folder / "app.py") as server:
+        app, spec_bytes = floor_folder(Path(tmp))
+        with streamlit_server("browser-floor", app=app) as server:
             context = new_context(browser)
             try:
                 for _ in range(2):  # the server's first run, then the HTTP cache
@@ -232,7 +238,7 @@ def floor(browser: Any, runs: int) -> dict[str, Any]:
             finally:
                 context.close()
     return {
-        "spec_bytes": len(spec.json),
+        "spec_bytes": spec_bytes,
         **{
             k: summarize([r[k] for r in rows if r.get(k) is not None])
             for k in ("drawn", "h1", "canvas", "painted", "script_finished")

@@ -17,9 +17,7 @@ ratio to the floor of the same round (its median is the figure to read).
 from __future__ import annotations
 
 import argparse
-import json
 import random
-import shutil
 import statistics
 import sys
 import tempfile
@@ -30,10 +28,9 @@ from typing import Any
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.browser import FLOOR_APP, load_once, page_url
+from bench.browser import floor_folder, load_once, page_url
 from bench.common import (
     APP,
-    ROOT,
     loadavg,
     log,
     machine,
@@ -45,18 +42,6 @@ from bench.common import (
 from dashboard.testing import launch_chromium
 
 KEYS = ("drawn", "settled", "canvas", "painted", "script_finished")
-
-
-def floor_folder(tmp: Path) -> Path:
-    """The bare page of bench/browser.py's floor, with the default Drenthe map's spec."""
-    from dashboard.app import cache
-    from dashboard.state import ViewState
-
-    spec = cache.map_spec(ViewState(), False, False)
-    (tmp / "app.py").write_text(FLOOR_APP)
-    (tmp / "spec.json").write_text(json.dumps({"json": spec.json, "tooltip": spec._tooltip}))
-    shutil.copytree(ROOT / ".streamlit", tmp / ".streamlit")
-    return tmp / "app.py"
 
 
 def main(argv: list[str] | None = None) -> dict[str, Any]:
@@ -83,7 +68,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         servers = {
             "page": stack.enter_context(streamlit_server("map-first", app=APP)),
             "floor": stack.enter_context(
-                streamlit_server("map-first-floor", app=floor_folder(tmp))
+                streamlit_server("map-first-floor", app=floor_folder(tmp)[0])
             ),
         }
         for i, other in enumerate(args.other):
