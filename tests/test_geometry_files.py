@@ -51,3 +51,18 @@ def test_a_map_carries_its_geometry_when_the_files_cannot_be_written(unwritable_
     features = layers["gebieden"]["data"]["features"]
     assert len(features) == 12 and all("fill" in f["properties"] for f in features)
     assert layers["borders"]["data"] == maps.edges(layers["gebieden"]["data"])
+
+
+def test_a_map_carries_its_geometry_when_static_serving_is_off(caplog):
+    from streamlit import config
+
+    before = config.get_option("server.enableStaticServing")
+    config.set_option("server.enableStaticServing", False)
+    resources.geometry_files.clear()
+    try:
+        with caplog.at_level(logging.WARNING, logger="dashboard.app.resources"):
+            assert resources.geometry_files("drenthe", "gemeente") is None
+        assert "server.enableStaticServing is off" in caplog.text
+    finally:
+        config.set_option("server.enableStaticServing", before)
+        resources.geometry_files.clear()

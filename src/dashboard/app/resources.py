@@ -227,7 +227,11 @@ def write_static(folder: Path, stem: str, payloads: dict[str, bytes]) -> dict[st
 def geometry_files(scope: str, level: str) -> maps.GeometryFiles | None:
     """The URLs of a scope's areas and borders as static files (maps.GeometryFiles), written
     once per process; None, and so the geometry inside every map as before, when the folder
-    cannot be written (a read-only install: the log says so)."""
+    cannot be written (a read-only install) or Streamlit does not serve it (static serving
+    switched off): the log says which."""
+    if not st.get_option("server.enableStaticServing"):  # the files would not be served
+        _log.warning("map geometry sent inline: server.enableStaticServing is off")
+        return None
     payloads = maps.geometry_payloads(map_areas(scope, level), scope_borders(scope, level))
     try:
         names = write_static(STATIC_DIR / GEO_FILES, f"{scope}-{level}", payloads)
