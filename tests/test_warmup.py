@@ -119,7 +119,7 @@ def test_start_runs_once_in_the_background_and_can_be_switched_off(store, monkey
         warmed.append(view)
         ran.set()
 
-    monkeypatch.setattr(warmup, "warm_view", warm)
+    monkeypatch.setattr(warmup, "warm_steps", warm)
     monkeypatch.setattr(warmup, "PAUSE", 0)  # start()'s thread reads it at call time
     monkeypatch.setenv(config.ENV_WARM_UP, "1")
     warmup.start.clear()
@@ -148,3 +148,73 @@ def test_the_warm_up_starts_after_the_first_page_has_been_made(monkeypatch):
     at = AppTest.from_file(APP, default_timeout=120).run()
     assert not at.exception
     assert "map" in events and events[-1] == "warm-up" and events.count("warm-up") == 1
+
+
+class RecordingVisitors(warmup.Visitors):
+    """Visitors that note each time the warm-up asks to wait, in the log it shares."""
+
+    def __init__(self, log: list[str]) -> None:
+        super().__init__()
+        self.log = log
+
+    def wait_idle(self, timeout: float | None = None) -> bool:
+        self.log.append("wait")
+        return super().wait_idle(timeout)
+
+
+def test_the_warm_up_waits_for_idle_before_every_step():
+    log: list[str] = []
+
+    def warm(view: ViewState):
+        log.append(f"{view.indicator}1")
+        yield
+        log.append(f"{view.indicator}2")
+
+    job = warmup.WarmUp([ViewState(indicator="a"), ViewState(indicator="b")])
+    job.run(warm, pause=0, visitors=RecordingVisitors(log))
+    assert log == ["wait", "a1", "wait", "a2", "wait", "b1", "wait", "b2"]
+    assert job.done == 2 and job.failed == []
+
+
+def test_visitors_idle_only_when_no_run_is_under_way():
+    visitors = warmup.Visitors()
+    assert visitors.wait_idle(timeout=0) is True
+    with visitors.run():
+        with visitors.run():
+            assert visitors.running == 2
+        assert visitors.running == 1
+        assert visitors.wait_idle(timeout=0.05) is False  # a run under way: never idle
+    assert visitors.running == 0
+    assert visitors.wait_idle(timeout=0) is True
+    with pytest.raises(RuntimeError), visitors.run():
+        raise RuntimeError("a failing run still ends")
+    assert visitors.running == 0
+
+
+def test_a_blocked_warm_up_goes_on_when_the_visitor_run_ends():
+    visitors = warmup.Visitors()
+    job = warmup.WarmUp([ViewState(indicator="a")])
+    with visitors.run():
+        worker = threading.Thread(target=job.run, args=(lambda v: None, 0, visitors))
+        worker.start()
+        assert not job.finished.wait(0.2)  # held back while the run is under way
+        assert job.done == 0
+    assert job.finished.wait(30)
+    worker.join(30)
+    assert job.done == 1
+
+
+def test_app_py_counts_its_script_run_as_a_visitor(monkeypatch):
+    seen: list[int] = []
+    real_map_view = cache.map_view
+
+    def map_view(view):
+        seen.append(warmup.VISITORS.running)
+        return real_map_view(view)
+
+    monkeypatch.setattr(cache, "map_view", map_view)
+    monkeypatch.setattr(warmup, "start", lambda: None)
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    assert not at.exception
+    assert seen and set(seen) == {1}  # the page was made inside the visitor's run
+    assert warmup.VISITORS.running == 0

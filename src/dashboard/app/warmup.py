@@ -11,15 +11,19 @@ p95 of 2.3 s in their first ten seconds, and 0.7 s with it running beside them: 
 each scope and language of ``[warm_up]`` in dashboard.toml (default Drenthe, Dutch), as
 :func:`warm_view` computes them. ``DASHBOARD_WARM_UP=0`` switches it off.
 
-It runs once per server process, in a daemon thread, a view at a time with a short pause
-between views so that visitors' script runs keep the interpreter; a view that fails is
-logged and skipped (its page shows its own message when asked for)."""
+It runs once per server process, in a daemon thread, a view at a time and a step at a time:
+before each step it waits until no visitor's script run is under way (:data:`VISITORS`,
+counted by app.py), so that a visitor never shares the interpreter with it for longer than
+one step (a few ms). Beside visitors who each got half the interpreter, the switches of
+thirty sessions had a p95 of 0.46 s instead of 0.19 s (docs/benchmarks.md, issue 17). A
+view that fails is logged and skipped (its page shows its own message when asked for)."""
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import streamlit as st
@@ -35,23 +39,71 @@ LOG = get_logger(__name__)
 PAUSE = 0.01  # seconds between two views
 
 
-def warm_view(view: ViewState) -> None:
+class Visitors:
+    """How many visitors' script runs are under way, and a way to wait until none is."""
+
+    def __init__(self) -> None:
+        self._running = 0
+        self._changed = threading.Condition()
+
+    @property
+    def running(self) -> int:
+        return self._running
+
+    @contextmanager
+    def run(self) -> Iterator[None]:
+        """Count the script run inside the block as under way."""
+        with self._changed:
+            self._running += 1
+        try:
+            yield
+        finally:
+            with self._changed:
+                self._running -= 1
+                self._changed.notify_all()
+
+    def wait_idle(self, timeout: float | None = None) -> bool:
+        """Block until no run is under way (True), or ``timeout`` seconds passed (False)."""
+        with self._changed:
+            return self._changed.wait_for(lambda: self._running == 0, timeout)
+
+
+VISITORS = Visitors()
+
+
+def warm_steps(view: ViewState) -> Iterator[None]:
     """Compute, and so cache, what the map, Regio's and Trends pages show of ``view`` when
     their own controls are as a visitor finds them (the default region set, all themes, no
     extra trend series, absolute values), and the map for wide and narrow screens. Calls the
-    same cached functions as the pages, with the same arguments."""
+    same cached functions as the pages, with the same arguments; yields after each, where
+    the warm-up may give way to visitors."""
     mv = cache.map_view(view)
+    yield
     if mv.mappable:
         for narrow in (False, True):
             cache.map_spec(view, False, narrow)
+            yield
         cache.ranking_spec(view)
+        yield
         cache.map_table(view)
+        yield
     cache.regions_view(view)
+    yield
     cache.region_specs(view)
+    yield
     cache.comparison_view(view)
+    yield
     cache.trend_view(view)
+    yield
     cache.trend_spec(view, (), "absoluut")
+    yield
     cache.small_multiples_spec(view)
+
+
+def warm_view(view: ViewState) -> None:
+    """All of :func:`warm_steps` at once."""
+    for _ in warm_steps(view):
+        pass
 
 
 def views_to_warm(store: Store, scopes: Sequence[str], languages: Sequence[str]) -> list[ViewState]:
@@ -77,16 +129,23 @@ class WarmUp:
     finished: threading.Event = field(default_factory=threading.Event)
 
     def run(
-        self, warm: Callable[[ViewState], None] | None = None, pause: float | None = None
+        self,
+        warm: Callable[[ViewState], Iterable[None] | None] | None = None,
+        pause: float | None = None,
+        visitors: Visitors | None = None,
     ) -> None:
-        """Warm every view in order (with :func:`warm_view` and :data:`PAUSE` as they are at
-        call time, unless given); record the failures and go on."""
-        warm = warm_view if warm is None else warm
+        """Warm every view in order (with :func:`warm_steps`, :data:`PAUSE` and
+        :data:`VISITORS` as they are at call time, unless given), each step only when no
+        visitor's run is under way; record the failures and go on."""
+        warm = warm_steps if warm is None else warm
         pause = PAUSE if pause is None else pause
+        visitors = VISITORS if visitors is None else visitors
         start = time.perf_counter()
         for view in self.views:
             try:
-                warm(view)
+                visitors.wait_idle()
+                for _ in warm(view) or ():
+                    visitors.wait_idle()
             except Exception as exc:  # noqa: BLE001 - one bad view must not stop the rest
                 self.failed.append((view, f"{type(exc).__name__}: {exc}"))
                 LOG.warning("Warm-up: %s (%s) failed: %s", view.indicator, view.scope, exc)
