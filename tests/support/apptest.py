@@ -35,6 +35,12 @@ def texts(elements) -> list[str]:
     return [re.sub(r"\\(.)", r"\1", e.value) for e in elements]
 
 
+def html_bodies(at: AppTest) -> str:
+    """The bodies of every st.html element of the last run (the legends, the styles), one
+    string."""
+    return " ".join(e.proto.body for e in at.get("html"))
+
+
 def assert_clean(at: AppTest) -> None:
     """No exception and no st.error in the app's last run."""
     assert not at.exception, [e.value for e in at.exception]

@@ -26,9 +26,13 @@ STYLES = """
 <style>
 .bw-legend ul { list-style: none; padding: 0; margin: 0.3rem 0 0 0; display: flex;
   flex-wrap: wrap; gap: 0.3rem 1rem; }
-.bw-legend li { display: flex; align-items: center; gap: 0.4rem; font-size: 0.95rem; }
+.bw-legend li { display: flex; align-items: center; gap: 0.4rem; font-size: 0.95rem;
+  margin: 0.2em 0 0.2em 1.15em; padding-left: 0.3em; }
+.bw-legend strong { font-weight: 600; }
 .bw-legend .swatch { width: 1.1rem; height: 1.1rem; border: 1px solid #666;
   display: inline-block; }
+/* the legends are st.html: the two rules above keep the spacing and weight they had as
+   markdown (Streamlit's list items and bold) */
 /* section headings (common.section) are h2 for the heading order, sized as before */
 .stMain h2 { font-size: 1.5rem; }
 </style>
@@ -71,14 +75,15 @@ def legend_html(classes: Any, lang: str, no_data: bool, title: str | None = None
         f'<li><span class="swatch" style="background:{color}"></span>{html.escape(label)}</li>'
         for color, label in legend_items(classes, lang, no_data=no_data)
     )
+    # st.html, not st.markdown(unsafe_allow_html=True): markdown with HTML makes the browser
+    # load and run rehype-raw (190 KB) while the map is being drawn (issue 17)
     if title is None:
-        st.markdown(f'<div class="bw-legend"><ul>{items}</ul></div>', unsafe_allow_html=True)
+        st.html(f'<div class="bw-legend"><ul>{items}</ul></div>')
         return
     # the list is the <ul> itself (a role="list" around it would need listitem children)
-    st.markdown(
+    st.html(
         f'<div class="bw-legend"><strong>{html.escape(title)}</strong>'
-        f'<ul aria-label="{html.escape(title)}">{items}</ul></div>',
-        unsafe_allow_html=True,
+        f'<ul aria-label="{html.escape(title)}">{items}</ul></div>'
     )
 
 
