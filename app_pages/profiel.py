@@ -52,7 +52,7 @@ if picked:
 if context.embedded():
     st.caption(t("profile_sources", lang))
     page_end(store, view, "profiel")
-    st.stop()
+    controls.end_page()
 
 section(t("profile_all", lang))
 shown = pv.shown
