@@ -362,3 +362,74 @@ def test_small_multiples_data_equal_the_old_path(store):
             assert names == old_names
             assert_identical(new, old)
             assert charts._records(new) == charts._records(old)
+
+
+# --- trends.trend_frame: the merge onto the grid it replaced (branch trendsp95) ---------------
+
+
+def old_segments_by_series(frame, comparable):
+    present = frame["value"].notna()
+    series = frame["region_code"]
+    if comparable:
+        before = present.groupby(series, sort=False).shift(fill_value=False).astype(bool)
+        starts = present & ~before
+    else:
+        starts = present
+    runs = starts.astype(int).groupby(series, sort=False).cumsum() - 1
+    return runs.where(present).astype("Int64")
+
+
+def old_trend_frame(store, indicator_id, codes, lang="nl"):
+    ind = store.indicator(indicator_id)
+    wanted = trends.series_codes(codes)
+    periods = store.periods(indicator_id)
+    regions = compare.all_regions(store)
+    obs = trends._observations(store, indicator_id, wanted, regions)
+    grid = pd.MultiIndex.from_product([wanted, periods], names=["region_code", "period"])
+    frame = grid.to_frame(index=False).merge(
+        obs[["region_code", "period", "value", "lower", "upper", "status"]],
+        on=["region_code", "period"],
+        how="left",
+    )
+    frame["value"] = frame["value"].astype(float)
+    frame["status"] = [
+        compare.cell_status(v, s) for v, s in zip(frame["value"], frame["status"], strict=True)
+    ]
+    names = {
+        c: compare.area_name(store, c, lang, [regions[c]] if c in regions else []) for c in wanted
+    }
+    frame["indicator_id"] = ind.id
+    frame["name"] = frame["region_code"].map(names)
+    frame["kind"] = np.where(
+        frame["region_code"].isin(trends.REFERENCE_CODES), "reference", "selected"
+    )
+    frame["period_label"] = [numbers.period_label(p, lang) for p in frame["period"]]
+    frame["value_text"] = [
+        numbers.format_value(v, ind, store.catalog, lang) for v in frame["value"]
+    ]
+    frame["status_text"] = [compare.status_text(s, lang) for s in frame["status"]]
+    frame["segment"] = old_segments_by_series(frame, ind.comparable)
+    frame = frame[trends.TREND_COLUMNS]
+    frame.attrs.update(indicator_id=ind.id, comparable=ind.comparable)
+    return frame
+
+
+TREND_SELECTIONS = [
+    [],
+    ["GM0106"],
+    ["GM0114", "GM1730", "GM0106", "GM0114"],  # a duplicate, kept once
+    ["GM0106", "CR07", "PV22", "NL01"],  # a region; the references chosen as well
+]
+
+
+def test_trend_frame_equals_the_old_merge_on_every_indicator(store):
+    drenthe = list(store.gemeente_codes(["PV22"]))
+    extra = [r.code for s in store.region_sets().values() for r in s.regions][:3]
+    for ind in store.catalog:
+        for lang in ("nl", "en"):
+            for codes in [*TREND_SELECTIONS, drenthe, drenthe + extra]:
+                new = trends.trend_frame(store, ind.id, codes, lang)
+                old = old_trend_frame(store, ind.id, codes, lang)
+                assert_identical(new, old)
+                assert new.attrs == old.attrs
+                assert charts._records(new) == charts._records(old)

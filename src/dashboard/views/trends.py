@@ -100,19 +100,16 @@ def segments(values: pd.Series, comparable: bool) -> pd.Series:
     return runs.where(present).astype("Int64")
 
 
-def _segments_by_series(frame: pd.DataFrame, comparable: bool) -> pd.Series:
-    """:func:`segments` of every series of a trend frame (rows in series, then period
-    order) at once: a per-series ``transform`` of it was a fifth of a trend's first
-    request (issue 17)."""
-    present = frame["value"].notna()
-    series = frame["region_code"]
-    if comparable:
-        before = present.groupby(series, sort=False).shift(fill_value=False).astype(bool)
-        starts = present & ~before
-    else:
-        starts = present
-    runs = starts.astype(int).groupby(series, sort=False).cumsum() - 1
-    return runs.where(present).astype("Int64")
+def _series_segments(present: list[bool], comparable: bool) -> list[int | None]:
+    """:func:`segments` of one series, as a list (None where the value is missing)."""
+    out: list[int | None] = []
+    run, before = -1, False
+    for here in present:
+        if here and (not comparable or not before):
+            run += 1
+        out.append(run if here else None)
+        before = here
+    return out
 
 
 def trend_frame(
@@ -123,33 +120,63 @@ def trend_frame(
     (Drenthe, Nederland); ``status`` uses compare.CELL_STATUSES ('missing' where there is no
     value: value NaN, never interpolated); ``segment`` see the module docstring. Rows are in
     series order, then period order. ``frame.attrs`` holds ``indicator_id`` and
-    ``comparable``."""
+    ``comparable``.
+
+    Built cell by cell from the observations' values and one frame at the end, not by a
+    merge onto the grid and a column at a time (each a copy of every Arrow-backed column:
+    a third of a Trends page's first request, issue 17; tests/test_first_requests.py
+    compares it with the merge it replaces)."""
     ind = store.indicator(indicator_id)
     wanted = series_codes(codes)
     periods = store.periods(indicator_id)
     regions = all_regions(store)
     obs = _observations(store, indicator_id, wanted, regions)
-    grid = pd.MultiIndex.from_product([wanted, periods], names=["region_code", "period"])
-    frame = grid.to_frame(index=False).merge(
-        obs[["region_code", "period", "value", "lower", "upper", "status"]],
-        on=["region_code", "period"],
-        how="left",
-    )
-    frame["value"] = frame["value"].astype(float)
-    frame["status"] = [
-        cell_status(v, s) for v, s in zip(frame["value"], frame["status"], strict=True)
+    keys = zip(obs["region_code"].tolist(), obs["period"].tolist(), strict=True)
+    cells = {key: i for i, key in enumerate(keys)}
+    found = [cells.get((code, period), -1) for code in wanted for period in periods]
+    at = np.array(found, dtype=np.intp)
+    missing = at < 0
+
+    def column(name: str) -> np.ndarray:
+        values = obs[name].to_numpy(dtype=float)
+        out = values[at] if len(values) else np.full(len(at), np.nan)
+        out[missing] = np.nan
+        return out
+
+    value, lower, upper = column("value"), column("lower"), column("upper")
+    obs_status = obs["status"].tolist()
+    status = [
+        cell_status(v, np.nan if i < 0 else obs_status[i])
+        for v, i in zip(value.tolist(), found, strict=True)
     ]
     names = {c: area_name(store, c, lang, [regions[c]] if c in regions else []) for c in wanted}
-    frame["indicator_id"] = ind.id
-    frame["name"] = frame["region_code"].map(names)
-    frame["kind"] = np.where(frame["region_code"].isin(REFERENCE_CODES), "reference", "selected")
-    frame["period_label"] = [period_label(p, lang) for p in frame["period"]]
-    frame["value_text"] = [
-        numbers.format_value(v, ind, store.catalog, lang) for v in frame["value"]
-    ]
-    frame["status_text"] = [status_text(s, lang) for s in frame["status"]]
-    frame["segment"] = _segments_by_series(frame, ind.comparable)
-    frame = frame[TREND_COLUMNS]
+    n = len(periods)
+    labels = [period_label(p, lang) for p in periods]
+    texts = [numbers.format_value(v, ind, store.catalog, lang) for v in value.tolist()]
+    present = (~np.isnan(value)).tolist()
+    segment: list[int | None] = []
+    for s in range(len(wanted)):
+        segment += _series_segments(present[s * n : (s + 1) * n], ind.comparable)
+    frame = pd.DataFrame(
+        {
+            "indicator_id": [ind.id] * len(found),
+            "region_code": [c for c in wanted for _ in periods],
+            "name": [names[c] for c in wanted for _ in periods],
+            "kind": [
+                "reference" if c in REFERENCE_CODES else "selected" for c in wanted for _ in periods
+            ],
+            "period": periods * len(wanted),
+            "period_label": labels * len(wanted),
+            "value": value,
+            "lower": lower,
+            "upper": upper,
+            "status": status,
+            "value_text": texts,
+            "status_text": [status_text(s, lang) for s in status],
+            "segment": pd.array(segment, dtype="Int64"),
+        },
+        columns=TREND_COLUMNS,
+    )
     frame.attrs.update(indicator_id=ind.id, comparable=ind.comparable)
     return frame
 
