@@ -433,3 +433,63 @@ def test_trend_frame_equals_the_old_merge_on_every_indicator(store):
                 assert_identical(new, old)
                 assert new.attrs == old.attrs
                 assert charts._records(new) == charts._records(old)
+
+
+# --- charts: the trend lines' and small multiples' specs from records (branch trendsp95) -------
+
+
+def old_series_scales_spec(frame):
+    color, shape = charts._series_scales(frame)
+    return color.to_dict(validate=False), shape.to_dict(validate=False)
+
+
+def old_period_labels(frame):
+    return list(dict.fromkeys(frame.sort_values("period")["period_label"]))
+
+
+def _old_specs(monkeypatch, frames, unit, lang):
+    """The specs as the frames made them: no records (_trend_records None: the frames'
+    path, as before), Altair's scales and the sorted frame's labels."""
+    with monkeypatch.context() as m:
+        m.setattr(charts, "_trend_records", lambda *a, **k: None)
+        m.setattr(charts, "_series_scales_spec", old_series_scales_spec)
+        m.setattr(charts, "_period_labels", old_period_labels)
+        return _specs(frames, unit, lang)
+
+
+def _specs(frames, unit, lang):
+    frame, index, multiples = frames
+    out = [charts.trend_lines_spec(frame, unit, lang)]
+    if index is not None:
+        out.append(charts.trend_lines_spec(index, "index", lang, y="index"))
+    out.append(charts.small_multiples_spec(multiples, unit, lang))
+    return out
+
+
+def test_trend_specs_equal_the_frames_path_on_every_indicator(store, monkeypatch):
+    """Every trend spec (values, index, small multiples) made from records equals the one
+    made from the frames, as text: keys in the same order, values of the same types."""
+    drenthe = list(store.gemeente_codes(["PV22"]))
+    for ind in store.catalog:
+        for lang in ("nl", "en"):
+            for codes in ([], ["GM0106"], ["GM0114", "GM1730", "CR07"]):
+                view = ViewState(indicator=ind.id, gemeenten=tuple(codes), lang=lang)
+                tv = trendview.trend_view(store, view, ())
+                multiples = trends.trend_frame(store, ind.id, drenthe + codes, lang)
+                frames = (tv.frame, tv.index.frame, multiples)
+                new = _specs(frames, tv.unit, lang)
+                old = _old_specs(monkeypatch, frames, tv.unit, lang)
+                assert repr(new) == repr(old)
+
+
+def test_trend_records_fall_back_to_the_frames_when_a_text_is_missing(store):
+    frame = trends.trend_frame(store, "werkloosheid", ["GM0106"], "nl")
+    assert charts._trend_records(frame, "value") == charts._records(
+        charts._trend_data(frame, "value")
+    )
+    broken = frame.assign(value_text=frame["value_text"].where(frame["region_code"] != "GM0106"))
+    assert charts._trend_records(broken, "value") is None
+    spec = charts.trend_lines_spec(broken, "%", "nl")
+    (rows,) = spec["datasets"].values()
+    gm0106 = [r for r in rows if r["region_code"] == "GM0106"]
+    assert len(gm0106) == 12 and {(r["value_text"], r["aria"]) for r in gm0106} == {(None, None)}
