@@ -327,10 +327,13 @@ def region_values(
         observations = observations[observations["region_code"].isin(codes_of(regions))]
         if observations.empty:
             return _empty()
-    values = observations.pivot(index="region_code", columns="period", values="value")
-    matrix = values.to_numpy()  # regions x periods, the pivot's own array (see _compute)
-    row_of = {str(code): i for i, code in enumerate(values.index)}
     own_rows = observations.groupby("region_code", sort=False).indices
+    # nothing to compute (rule 2 for every region, or method "none"): no pivot (Drenthe on
+    # the Trends page, for 52 of the 74 indicators: issue 17)
+    if method != "none" and not all(r.official and r.code in own_rows for r in regions):
+        values = observations.pivot(index="region_code", columns="period", values="value")
+        matrix = values.to_numpy()  # regions x periods, the pivot's own array (see _compute)
+        row_of = {str(code): i for i, code in enumerate(values.index)}
     periods = observations["period"].to_numpy()
     own, codes, found, computed_values = [], [], [], []
     for region in regions:
