@@ -484,12 +484,37 @@ def test_trend_specs_equal_the_frames_path_on_every_indicator(store, monkeypatch
 
 def test_trend_records_fall_back_to_the_frames_when_a_text_is_missing(store):
     frame = trends.trend_frame(store, "werkloosheid", ["GM0106"], "nl")
-    assert charts._trend_records(frame, "value") == charts._records(
-        charts._trend_data(frame, "value")
-    )
+    data = charts._trend_data(frame, "value")
+    assert charts._trend_records(frame, "value") == (charts._records(data), [])
     broken = frame.assign(value_text=frame["value_text"].where(frame["region_code"] != "GM0106"))
     assert charts._trend_records(broken, "value") is None
     spec = charts.trend_lines_spec(broken, "%", "nl")
     (rows,) = spec["datasets"].values()
     gm0106 = [r for r in rows if r["region_code"] == "GM0106"]
     assert len(gm0106) == 12 and {(r["value_text"], r["aria"]) for r in gm0106} == {(None, None)}
+
+
+def old_record_values(col):
+    return col.astype(object).where(col.notna(), None).tolist()
+
+
+@pytest.mark.parametrize(
+    "values, dtype",
+    [
+        (["a", None, "c"], "str"),
+        (["a", None, "c"], "string"),
+        (["a", None, "c"], pd.StringDtype("pyarrow")),
+        ([1, None, 3], "Int64"),
+        ([1, None, 3], "Int8"),
+        ([1.5, None, np.nan], "Float64"),
+        ([True, None, False], "boolean"),
+        (["x", None, "y"], "category"),
+        (["x", None, 2, np.nan, 1.5], object),
+    ],
+)
+def test_record_columns_equal_the_astype_path(values, dtype):
+    """_records' nullable columns as lists with None, as astype(object).where() made them."""
+    col = pd.Series(values, dtype=dtype)
+    (new,) = charts._record_columns(pd.DataFrame({"c": col})).values()
+    assert repr(new) == repr(old_record_values(col))
+    assert [type(v) for v in new] == [type(v) for v in old_record_values(col)]

@@ -232,7 +232,10 @@ def _record_columns(frame: pd.DataFrame) -> dict[str, list] | None:
         elif isinstance(dtype, np.dtype) and dtype.kind in "iub":
             values = col.tolist()
         elif str(dtype) in _NULLABLE or (str(dtype) == "object" and not _has_arrays(col)):
-            values = col.astype(object).where(col.notna(), None).tolist()
+            # as col.astype(object).where(col.notna(), None).tolist(), at a fifth of its cost
+            values = col.tolist()
+            for i in np.flatnonzero(col.isna().to_numpy()):
+                values[i] = None
         else:
             return None
         columns[name] = values
@@ -431,20 +434,20 @@ def _trend_data(frame: pd.DataFrame, y: str) -> pd.DataFrame:
     return data
 
 
-def _trend_records(frame: pd.DataFrame, y: str, margins: bool = False) -> list[dict] | None:
-    """The records of ``_trend_data(frame, y)`` (with ``margins``: of its rows with both
-    ``lower`` and ``upper``) made from the frame's columns, without the frames in between
-    (their masks and columns copied every Arrow-backed column: a fifth of a Trends page's
-    first request, issue 17; tests/test_first_requests.py compares). None when
-    :func:`_records` would leave the columns to Altair, or a shown text is missing: then
-    make the frame."""
-    keep = frame[y].notna().to_numpy()
-    if margins:
-        keep = keep & frame["lower"].notna().to_numpy() & frame["upper"].notna().to_numpy()
-    rows = np.flatnonzero(keep).tolist()
+def _trend_records(
+    frame: pd.DataFrame, y: str, margins: bool = False
+) -> tuple[list[dict], list[dict]] | None:
+    """The records of ``_trend_data(frame, y)`` and (with ``margins``) of its rows with both
+    ``lower`` and ``upper`` (else none), made from the frame's columns, without the frames
+    in between (their masks and columns copied every Arrow-backed column: a fifth of a
+    Trends page's first request, issue 17; tests/test_first_requests.py compares). None
+    when :func:`_records` would leave the columns to Altair, or a shown text is missing:
+    then make the frames."""
     columns = _record_columns(frame)  # (None above MAX_ROWS rows: the frames decide)
     if columns is None:
         return None
+    present = frame[y].notna().to_numpy()
+    rows = np.flatnonzero(present).tolist()
     kept = {name: [values[i] for i in rows] for name, values in columns.items()}
     shown = ("region_code", "segment", "name", "period_label", "value_text")
     if any(v is None for name in shown for v in kept[name]):
@@ -457,7 +460,11 @@ def _trend_records(frame: pd.DataFrame, y: str, margins: bool = False) -> list[d
         for n, p, v in zip(kept["name"], kept["period_label"], kept["value_text"], strict=True)
     ]
     names = list(kept)
-    return [dict(zip(names, row, strict=True)) for row in zip(*kept.values(), strict=True)]
+    data = [dict(zip(names, row, strict=True)) for row in zip(*kept.values(), strict=True)]
+    if not margins:
+        return data, []
+    both = (frame["lower"].notna().to_numpy() & frame["upper"].notna().to_numpy())[present]
+    return data, [row for row, keep in zip(data, both.tolist(), strict=True) if keep]
 
 
 def trend_lines(
@@ -1069,9 +1076,9 @@ def _trend_layers_data(
 ) -> tuple[list[dict] | pd.DataFrame, list[dict] | pd.DataFrame, list[str]]:
     """The trend lines' data, their margins' (empty unless y is 'value') and the series'
     names in order: records (:func:`_trend_records`), else frames as before."""
-    data = _trend_records(frame, y)
-    margins = _trend_records(frame, y, margins=True) if y == "value" else []
-    if data is not None and margins is not None:
+    records = _trend_records(frame, y, margins=y == "value")
+    if records is not None:
+        data, margins = records
         return data, margins, list(dict.fromkeys(r["name"] for r in data))
     data = _trend_data(frame, y)
     margins = data.dropna(subset=["lower", "upper"]) if y == "value" else data.iloc[:0]
@@ -1161,10 +1168,11 @@ def _small_multiples_data(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]
 def _small_multiples_records(frame: pd.DataFrame) -> tuple[list[dict], list[str]]:
     """The records of :func:`_small_multiples_data`, made from the frame's trend records
     (:func:`_trend_records`) without the frames; its frame's when those cannot be made."""
-    rows = _trend_records(frame, "value")
-    if rows is None:
+    records = _trend_records(frame, "value")
+    if records is None:
         data, names = _small_multiples_data(frame)
         return _records(data), names
+    rows = records[0]
     chosen = [r for r in rows if r["kind"] != "reference"]
     names = list(dict.fromkeys(r["name"] for r in chosen))
     drenthe = [r for r in rows if r["region_code"] == DRENTHE_CODE] if names else []
