@@ -518,3 +518,110 @@ def test_record_columns_equal_the_astype_path(values, dtype):
     (new,) = charts._record_columns(pd.DataFrame({"c": col})).values()
     assert repr(new) == repr(old_record_values(col))
     assert [type(v) for v in new] == [type(v) for v in old_record_values(col)]
+
+
+# --- trends.change_table, common_periods, index_frame: the pandas versions (branch trendsp95) --
+
+
+def old_change_row(series, indicator, catalog, lang):
+    present = series[series["value"].notna()]
+    first = present.iloc[0] if len(present) else pd.Series({"period": None, "value": np.nan})
+    last = present.iloc[-1] if len(present) else first
+    change = last["value"] - first["value"] if len(present) > 1 else np.nan
+    pct = change / first["value"] * 100 if len(present) > 1 and first["value"] > 0 else np.nan
+    moved, judged, verdict = trends._verdict(len(present), change, indicator, lang)
+    fmt = lambda v: numbers.format_value(v, indicator, catalog, lang)  # noqa: E731
+    return {
+        "region_code": series["region_code"].iloc[0],
+        "name": series["name"].iloc[0],
+        "kind": series["kind"].iloc[0],
+        "first_period": first["period"],
+        "first_value": float(first["value"]),
+        "first_text": fmt(first["value"]),
+        "last_period": last["period"],
+        "last_value": float(last["value"]),
+        "last_text": fmt(last["value"]),
+        "change": change,
+        "change_text": numbers.format_difference(change, indicator, catalog, lang),
+        "change_pct": pct,
+        "change_pct_text": trends._signed_percent(pct, lang),
+        "comparable": indicator.comparable,
+        "movement": moved,
+        "judgement": judged,
+        "verdict": verdict,
+    }
+
+
+def old_change_table(frame, indicator, catalog, lang="nl"):
+    rows = [
+        old_change_row(series, indicator, catalog, lang)
+        for _, series in frame.groupby("region_code", sort=False)
+    ]
+    return pd.DataFrame(rows, columns=trends.CHANGE_COLUMNS)
+
+
+def old_common_periods(frame):
+    series = frame["region_code"].nunique()
+    present = frame[frame["value"].notna()]
+    counts = present.groupby("period")["region_code"].nunique()
+    return sorted(str(p) for p in counts[counts == series].index) if series else []
+
+
+def old_index_frame(frame, lang="nl"):
+    common = old_common_periods(frame)
+    if not common:
+        return trends.IndexResult(None, None, "index_no_common_period")
+    base = common[0]
+    base_values = frame[frame["period"] == base].set_index("region_code")["value"]
+    if (base_values <= 0).any():
+        return trends.IndexResult(None, base, "index_base_not_positive")
+    result = frame.copy()
+    result["base_period"] = base
+    result["base_value"] = result["region_code"].map(base_values).astype(float)
+    result["index"] = result["value"] / result["base_value"] * 100
+    result["index_text"] = [
+        numbers.format_number(v, trends.INDEX_DECIMALS, lang) for v in result["index"]
+    ]
+    return trends.IndexResult(result, base)
+
+
+def _assert_same_index(new, old):
+    assert (new.base_period, new.reason) == (old.base_period, old.reason)
+    assert (new.frame is None) == (old.frame is None)
+    if new.frame is not None:
+        assert_identical(new.frame, old.frame)
+
+
+def _changed_frames(frame):
+    """The frame, and variants the catalogue's data may not have: a series without values,
+    one with a single value, a base value of 0, a negative one."""
+    values = frame["value"].to_numpy(copy=True)
+    first_code = frame["region_code"].iloc[0]
+    mine = (frame["region_code"] == first_code).to_numpy()
+    present = np.flatnonzero(mine & ~np.isnan(values))
+    out = [frame, frame.assign(value=np.where(mine, np.nan, values))]
+    if len(present) > 1:
+        single = values.copy()
+        single[present[1:]] = np.nan
+        out.append(frame.assign(value=single))
+        for base in (0.0, -1.5):
+            changed = values.copy()
+            changed[present[0]] = base
+            out.append(frame.assign(value=changed))
+    return out
+
+
+def test_change_table_and_index_equal_the_old_path_on_every_indicator(store):
+    for ind in store.catalog:
+        for lang in ("nl", "en"):
+            for codes in ([], ["GM0106"], ["GM0114", "GM1730", "GM0106", "CR07"]):
+                frame = trends.trend_frame(store, ind.id, codes, lang)
+                for variant in _changed_frames(frame):
+                    assert_identical(
+                        trends.change_table(variant, ind, store.catalog, lang),
+                        old_change_table(variant, ind, store.catalog, lang),
+                    )
+                    assert trends.common_periods(variant) == old_common_periods(variant)
+                    _assert_same_index(
+                        trends.index_frame(variant, lang), old_index_frame(variant, lang)
+                    )

@@ -25,8 +25,9 @@ Index and change
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -201,10 +202,14 @@ class IndexResult:
 
 def common_periods(frame: pd.DataFrame) -> list[str]:
     """Periods, sorted, in which every series of the frame has a value."""
-    series = frame["region_code"].nunique()
-    present = frame[frame["value"].notna()]
-    counts = present.groupby("period")["region_code"].nunique()
-    return sorted(str(p) for p in counts[counts == series].index) if series else []
+    codes, periods = frame["region_code"].tolist(), frame["period"].tolist()
+    present = frame["value"].notna().tolist()
+    series = len({c for c in codes if c == c})  # (c == c: not NaN, as nunique counts)
+    found: dict[object, set] = {}
+    for code, period, here in zip(codes, periods, present, strict=True):
+        if here and code == code and period == period:
+            found.setdefault(period, set()).add(code)
+    return sorted(str(p) for p, c in found.items() if len(c) == series) if series else []
 
 
 def index_frame(frame: pd.DataFrame, lang: str = "nl") -> IndexResult:
@@ -216,14 +221,18 @@ def index_frame(frame: pd.DataFrame, lang: str = "nl") -> IndexResult:
     if not common:
         return IndexResult(None, None, "index_no_common_period")
     base = common[0]
-    base_values = frame[frame["period"] == base].set_index("region_code")["value"]
-    if (base_values <= 0).any():
+    codes, values = frame["region_code"].tolist(), frame["value"].to_numpy(dtype=float)
+    at_base = [i for i, p in enumerate(frame["period"].tolist()) if p == base]
+    base_of = {codes[i]: values[i] for i in at_base}
+    if any(v <= 0 for v in values[at_base]):
         return IndexResult(None, base, "index_base_not_positive")
+    base_value = np.array([base_of.get(c, np.nan) for c in codes], dtype=float)
+    index = values / base_value * 100
     result = frame.copy()
     result["base_period"] = base
-    result["base_value"] = result["region_code"].map(base_values).astype(float)
-    result["index"] = result["value"] / result["base_value"] * 100
-    result["index_text"] = [numbers.format_number(v, INDEX_DECIMALS, lang) for v in result["index"]]
+    result["base_value"] = base_value
+    result["index"] = index
+    result["index_text"] = [numbers.format_number(v, INDEX_DECIMALS, lang) for v in index.tolist()]
     return IndexResult(result, base)
 
 
@@ -281,19 +290,25 @@ def _verdict(
 
 
 def _change_row(
-    series: pd.DataFrame, indicator: Indicator, catalog: Catalog, lang: str
+    head: tuple[object, object, object],
+    first: Mapping[str, Any],
+    last: Mapping[str, Any],
+    n_values: int,
+    indicator: Indicator,
+    catalog: Catalog,
+    lang: str,
 ) -> dict[str, object]:
-    present = series[series["value"].notna()]
-    first = present.iloc[0] if len(present) else pd.Series({"period": None, "value": np.nan})
-    last = present.iloc[-1] if len(present) else first
-    change = last["value"] - first["value"] if len(present) > 1 else np.nan
-    pct = change / first["value"] * 100 if len(present) > 1 and first["value"] > 0 else np.nan
-    moved, judged, verdict = _verdict(len(present), change, indicator, lang)
+    """The change table's row of a series: ``head`` its code, name and kind; ``first`` and
+    ``last`` its first and last period with a value and that value (the same row without
+    values), ``n_values`` how many it has."""
+    change = last["value"] - first["value"] if n_values > 1 else np.nan
+    pct = change / first["value"] * 100 if n_values > 1 and first["value"] > 0 else np.nan
+    moved, judged, verdict = _verdict(n_values, change, indicator, lang)
     fmt = lambda v: numbers.format_value(v, indicator, catalog, lang)  # noqa: E731
     return {
-        "region_code": series["region_code"].iloc[0],
-        "name": series["name"].iloc[0],
-        "kind": series["kind"].iloc[0],
+        "region_code": head[0],
+        "name": head[1],
+        "kind": head[2],
         "first_period": first["period"],
         "first_value": float(first["value"]),
         "first_text": fmt(first["value"]),
@@ -311,6 +326,16 @@ def _change_row(
     }
 
 
+def _series_rows(frame: pd.DataFrame) -> dict[object, list[int]]:
+    """Row positions per series (region code), series in order of appearance, as
+    ``frame.groupby("region_code", sort=False)`` groups them (no missing codes)."""
+    rows: dict[object, list[int]] = {}
+    for i, code in enumerate(frame["region_code"].tolist()):
+        if code == code:  # not NaN
+            rows.setdefault(code, []).append(i)
+    return rows
+
+
 def change_table(
     frame: pd.DataFrame, indicator: Indicator, catalog: Catalog, lang: str = "nl"
 ) -> pd.DataFrame:
@@ -321,11 +346,25 @@ def change_table(
     None for a neutral indicator) compare the values as shown; ``verdict`` is the words for
     the table ('gedaald (beter)', 'gestegen', 'niet vergelijkbaar', 'één periode',
     'geen gegevens'). For an indicator whose periods are not comparable the change is given
-    but not judged. Columns :data:`CHANGE_COLUMNS`."""
-    rows = [
-        _change_row(series, indicator, catalog, lang)
-        for _, series in frame.groupby("region_code", sort=False)
-    ]
+    but not judged. Columns :data:`CHANGE_COLUMNS`.
+
+    Read from the frame's columns as lists, not per series from the frame's groups (a
+    tenth of a trend view's first request, issue 17; tests/test_first_requests.py compares
+    it with the groups)."""
+    codes, names, kinds = (frame[c].tolist() for c in ("region_code", "name", "kind"))
+    periods = frame["period"].tolist()
+    values = frame["value"].to_numpy()  # np.float64 values, as a row of the frame gives them
+    present = frame["value"].notna().tolist()
+    rows = []
+    for code, at in _series_rows(frame).items():
+        found = [i for i in at if present[i]]
+        if found:
+            first = {"period": periods[found[0]], "value": values[found[0]]}
+            last = {"period": periods[found[-1]], "value": values[found[-1]]}
+        else:  # (as a frame of no rows gave it)
+            first = last = pd.Series({"period": None, "value": np.nan})
+        head = (code, names[at[0]], kinds[at[0]])
+        rows.append(_change_row(head, first, last, len(found), indicator, catalog, lang))
     return pd.DataFrame(rows, columns=CHANGE_COLUMNS)
 
 
