@@ -24,7 +24,8 @@ from dashboard.model.store import _components_as_observations, official_regions
 from dashboard.model.store import region_values as store_region_values
 from dashboard.render import charts
 from dashboard.state import ViewState
-from dashboard.text import numbers
+from dashboard.text import numbers, sentences
+from dashboard.text.i18n import t
 from dashboard.views import compare, trends, trendview
 from dashboard.vocabulary import DRENTHE_CODE, NEDERLAND_CODE
 
@@ -625,3 +626,40 @@ def test_change_table_and_index_equal_the_old_path_on_every_indicator(store):
                     _assert_same_index(
                         trends.index_frame(variant, lang), old_index_frame(variant, lang)
                     )
+
+
+def old_trend_summary(frame, indicator, catalog, lang="nl"):
+    changes = old_change_table(frame, indicator, catalog, lang)
+
+    def absent_sentence():
+        absent = changes.loc[changes["first_period"].isna(), "name"].tolist()
+        return f" {sentences.no_data_for(absent, lang)}" if absent else ""
+
+    if changes["first_period"].isna().all():
+        return t("trend_no_data", lang, label=indicator.label(lang))
+    periods = frame.loc[frame["value"].notna(), "period"].unique()
+    if len(periods) == 1 or not indicator.comparable:
+        return trends._no_trend_sentence(frame, indicator, lang) + absent_sentence()
+    present = changes.dropna(subset=["first_period"])
+    span = min(present["first_period"]), max(present["last_period"])
+    judged = changes[changes["movement"].astype(bool)]
+    chosen = judged[judged["kind"] == "selected"]
+    refs = judged[judged["kind"] == "reference"]
+    clauses = [trends._series_clause(r, span, lang) for _, r in chosen.iterrows()]
+    if len(chosen) > trends.MAX_NAMED:
+        clauses = [trends._count_clause(chosen, lang)]
+    clauses += [trends._series_clause(r, span, lang) for _, r in refs.iterrows()]
+    frm, to = (numbers.period_label(p, lang) for p in span)
+    head = t("trend_span", lang, label=indicator.label(lang), first=frm, last=to)
+    return f"{head}: {'; '.join(clauses)}.{absent_sentence()}"
+
+
+def test_trend_summary_equals_the_old_path_on_every_indicator(store):
+    drenthe = list(store.gemeente_codes(["PV22"]))
+    for ind in store.catalog:
+        for lang in ("nl", "en"):
+            for codes in ([], ["GM0106", "CR07"], drenthe, drenthe[:5]):
+                frame = trends.trend_frame(store, ind.id, codes, lang)
+                for variant in _changed_frames(frame):
+                    old = old_trend_summary(variant, ind, store.catalog, lang)
+                    assert trends.trend_summary(variant, ind, store.catalog, lang) == old

@@ -373,12 +373,7 @@ def change_table(
 MAX_NAMED = 4  # above this many chosen series the summary counts them instead of naming them
 
 
-def _span(changes: pd.DataFrame) -> tuple[str, str]:
-    present = changes.dropna(subset=["first_period"])
-    return min(present["first_period"]), max(present["last_period"])
-
-
-def _series_clause(row: pd.Series, span: tuple[str, str], lang: str) -> str:
+def _series_clause(row: Mapping[str, Any], span: tuple[str, str], lang: str) -> str:
     """'Drenthe gedaald van 8,1% naar 3,4% (beter)'; a series' own periods are added when they
     differ from the span of the sentence ('van 103,4 in 2010 naar 73,6 in 2023')."""
     first, last = row["first_text"], row["last_text"]
@@ -435,27 +430,42 @@ def trend_summary(
     ``changes``: the frame's :func:`change_table`, when the caller has made it already."""
     if changes is None:
         changes = change_table(frame, indicator, catalog, lang)
-    if changes["first_period"].isna().all():
+    # the change table's rows as dicts and the frame's columns as lists, not masks of the
+    # frames (a tenth of a trend view's first request, issue 17; tests/test_first_requests.py
+    # compares with the masks)
+    rows = _rows(changes)
+    found = [r for r in rows if not pd.isna(r["first_period"])]
+    if not found:
         return t("trend_no_data", lang, label=indicator.label(lang))
-    periods = frame.loc[frame["value"].notna(), "period"].unique()
+    present = frame["value"].notna().tolist()
+    periods = {p for p, here in zip(frame["period"].tolist(), present, strict=True) if here}
+    absent = _absent_sentence([r["name"] for r in rows if pd.isna(r["first_period"])], lang)
     if len(periods) == 1 or not indicator.comparable:
-        return _no_trend_sentence(frame, indicator, lang) + _absent_sentence(changes, lang)
-    span = _span(changes)
-    judged = changes[changes["movement"].astype(bool)]
-    chosen = judged[judged["kind"] == "selected"]
-    refs = judged[judged["kind"] == "reference"]
-    clauses = [_series_clause(r, span, lang) for _, r in chosen.iterrows()]
+        return _no_trend_sentence(frame, indicator, lang) + absent
+    span = min(r["first_period"] for r in found), max(r["last_period"] for r in found)
+    judged = [r for r in rows if r["movement"] == r["movement"] and r["movement"]]
+    chosen = [r for r in judged if r["kind"] == "selected"]
+    refs = [r for r in judged if r["kind"] == "reference"]
+    clauses = [_series_clause(r, span, lang) for r in chosen]
     if len(chosen) > MAX_NAMED:
-        clauses = [_count_clause(chosen, lang)]
-    clauses += [_series_clause(r, span, lang) for _, r in refs.iterrows()]
+        verdicts = pd.Series([r["verdict"] for r in chosen], dtype=changes["verdict"].dtype)
+        clauses = [_count_clause(pd.DataFrame({"verdict": verdicts}), lang)]
+    clauses += [_series_clause(r, span, lang) for r in refs]
     frm, to = (period_label(p, lang) for p in span)
     head = t("trend_span", lang, label=indicator.label(lang), first=frm, last=to)
-    return f"{head}: {'; '.join(clauses)}.{_absent_sentence(changes, lang)}"
+    return f"{head}: {'; '.join(clauses)}.{absent}"
 
 
-def _absent_sentence(changes: pd.DataFrame, lang: str) -> str:
-    """' Van Westerveld zijn geen gegevens.' for chosen series without any value."""
-    absent = changes.loc[changes["first_period"].isna(), "name"].tolist()
+def _rows(changes: pd.DataFrame) -> list[dict[str, Any]]:
+    """A change table's rows as dicts of its columns' values (``tolist``: the values a row
+    of it gives for its text columns)."""
+    names = list(changes.columns)
+    columns = [changes[c].tolist() for c in names]
+    return [dict(zip(names, r, strict=True)) for r in zip(*columns, strict=True)]
+
+
+def _absent_sentence(absent: list[str], lang: str) -> str:
+    """' Van Westerveld zijn geen gegevens.' for the chosen series without any value."""
     if not absent:
         return ""
     return f" {sentences.no_data_for(absent, lang)}"
