@@ -663,3 +663,16 @@ def test_trend_summary_equals_the_old_path_on_every_indicator(store):
                 for variant in _changed_frames(frame):
                     old = old_trend_summary(variant, ind, store.catalog, lang)
                     assert trends.trend_summary(variant, ind, store.catalog, lang) == old
+
+
+def test_has_gemeente_values_equals_the_old_mask(store):
+    drenthe = list(store.gemeente_codes(["PV22"]))
+    seen = set()
+    for ind in store.catalog:
+        for codes in ([], drenthe):
+            frame = trends.trend_frame(store, ind.id, codes, "nl")
+            for variant in _changed_frames(frame):
+                old = bool(variant.loc[variant["kind"] != "reference", "value"].notna().sum())
+                assert trendview.has_gemeente_values(variant) == old
+                seen.add(old)
+    assert seen == {True, False}
