@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import io
+import os
 import pstats
 import statistics
 import sys
@@ -154,6 +155,9 @@ def parts(scope: str) -> dict[str, float | str]:
 
 
 def main(argv: list[str] | None = None) -> None:
+    # no background warm-up (as bench/server_time.py): it would fill the caches a cold
+    # profile is meant to find empty, and share the CPU with the profiled script thread
+    os.environ[st_bench.WARM_UP_ENV] = "0"
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scope", default="nederland")
     parser.add_argument("--top", type=int, default=30)

@@ -24,7 +24,8 @@ from dashboard.model.store import _components_as_observations, official_regions
 from dashboard.model.store import region_values as store_region_values
 from dashboard.render import charts
 from dashboard.state import ViewState
-from dashboard.text import numbers
+from dashboard.text import numbers, sentences
+from dashboard.text.i18n import t
 from dashboard.views import compare, trends, trendview
 from dashboard.vocabulary import DRENTHE_CODE, NEDERLAND_CODE
 
@@ -362,3 +363,316 @@ def test_small_multiples_data_equal_the_old_path(store):
             assert names == old_names
             assert_identical(new, old)
             assert charts._records(new) == charts._records(old)
+
+
+# --- trends.trend_frame: the merge onto the grid it replaced (branch trendsp95) ---------------
+
+
+def old_segments_by_series(frame, comparable):
+    present = frame["value"].notna()
+    series = frame["region_code"]
+    if comparable:
+        before = present.groupby(series, sort=False).shift(fill_value=False).astype(bool)
+        starts = present & ~before
+    else:
+        starts = present
+    runs = starts.astype(int).groupby(series, sort=False).cumsum() - 1
+    return runs.where(present).astype("Int64")
+
+
+def old_trend_frame(store, indicator_id, codes, lang="nl"):
+    ind = store.indicator(indicator_id)
+    wanted = trends.series_codes(codes)
+    periods = store.periods(indicator_id)
+    regions = compare.all_regions(store)
+    obs = trends._observations(store, indicator_id, wanted, regions)
+    grid = pd.MultiIndex.from_product([wanted, periods], names=["region_code", "period"])
+    frame = grid.to_frame(index=False).merge(
+        obs[["region_code", "period", "value", "lower", "upper", "status"]],
+        on=["region_code", "period"],
+        how="left",
+    )
+    frame["value"] = frame["value"].astype(float)
+    frame["status"] = [
+        compare.cell_status(v, s) for v, s in zip(frame["value"], frame["status"], strict=True)
+    ]
+    names = {
+        c: compare.area_name(store, c, lang, [regions[c]] if c in regions else []) for c in wanted
+    }
+    frame["indicator_id"] = ind.id
+    frame["name"] = frame["region_code"].map(names)
+    frame["kind"] = np.where(
+        frame["region_code"].isin(trends.REFERENCE_CODES), "reference", "selected"
+    )
+    frame["period_label"] = [numbers.period_label(p, lang) for p in frame["period"]]
+    frame["value_text"] = [
+        numbers.format_value(v, ind, store.catalog, lang) for v in frame["value"]
+    ]
+    frame["status_text"] = [compare.status_text(s, lang) for s in frame["status"]]
+    frame["segment"] = old_segments_by_series(frame, ind.comparable)
+    frame = frame[trends.TREND_COLUMNS]
+    frame.attrs.update(indicator_id=ind.id, comparable=ind.comparable)
+    return frame
+
+
+TREND_SELECTIONS = [
+    [],
+    ["GM0106"],
+    ["GM0114", "GM1730", "GM0106", "GM0114"],  # a duplicate, kept once
+    ["GM0106", "CR07", "PV22", "NL01"],  # a region; the references chosen as well
+]
+
+
+def test_trend_frame_equals_the_old_merge_on_every_indicator(store):
+    drenthe = list(store.gemeente_codes(["PV22"]))
+    extra = [r.code for s in store.region_sets().values() for r in s.regions][:3]
+    for ind in store.catalog:
+        for lang in ("nl", "en"):
+            for codes in [*TREND_SELECTIONS, drenthe, drenthe + extra]:
+                new = trends.trend_frame(store, ind.id, codes, lang)
+                old = old_trend_frame(store, ind.id, codes, lang)
+                assert_identical(new, old)
+                assert new.attrs == old.attrs
+                assert charts._records(new) == charts._records(old)
+
+
+# --- charts: the trend lines' and small multiples' specs from records (branch trendsp95) -------
+
+
+def old_series_scales_spec(frame):
+    color, shape = charts._series_scales(frame)
+    return color.to_dict(validate=False), shape.to_dict(validate=False)
+
+
+def old_period_labels(frame):
+    return list(dict.fromkeys(frame.sort_values("period")["period_label"]))
+
+
+def _old_specs(monkeypatch, frames, unit, lang):
+    """The specs as the frames made them: no records (_trend_records None: the frames'
+    path, as before), Altair's scales and the sorted frame's labels."""
+    with monkeypatch.context() as m:
+        m.setattr(charts, "_trend_records", lambda *a, **k: None)
+        m.setattr(charts, "_series_scales_spec", old_series_scales_spec)
+        m.setattr(charts, "_period_labels", old_period_labels)
+        return _specs(frames, unit, lang)
+
+
+def _specs(frames, unit, lang):
+    frame, index, multiples = frames
+    out = [charts.trend_lines_spec(frame, unit, lang)]
+    if index is not None:
+        out.append(charts.trend_lines_spec(index, "index", lang, y="index"))
+    out.append(charts.small_multiples_spec(multiples, unit, lang))
+    return out
+
+
+def test_trend_specs_equal_the_frames_path_on_every_indicator(store, monkeypatch):
+    """Every trend spec (values, index, small multiples) made from records equals the one
+    made from the frames, as text: keys in the same order, values of the same types."""
+    drenthe = list(store.gemeente_codes(["PV22"]))
+    for ind in store.catalog:
+        for lang in ("nl", "en"):
+            for codes in ([], ["GM0106"], ["GM0114", "GM1730", "CR07"]):
+                view = ViewState(indicator=ind.id, gemeenten=tuple(codes), lang=lang)
+                tv = trendview.trend_view(store, view, ())
+                multiples = trends.trend_frame(store, ind.id, drenthe + codes, lang)
+                frames = (tv.frame, tv.index.frame, multiples)
+                new = _specs(frames, tv.unit, lang)
+                old = _old_specs(monkeypatch, frames, tv.unit, lang)
+                assert repr(new) == repr(old)
+
+
+def test_trend_records_fall_back_to_the_frames_when_a_text_is_missing(store):
+    frame = trends.trend_frame(store, "werkloosheid", ["GM0106"], "nl")
+    data = charts._trend_data(frame, "value")
+    assert charts._trend_records(frame, "value") == (charts._records(data), [])
+    broken = frame.assign(value_text=frame["value_text"].where(frame["region_code"] != "GM0106"))
+    assert charts._trend_records(broken, "value") is None
+    spec = charts.trend_lines_spec(broken, "%", "nl")
+    (rows,) = spec["datasets"].values()
+    gm0106 = [r for r in rows if r["region_code"] == "GM0106"]
+    assert len(gm0106) == 12 and {(r["value_text"], r["aria"]) for r in gm0106} == {(None, None)}
+
+
+def old_record_values(col):
+    return col.astype(object).where(col.notna(), None).tolist()
+
+
+@pytest.mark.parametrize(
+    "values, dtype",
+    [
+        (["a", None, "c"], "str"),
+        (["a", None, "c"], "string"),
+        (["a", None, "c"], pd.StringDtype("pyarrow")),
+        ([1, None, 3], "Int64"),
+        ([1, None, 3], "Int8"),
+        ([1.5, None, np.nan], "Float64"),
+        ([True, None, False], "boolean"),
+        (["x", None, "y"], "category"),
+        (["x", None, 2, np.nan, 1.5], object),
+    ],
+)
+def test_record_columns_equal_the_astype_path(values, dtype):
+    """_records' nullable columns as lists with None, as astype(object).where() made them."""
+    col = pd.Series(values, dtype=dtype)
+    (new,) = charts._record_columns(pd.DataFrame({"c": col})).values()
+    assert repr(new) == repr(old_record_values(col))
+    assert [type(v) for v in new] == [type(v) for v in old_record_values(col)]
+
+
+# --- trends.change_table, common_periods, index_frame: the pandas versions (branch trendsp95) --
+
+
+def old_change_row(series, indicator, catalog, lang):
+    present = series[series["value"].notna()]
+    first = present.iloc[0] if len(present) else pd.Series({"period": None, "value": np.nan})
+    last = present.iloc[-1] if len(present) else first
+    change = last["value"] - first["value"] if len(present) > 1 else np.nan
+    pct = change / first["value"] * 100 if len(present) > 1 and first["value"] > 0 else np.nan
+    moved, judged, verdict = trends._verdict(len(present), change, indicator, lang)
+    fmt = lambda v: numbers.format_value(v, indicator, catalog, lang)  # noqa: E731
+    return {
+        "region_code": series["region_code"].iloc[0],
+        "name": series["name"].iloc[0],
+        "kind": series["kind"].iloc[0],
+        "first_period": first["period"],
+        "first_value": float(first["value"]),
+        "first_text": fmt(first["value"]),
+        "last_period": last["period"],
+        "last_value": float(last["value"]),
+        "last_text": fmt(last["value"]),
+        "change": change,
+        "change_text": numbers.format_difference(change, indicator, catalog, lang),
+        "change_pct": pct,
+        "change_pct_text": trends._signed_percent(pct, lang),
+        "comparable": indicator.comparable,
+        "movement": moved,
+        "judgement": judged,
+        "verdict": verdict,
+    }
+
+
+def old_change_table(frame, indicator, catalog, lang="nl"):
+    rows = [
+        old_change_row(series, indicator, catalog, lang)
+        for _, series in frame.groupby("region_code", sort=False)
+    ]
+    return pd.DataFrame(rows, columns=trends.CHANGE_COLUMNS)
+
+
+def old_common_periods(frame):
+    series = frame["region_code"].nunique()
+    present = frame[frame["value"].notna()]
+    counts = present.groupby("period")["region_code"].nunique()
+    return sorted(str(p) for p in counts[counts == series].index) if series else []
+
+
+def old_index_frame(frame, lang="nl"):
+    common = old_common_periods(frame)
+    if not common:
+        return trends.IndexResult(None, None, "index_no_common_period")
+    base = common[0]
+    base_values = frame[frame["period"] == base].set_index("region_code")["value"]
+    if (base_values <= 0).any():
+        return trends.IndexResult(None, base, "index_base_not_positive")
+    result = frame.copy()
+    result["base_period"] = base
+    result["base_value"] = result["region_code"].map(base_values).astype(float)
+    result["index"] = result["value"] / result["base_value"] * 100
+    result["index_text"] = [
+        numbers.format_number(v, trends.INDEX_DECIMALS, lang) for v in result["index"]
+    ]
+    return trends.IndexResult(result, base)
+
+
+def _assert_same_index(new, old):
+    assert (new.base_period, new.reason) == (old.base_period, old.reason)
+    assert (new.frame is None) == (old.frame is None)
+    if new.frame is not None:
+        assert_identical(new.frame, old.frame)
+
+
+def _changed_frames(frame):
+    """The frame, and variants the catalogue's data may not have: a series without values,
+    one with a single value, a base value of 0, a negative one."""
+    values = frame["value"].to_numpy(copy=True)
+    first_code = frame["region_code"].iloc[0]
+    mine = (frame["region_code"] == first_code).to_numpy()
+    present = np.flatnonzero(mine & ~np.isnan(values))
+    out = [frame, frame.assign(value=np.where(mine, np.nan, values))]
+    if len(present) > 1:
+        single = values.copy()
+        single[present[1:]] = np.nan
+        out.append(frame.assign(value=single))
+        for base in (0.0, -1.5):
+            changed = values.copy()
+            changed[present[0]] = base
+            out.append(frame.assign(value=changed))
+    return out
+
+
+def test_change_table_and_index_equal_the_old_path_on_every_indicator(store):
+    for ind in store.catalog:
+        for lang in ("nl", "en"):
+            for codes in ([], ["GM0106"], ["GM0114", "GM1730", "GM0106", "CR07"]):
+                frame = trends.trend_frame(store, ind.id, codes, lang)
+                for variant in _changed_frames(frame):
+                    assert_identical(
+                        trends.change_table(variant, ind, store.catalog, lang),
+                        old_change_table(variant, ind, store.catalog, lang),
+                    )
+                    assert trends.common_periods(variant) == old_common_periods(variant)
+                    _assert_same_index(
+                        trends.index_frame(variant, lang), old_index_frame(variant, lang)
+                    )
+
+
+def old_trend_summary(frame, indicator, catalog, lang="nl"):
+    changes = old_change_table(frame, indicator, catalog, lang)
+
+    def absent_sentence():
+        absent = changes.loc[changes["first_period"].isna(), "name"].tolist()
+        return f" {sentences.no_data_for(absent, lang)}" if absent else ""
+
+    if changes["first_period"].isna().all():
+        return t("trend_no_data", lang, label=indicator.label(lang))
+    periods = frame.loc[frame["value"].notna(), "period"].unique()
+    if len(periods) == 1 or not indicator.comparable:
+        return trends._no_trend_sentence(frame, indicator, lang) + absent_sentence()
+    present = changes.dropna(subset=["first_period"])
+    span = min(present["first_period"]), max(present["last_period"])
+    judged = changes[changes["movement"].astype(bool)]
+    chosen = judged[judged["kind"] == "selected"]
+    refs = judged[judged["kind"] == "reference"]
+    clauses = [trends._series_clause(r, span, lang) for _, r in chosen.iterrows()]
+    if len(chosen) > trends.MAX_NAMED:
+        clauses = [trends._count_clause(chosen, lang)]
+    clauses += [trends._series_clause(r, span, lang) for _, r in refs.iterrows()]
+    frm, to = (numbers.period_label(p, lang) for p in span)
+    head = t("trend_span", lang, label=indicator.label(lang), first=frm, last=to)
+    return f"{head}: {'; '.join(clauses)}.{absent_sentence()}"
+
+
+def test_trend_summary_equals_the_old_path_on_every_indicator(store):
+    drenthe = list(store.gemeente_codes(["PV22"]))
+    for ind in store.catalog:
+        for lang in ("nl", "en"):
+            for codes in ([], ["GM0106", "CR07"], drenthe, drenthe[:5]):
+                frame = trends.trend_frame(store, ind.id, codes, lang)
+                for variant in _changed_frames(frame):
+                    old = old_trend_summary(variant, ind, store.catalog, lang)
+                    assert trends.trend_summary(variant, ind, store.catalog, lang) == old
+
+
+def test_has_gemeente_values_equals_the_old_mask(store):
+    drenthe = list(store.gemeente_codes(["PV22"]))
+    seen = set()
+    for ind in store.catalog:
+        for codes in ([], drenthe):
+            frame = trends.trend_frame(store, ind.id, codes, "nl")
+            for variant in _changed_frames(frame):
+                old = bool(variant.loc[variant["kind"] != "reference", "value"].notna().sum())
+                assert trendview.has_gemeente_values(variant) == old
+                seen.add(old)
+    assert seen == {True, False}

@@ -327,10 +327,13 @@ def region_values(
         observations = observations[observations["region_code"].isin(codes_of(regions))]
         if observations.empty:
             return _empty()
-    values = observations.pivot(index="region_code", columns="period", values="value")
-    matrix = values.to_numpy()  # regions x periods, the pivot's own array (see _compute)
-    row_of = {str(code): i for i, code in enumerate(values.index)}
     own_rows = observations.groupby("region_code", sort=False).indices
+    # nothing to compute (rule 2 for every region, or method "none"): no pivot (Drenthe on
+    # the Trends page, for 52 of the 74 indicators: issue 17)
+    if method != "none" and not all(r.official and r.code in own_rows for r in regions):
+        values = observations.pivot(index="region_code", columns="period", values="value")
+        matrix = values.to_numpy()  # regions x periods, the pivot's own array (see _compute)
+        row_of = {str(code): i for i, code in enumerate(values.index)}
     periods = observations["period"].to_numpy()
     own, codes, found, computed_values = [], [], [], []
     for region in regions:
@@ -347,6 +350,15 @@ def region_values(
         codes.append(np.full(len(columns), region.code, dtype=object))
         found.append(columns)
         computed_values.append(computed)
+    floats = {"value": float, "lower": float, "upper": float}
+    if own and not any(len(c) for c in codes):
+        # the regions' own rows only: taken in the order the sort below gives them, without
+        # a concat and a sort of the frame (issue 17)
+        rows = np.concatenate(own).tolist()
+        keys = observations["region_code"].tolist(), observations["period"].tolist()
+        rows.sort(key=lambda i: (keys[0][i], keys[1][i]))
+        taken = observations.take(rows)[OBSERVATION_COLUMNS].astype(floats)
+        return taken.reset_index(drop=True)
     # the regions' own rows and their computed rows each in one frame, not one per region
     # (the rows' order is the sort's below)
     parts = [observations.take(np.concatenate(own))[OBSERVATION_COLUMNS]] if own else []
@@ -367,7 +379,5 @@ def region_values(
     parts = [p for p in parts if not p.empty]
     if not parts:
         return _empty()
-    result = pd.concat(parts, ignore_index=True).astype(
-        {"value": float, "lower": float, "upper": float}
-    )
+    result = pd.concat(parts, ignore_index=True).astype(floats)
     return result.sort_values(["region_code", "period"], ignore_index=True)

@@ -444,9 +444,12 @@ def _computed_region_values(store: Store, indicator_id: str, regions: list[Regio
         computed = (both["status"] == "computed") | (both["status_d"] == "computed")
         both["status"] = computed.map({True: "computed", False: ""})
         return make_observations(both)
+    # the population weights once per store, and none for methods that weigh nothing
     weights = (
         store.household_weights
         if ind.aggregation == "mean_households"
-        else population_weights(store.gebieden)
+        else store.memo(("population_weights",), lambda: population_weights(store.gebieden))
+        if ind.aggregation == "mean_population"
+        else None
     )
     return _region_values(observations, regions, ind.aggregation, weights)

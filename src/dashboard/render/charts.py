@@ -207,13 +207,23 @@ def _records(frame: pd.DataFrame) -> list[dict]:
     ``sanitize_pandas_dataframe``: missing and infinite values None, numpy scalars Python
     ones) without its per-call overhead, which was most of a plain-dict spec's time. Frames
     of other column types, or too large, or another active transformer: Altair's own."""
-    if len(frame) > MAX_ROWS or alt.data_transformers.active != "default":
+    columns = _record_columns(frame)
+    if columns is None:
         return alt.data_transformers.get()(frame)["values"]
+    names = list(columns)
+    return [dict(zip(names, row, strict=True)) for row in zip(*columns.values(), strict=True)]
+
+
+def _record_columns(frame: pd.DataFrame) -> dict[str, list] | None:
+    """The columns of :func:`_records`, each a list of its values as written; None when
+    Altair's transformer has to make them."""
+    if len(frame) > MAX_ROWS or alt.data_transformers.active != "default":
+        return None
     columns: dict[str, list] = {}
     for name, col in frame.items():
         dtype = col.dtype
         if not isinstance(name, str):
-            return alt.data_transformers.get()(frame)["values"]
+            return None
         if isinstance(dtype, np.dtype) and dtype.kind == "f":
             array = col.to_numpy()
             values = array.tolist()
@@ -222,12 +232,14 @@ def _records(frame: pd.DataFrame) -> list[dict]:
         elif isinstance(dtype, np.dtype) and dtype.kind in "iub":
             values = col.tolist()
         elif str(dtype) in _NULLABLE or (str(dtype) == "object" and not _has_arrays(col)):
-            values = col.astype(object).where(col.notna(), None).tolist()
+            # as col.astype(object).where(col.notna(), None).tolist(), at a fifth of its cost
+            values = col.tolist()
+            for i in np.flatnonzero(col.isna().to_numpy()):
+                values[i] = None
         else:
-            return alt.data_transformers.get()(frame)["values"]
+            return None
         columns[name] = values
-    names = list(columns)
-    return [dict(zip(names, row, strict=True)) for row in zip(*columns.values(), strict=True)]
+    return columns
 
 
 def _has_arrays(col: pd.Series) -> bool:
@@ -236,7 +248,11 @@ def _has_arrays(col: pd.Series) -> bool:
 
 def _dataset(frame: pd.DataFrame) -> tuple[str, list[dict]]:
     """A frame as Altair puts it in a spec's ``datasets``: its name and its records."""
-    values = _records(frame)
+    return _named(_records(frame))
+
+
+def _named(values: list[dict]) -> tuple[str, list[dict]]:
+    """Records with the name Altair gives them in a spec's ``datasets``."""
     text = json.dumps(values, sort_keys=True, default=str)
     return "data-" + hashlib.sha256(text.encode()).hexdigest()[:32], values
 
@@ -256,12 +272,13 @@ class _Datasets(dict):
     Altair places them: a layer's data moves to the top when every layer has the very same
     frame (``alt.layer`` compares the frames by identity)."""
 
-    def ref(self, frame: pd.DataFrame) -> dict:
-        name, values = _dataset(frame)
+    def ref(self, frame: pd.DataFrame | list[dict]) -> dict:
+        """The reference to a frame's records, or to records made already."""
+        name, values = _named(frame) if isinstance(frame, list) else _dataset(frame)
         self[name] = values
         return {"name": name}
 
-    def layered(self, layers: list[tuple[dict, pd.DataFrame]]) -> dict:
+    def layered(self, layers: list[tuple[dict, pd.DataFrame | list[dict]]]) -> dict:
         frames = [frame for _, frame in layers]
         if all(frame is frames[0] for frame in frames):
             return {"data": self.ref(frames[0]), "layer": [unit for unit, _ in layers]}
@@ -415,6 +432,39 @@ def _trend_data(frame: pd.DataFrame, y: str) -> pd.DataFrame:
     data["dashed"] = data["kind"] == "reference"
     data["aria"] = _aria(_aria(data["name"], data["period_label"], sep=", "), data["value_text"])
     return data
+
+
+def _trend_records(
+    frame: pd.DataFrame, y: str, margins: bool = False
+) -> tuple[list[dict], list[dict]] | None:
+    """The records of ``_trend_data(frame, y)`` and (with ``margins``) of its rows with both
+    ``lower`` and ``upper`` (else none), made from the frame's columns, without the frames
+    in between (their masks and columns copied every Arrow-backed column: a fifth of a
+    Trends page's first request, issue 17; tests/test_first_requests.py compares). None
+    when :func:`_records` would leave the columns to Altair, or a shown text is missing:
+    then make the frames."""
+    columns = _record_columns(frame)  # (None above MAX_ROWS rows: the frames decide)
+    if columns is None:
+        return None
+    present = frame[y].notna().to_numpy()
+    rows = np.flatnonzero(present).tolist()
+    kept = {name: [values[i] for i in rows] for name, values in columns.items()}
+    shown = ("region_code", "segment", "name", "period_label", "value_text")
+    if any(v is None for name in shown for v in kept[name]):
+        return None
+    kept["line"] = [f"{c}-{s}" for c, s in zip(kept["region_code"], kept["segment"], strict=True)]
+    kept["hollow"] = [s in HOLLOW for s in kept["status"]]
+    kept["dashed"] = [k == "reference" for k in kept["kind"]]
+    kept["aria"] = [
+        f"{n}, {p}: {v}"
+        for n, p, v in zip(kept["name"], kept["period_label"], kept["value_text"], strict=True)
+    ]
+    names = list(kept)
+    data = [dict(zip(names, row, strict=True)) for row in zip(*kept.values(), strict=True)]
+    if not margins:
+        return data, []
+    both = (frame["lower"].notna().to_numpy() & frame["upper"].notna().to_numpy())[present]
+    return data, [row for row, keep in zip(data, both.tolist(), strict=True) if keep]
 
 
 def trend_lines(
@@ -994,14 +1044,51 @@ def region_map_spec(areas: dict, values: pd.DataFrame, lang: str) -> dict:
 
 
 def _series_scales_spec(frame: pd.DataFrame) -> tuple[dict, dict]:
-    color, shape = _series_scales(frame)
-    return color.to_dict(validate=False), shape.to_dict(validate=False)
+    """:func:`_series_scales` as dicts, from the frame's columns (no frame in between)."""
+    first: dict[object, tuple[object, object]] = {}
+    for code, name, kind in zip(
+        frame["region_code"].tolist(), frame["name"].tolist(), frame["kind"].tolist(), strict=True
+    ):
+        first.setdefault(code, (name, kind))
+    chosen = [name for name, kind in first.values() if kind != "reference"]
+    refs = [(code, name) for code, (name, kind) in first.items() if kind == "reference"]
+    ref_keys = ["drenthe" if code == DRENTHE_CODE else "nederland" for code, _ in refs]
+    ref_colors = [REFERENCE_COLORS[k] for k in ref_keys]
+    colors = [SERIES_COLORS[i % len(SERIES_COLORS)] for i in range(len(chosen))]
+    shapes = [
+        SERIES_SHAPES[(i // len(SERIES_COLORS)) % len(SERIES_SHAPES)] for i in range(len(chosen))
+    ]
+    domain = chosen + [name for _, name in refs]
+    color = {"domain": domain, "range": colors + ref_colors}
+    shape = {"domain": list(domain), "range": shapes + ["circle"] * len(refs)}
+    return color, shape
+
+
+def _period_labels(frame: pd.DataFrame) -> list[str]:
+    """``list(dict.fromkeys(frame.sort_values("period")["period_label"]))`` of a trend frame
+    (a period has one label), without sorting the frame."""
+    label_of = dict(zip(frame["period"].tolist(), frame["period_label"].tolist(), strict=True))
+    return list(dict.fromkeys(label_of[p] for p in sorted(label_of)))
+
+
+def _trend_layers_data(
+    frame: pd.DataFrame, y: str
+) -> tuple[list[dict] | pd.DataFrame, list[dict] | pd.DataFrame, list[str]]:
+    """The trend lines' data, their margins' (empty unless y is 'value') and the series'
+    names in order: records (:func:`_trend_records`), else frames as before."""
+    records = _trend_records(frame, y, margins=y == "value")
+    if records is not None:
+        data, margins = records
+        return data, margins, list(dict.fromkeys(r["name"] for r in data))
+    data = _trend_data(frame, y)
+    margins = data.dropna(subset=["lower", "upper"]) if y == "value" else data.iloc[:0]
+    return data, margins, list(dict.fromkeys(data["name"]))
 
 
 def trend_lines_spec(frame: pd.DataFrame, value_title: str, lang: str, y: str = "value") -> dict:
     """``spec(trend_lines(...))``, written as a plain dict."""
-    data = _trend_data(frame, y)
-    labels = list(dict.fromkeys(frame.sort_values("period")["period_label"]))
+    data, margins, names = _trend_layers_data(frame, y)
+    labels = _period_labels(frame)
     color, shape = _series_scales_spec(frame)
     legend = {"columns": 4, "orient": "bottom", "title": None}
     x = _field(
@@ -1044,8 +1131,7 @@ def trend_lines_spec(frame: pd.DataFrame, value_title: str, lang: str, y: str = 
         },
     }
     layers = [(lines, data), (points, data)]
-    margins = data.dropna(subset=["lower", "upper"]) if y == "value" else data.iloc[:0]
-    if not margins.empty:
+    if len(margins):
         bars = {
             "mark": {"type": "rule", "aria": False, "opacity": 0.45},
             "encoding": {
@@ -1058,9 +1144,8 @@ def trend_lines_spec(frame: pd.DataFrame, value_title: str, lang: str, y: str = 
         layers.insert(0, (bars, margins))
     datasets = _Datasets()
     out = datasets.layered(layers)
-    names = ", ".join(dict.fromkeys(data["name"]))
     out["height"] = 340
-    out["description"] = t("a11y_chart_trend", lang, unit=value_title, names=names)
+    out["description"] = t("a11y_chart_trend", lang, unit=value_title, names=", ".join(names))
     out["datasets"] = dict(datasets)
     return _configured(out)
 
@@ -1080,12 +1165,28 @@ def _small_multiples_data(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]
     return pd.concat(panels, ignore_index=True), names
 
 
+def _small_multiples_records(frame: pd.DataFrame) -> tuple[list[dict], list[str]]:
+    """The records of :func:`_small_multiples_data`, made from the frame's trend records
+    (:func:`_trend_records`) without the frames; its frame's when those cannot be made."""
+    records = _trend_records(frame, "value")
+    if records is None:
+        data, names = _small_multiples_data(frame)
+        return _records(data), names
+    rows = records[0]
+    chosen = [r for r in rows if r["kind"] != "reference"]
+    names = list(dict.fromkeys(r["name"] for r in chosen))
+    drenthe = [r for r in rows if r["region_code"] == DRENTHE_CODE] if names else []
+    out = [{**r, "panel": r["name"]} for r in chosen]
+    out += [{**r, "panel": name} for name in names for r in drenthe]
+    return out, names
+
+
 def small_multiples_spec(
     frame: pd.DataFrame, value_title: str, lang: str, columns: int = 4
 ) -> dict:
     """``spec(small_multiples(...))``, written as a plain dict."""
-    data, names = _small_multiples_data(frame)
-    labels = list(dict.fromkeys(frame.sort_values("period")["period_label"]))
+    data, names = _small_multiples_records(frame)
+    labels = _period_labels(frame)
     x = _field("period_label", "ordinal", axis={"labelAngle": -90}, sort=labels, title=None)
     y = _field("value", "quantitative", scale={"nice": True, "zero": False}, title=value_title)
     own = {"filter": "(datum.kind !== 'reference')"}

@@ -25,8 +25,9 @@ Index and change
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -100,19 +101,16 @@ def segments(values: pd.Series, comparable: bool) -> pd.Series:
     return runs.where(present).astype("Int64")
 
 
-def _segments_by_series(frame: pd.DataFrame, comparable: bool) -> pd.Series:
-    """:func:`segments` of every series of a trend frame (rows in series, then period
-    order) at once: a per-series ``transform`` of it was a fifth of a trend's first
-    request (issue 17)."""
-    present = frame["value"].notna()
-    series = frame["region_code"]
-    if comparable:
-        before = present.groupby(series, sort=False).shift(fill_value=False).astype(bool)
-        starts = present & ~before
-    else:
-        starts = present
-    runs = starts.astype(int).groupby(series, sort=False).cumsum() - 1
-    return runs.where(present).astype("Int64")
+def _series_segments(present: list[bool], comparable: bool) -> list[int | None]:
+    """:func:`segments` of one series, as a list (None where the value is missing)."""
+    out: list[int | None] = []
+    run, before = -1, False
+    for here in present:
+        if here and (not comparable or not before):
+            run += 1
+        out.append(run if here else None)
+        before = here
+    return out
 
 
 def trend_frame(
@@ -123,33 +121,63 @@ def trend_frame(
     (Drenthe, Nederland); ``status`` uses compare.CELL_STATUSES ('missing' where there is no
     value: value NaN, never interpolated); ``segment`` see the module docstring. Rows are in
     series order, then period order. ``frame.attrs`` holds ``indicator_id`` and
-    ``comparable``."""
+    ``comparable``.
+
+    Built cell by cell from the observations' values and one frame at the end, not by a
+    merge onto the grid and a column at a time (each a copy of every Arrow-backed column:
+    a third of a Trends page's first request, issue 17; tests/test_first_requests.py
+    compares it with the merge it replaces)."""
     ind = store.indicator(indicator_id)
     wanted = series_codes(codes)
     periods = store.periods(indicator_id)
     regions = all_regions(store)
     obs = _observations(store, indicator_id, wanted, regions)
-    grid = pd.MultiIndex.from_product([wanted, periods], names=["region_code", "period"])
-    frame = grid.to_frame(index=False).merge(
-        obs[["region_code", "period", "value", "lower", "upper", "status"]],
-        on=["region_code", "period"],
-        how="left",
-    )
-    frame["value"] = frame["value"].astype(float)
-    frame["status"] = [
-        cell_status(v, s) for v, s in zip(frame["value"], frame["status"], strict=True)
+    keys = zip(obs["region_code"].tolist(), obs["period"].tolist(), strict=True)
+    cells = {key: i for i, key in enumerate(keys)}
+    found = [cells.get((code, period), -1) for code in wanted for period in periods]
+    at = np.array(found, dtype=np.intp)
+    missing = at < 0
+
+    def column(name: str) -> np.ndarray:
+        values = obs[name].to_numpy(dtype=float)
+        out = values[at] if len(values) else np.full(len(at), np.nan)
+        out[missing] = np.nan
+        return out
+
+    value, lower, upper = column("value"), column("lower"), column("upper")
+    obs_status = obs["status"].tolist()
+    status = [
+        cell_status(v, np.nan if i < 0 else obs_status[i])
+        for v, i in zip(value.tolist(), found, strict=True)
     ]
     names = {c: area_name(store, c, lang, [regions[c]] if c in regions else []) for c in wanted}
-    frame["indicator_id"] = ind.id
-    frame["name"] = frame["region_code"].map(names)
-    frame["kind"] = np.where(frame["region_code"].isin(REFERENCE_CODES), "reference", "selected")
-    frame["period_label"] = [period_label(p, lang) for p in frame["period"]]
-    frame["value_text"] = [
-        numbers.format_value(v, ind, store.catalog, lang) for v in frame["value"]
-    ]
-    frame["status_text"] = [status_text(s, lang) for s in frame["status"]]
-    frame["segment"] = _segments_by_series(frame, ind.comparable)
-    frame = frame[TREND_COLUMNS]
+    n = len(periods)
+    labels = [period_label(p, lang) for p in periods]
+    texts = [numbers.format_value(v, ind, store.catalog, lang) for v in value.tolist()]
+    present = (~np.isnan(value)).tolist()
+    segment: list[int | None] = []
+    for s in range(len(wanted)):
+        segment += _series_segments(present[s * n : (s + 1) * n], ind.comparable)
+    frame = pd.DataFrame(
+        {
+            "indicator_id": [ind.id] * len(found),
+            "region_code": [c for c in wanted for _ in periods],
+            "name": [names[c] for c in wanted for _ in periods],
+            "kind": [
+                "reference" if c in REFERENCE_CODES else "selected" for c in wanted for _ in periods
+            ],
+            "period": periods * len(wanted),
+            "period_label": labels * len(wanted),
+            "value": value,
+            "lower": lower,
+            "upper": upper,
+            "status": status,
+            "value_text": texts,
+            "status_text": [status_text(s, lang) for s in status],
+            "segment": pd.array(segment, dtype="Int64"),
+        },
+        columns=TREND_COLUMNS,
+    )
     frame.attrs.update(indicator_id=ind.id, comparable=ind.comparable)
     return frame
 
@@ -174,10 +202,14 @@ class IndexResult:
 
 def common_periods(frame: pd.DataFrame) -> list[str]:
     """Periods, sorted, in which every series of the frame has a value."""
-    series = frame["region_code"].nunique()
-    present = frame[frame["value"].notna()]
-    counts = present.groupby("period")["region_code"].nunique()
-    return sorted(str(p) for p in counts[counts == series].index) if series else []
+    codes, periods = frame["region_code"].tolist(), frame["period"].tolist()
+    present = frame["value"].notna().tolist()
+    series = len({c for c in codes if c == c})  # (c == c: not NaN, as nunique counts)
+    found: dict[object, set] = {}
+    for code, period, here in zip(codes, periods, present, strict=True):
+        if here and code == code and period == period:
+            found.setdefault(period, set()).add(code)
+    return sorted(str(p) for p, c in found.items() if len(c) == series) if series else []
 
 
 def index_frame(frame: pd.DataFrame, lang: str = "nl") -> IndexResult:
@@ -189,14 +221,18 @@ def index_frame(frame: pd.DataFrame, lang: str = "nl") -> IndexResult:
     if not common:
         return IndexResult(None, None, "index_no_common_period")
     base = common[0]
-    base_values = frame[frame["period"] == base].set_index("region_code")["value"]
-    if (base_values <= 0).any():
+    codes, values = frame["region_code"].tolist(), frame["value"].to_numpy(dtype=float)
+    at_base = [i for i, p in enumerate(frame["period"].tolist()) if p == base]
+    base_of = {codes[i]: values[i] for i in at_base}
+    if any(v <= 0 for v in values[at_base]):
         return IndexResult(None, base, "index_base_not_positive")
+    base_value = np.array([base_of.get(c, np.nan) for c in codes], dtype=float)
+    index = values / base_value * 100
     result = frame.copy()
     result["base_period"] = base
-    result["base_value"] = result["region_code"].map(base_values).astype(float)
-    result["index"] = result["value"] / result["base_value"] * 100
-    result["index_text"] = [numbers.format_number(v, INDEX_DECIMALS, lang) for v in result["index"]]
+    result["base_value"] = base_value
+    result["index"] = index
+    result["index_text"] = [numbers.format_number(v, INDEX_DECIMALS, lang) for v in index.tolist()]
     return IndexResult(result, base)
 
 
@@ -254,19 +290,25 @@ def _verdict(
 
 
 def _change_row(
-    series: pd.DataFrame, indicator: Indicator, catalog: Catalog, lang: str
+    head: tuple[object, object, object],
+    first: Mapping[str, Any],
+    last: Mapping[str, Any],
+    n_values: int,
+    indicator: Indicator,
+    catalog: Catalog,
+    lang: str,
 ) -> dict[str, object]:
-    present = series[series["value"].notna()]
-    first = present.iloc[0] if len(present) else pd.Series({"period": None, "value": np.nan})
-    last = present.iloc[-1] if len(present) else first
-    change = last["value"] - first["value"] if len(present) > 1 else np.nan
-    pct = change / first["value"] * 100 if len(present) > 1 and first["value"] > 0 else np.nan
-    moved, judged, verdict = _verdict(len(present), change, indicator, lang)
+    """The change table's row of a series: ``head`` its code, name and kind; ``first`` and
+    ``last`` its first and last period with a value and that value (the same row without
+    values), ``n_values`` how many it has."""
+    change = last["value"] - first["value"] if n_values > 1 else np.nan
+    pct = change / first["value"] * 100 if n_values > 1 and first["value"] > 0 else np.nan
+    moved, judged, verdict = _verdict(n_values, change, indicator, lang)
     fmt = lambda v: numbers.format_value(v, indicator, catalog, lang)  # noqa: E731
     return {
-        "region_code": series["region_code"].iloc[0],
-        "name": series["name"].iloc[0],
-        "kind": series["kind"].iloc[0],
+        "region_code": head[0],
+        "name": head[1],
+        "kind": head[2],
         "first_period": first["period"],
         "first_value": float(first["value"]),
         "first_text": fmt(first["value"]),
@@ -284,6 +326,16 @@ def _change_row(
     }
 
 
+def _series_rows(frame: pd.DataFrame) -> dict[object, list[int]]:
+    """Row positions per series (region code), series in order of appearance, as
+    ``frame.groupby("region_code", sort=False)`` groups them (no missing codes)."""
+    rows: dict[object, list[int]] = {}
+    for i, code in enumerate(frame["region_code"].tolist()):
+        if code == code:  # not NaN
+            rows.setdefault(code, []).append(i)
+    return rows
+
+
 def change_table(
     frame: pd.DataFrame, indicator: Indicator, catalog: Catalog, lang: str = "nl"
 ) -> pd.DataFrame:
@@ -294,11 +346,25 @@ def change_table(
     None for a neutral indicator) compare the values as shown; ``verdict`` is the words for
     the table ('gedaald (beter)', 'gestegen', 'niet vergelijkbaar', 'één periode',
     'geen gegevens'). For an indicator whose periods are not comparable the change is given
-    but not judged. Columns :data:`CHANGE_COLUMNS`."""
-    rows = [
-        _change_row(series, indicator, catalog, lang)
-        for _, series in frame.groupby("region_code", sort=False)
-    ]
+    but not judged. Columns :data:`CHANGE_COLUMNS`.
+
+    Read from the frame's columns as lists, not per series from the frame's groups (a
+    tenth of a trend view's first request, issue 17; tests/test_first_requests.py compares
+    it with the groups)."""
+    codes, names, kinds = (frame[c].tolist() for c in ("region_code", "name", "kind"))
+    periods = frame["period"].tolist()
+    values = frame["value"].to_numpy()  # np.float64 values, as a row of the frame gives them
+    present = frame["value"].notna().tolist()
+    rows = []
+    for code, at in _series_rows(frame).items():
+        found = [i for i in at if present[i]]
+        if found:
+            first = {"period": periods[found[0]], "value": values[found[0]]}
+            last = {"period": periods[found[-1]], "value": values[found[-1]]}
+        else:  # (as a frame of no rows gave it)
+            first = last = pd.Series({"period": None, "value": np.nan})
+        head = (code, names[at[0]], kinds[at[0]])
+        rows.append(_change_row(head, first, last, len(found), indicator, catalog, lang))
     return pd.DataFrame(rows, columns=CHANGE_COLUMNS)
 
 
@@ -307,12 +373,7 @@ def change_table(
 MAX_NAMED = 4  # above this many chosen series the summary counts them instead of naming them
 
 
-def _span(changes: pd.DataFrame) -> tuple[str, str]:
-    present = changes.dropna(subset=["first_period"])
-    return min(present["first_period"]), max(present["last_period"])
-
-
-def _series_clause(row: pd.Series, span: tuple[str, str], lang: str) -> str:
+def _series_clause(row: Mapping[str, Any], span: tuple[str, str], lang: str) -> str:
     """'Drenthe gedaald van 8,1% naar 3,4% (beter)'; a series' own periods are added when they
     differ from the span of the sentence ('van 103,4 in 2010 naar 73,6 in 2023')."""
     first, last = row["first_text"], row["last_text"]
@@ -369,27 +430,42 @@ def trend_summary(
     ``changes``: the frame's :func:`change_table`, when the caller has made it already."""
     if changes is None:
         changes = change_table(frame, indicator, catalog, lang)
-    if changes["first_period"].isna().all():
+    # the change table's rows as dicts and the frame's columns as lists, not masks of the
+    # frames (a tenth of a trend view's first request, issue 17; tests/test_first_requests.py
+    # compares with the masks)
+    rows = _rows(changes)
+    found = [r for r in rows if not pd.isna(r["first_period"])]
+    if not found:
         return t("trend_no_data", lang, label=indicator.label(lang))
-    periods = frame.loc[frame["value"].notna(), "period"].unique()
+    present = frame["value"].notna().tolist()
+    periods = {p for p, here in zip(frame["period"].tolist(), present, strict=True) if here}
+    absent = _absent_sentence([r["name"] for r in rows if pd.isna(r["first_period"])], lang)
     if len(periods) == 1 or not indicator.comparable:
-        return _no_trend_sentence(frame, indicator, lang) + _absent_sentence(changes, lang)
-    span = _span(changes)
-    judged = changes[changes["movement"].astype(bool)]
-    chosen = judged[judged["kind"] == "selected"]
-    refs = judged[judged["kind"] == "reference"]
-    clauses = [_series_clause(r, span, lang) for _, r in chosen.iterrows()]
+        return _no_trend_sentence(frame, indicator, lang) + absent
+    span = min(r["first_period"] for r in found), max(r["last_period"] for r in found)
+    judged = [r for r in rows if r["movement"] == r["movement"] and r["movement"]]
+    chosen = [r for r in judged if r["kind"] == "selected"]
+    refs = [r for r in judged if r["kind"] == "reference"]
+    clauses = [_series_clause(r, span, lang) for r in chosen]
     if len(chosen) > MAX_NAMED:
-        clauses = [_count_clause(chosen, lang)]
-    clauses += [_series_clause(r, span, lang) for _, r in refs.iterrows()]
+        verdicts = pd.Series([r["verdict"] for r in chosen], dtype=changes["verdict"].dtype)
+        clauses = [_count_clause(pd.DataFrame({"verdict": verdicts}), lang)]
+    clauses += [_series_clause(r, span, lang) for r in refs]
     frm, to = (period_label(p, lang) for p in span)
     head = t("trend_span", lang, label=indicator.label(lang), first=frm, last=to)
-    return f"{head}: {'; '.join(clauses)}.{_absent_sentence(changes, lang)}"
+    return f"{head}: {'; '.join(clauses)}.{absent}"
 
 
-def _absent_sentence(changes: pd.DataFrame, lang: str) -> str:
-    """' Van Westerveld zijn geen gegevens.' for chosen series without any value."""
-    absent = changes.loc[changes["first_period"].isna(), "name"].tolist()
+def _rows(changes: pd.DataFrame) -> list[dict[str, Any]]:
+    """A change table's rows as dicts of its columns' values (``tolist``: the values a row
+    of it gives for its text columns)."""
+    names = list(changes.columns)
+    columns = [changes[c].tolist() for c in names]
+    return [dict(zip(names, r, strict=True)) for r in zip(*columns, strict=True)]
+
+
+def _absent_sentence(absent: list[str], lang: str) -> str:
+    """' Van Westerveld zijn geen gegevens.' for the chosen series without any value."""
     if not absent:
         return ""
     return f" {sentences.no_data_for(absent, lang)}"

@@ -68,4 +68,5 @@ def small_multiples_codes(
 
 def has_gemeente_values(frame: pd.DataFrame) -> bool:
     """Whether any series other than the references has a value (else no small multiples)."""
-    return bool(frame.loc[frame["kind"] != "reference", "value"].notna().sum())
+    present, kinds = frame["value"].notna().tolist(), frame["kind"].tolist()
+    return any(here and kind != "reference" for here, kind in zip(present, kinds, strict=True))

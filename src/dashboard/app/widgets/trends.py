@@ -7,7 +7,7 @@ import streamlit as st
 
 from dashboard.app import cache, keys
 from dashboard.app.context import embedded
-from dashboard.app.resources import region_sets
+from dashboard.app.resources import get_store, region_sets
 from dashboard.app.widgets.common import downloads, image_downloads, section, sentence, vega
 from dashboard.publish import downloads as tables
 from dashboard.state import ViewState
@@ -84,6 +84,8 @@ def small_multiples(view: ViewState) -> None:
     if spec is None:
         return
     section(t("trend_small_multiples", view.lang))
-    label = cache.trend_view(view).indicator.label(view.lang)
+    # the indicator's label from the store, not from the cached trend view (a copy of it
+    # unpickled for one label: issue 17)
+    label = get_store().indicator(view.indicator).label(view.lang)
     title = f"{t('trend_small_multiples', view.lang)}: {label}"
     vega(spec, width="content", title=title)
