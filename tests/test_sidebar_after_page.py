@@ -70,14 +70,3 @@ def test_a_page_that_fails_still_has_its_controls(store, monkeypatch):
     rerun(at)
     assert len(at.exception) == 1  # shown (its details are in the log, not on the page)
     assert at.sidebar.selectbox(key="w_indicator").value == "rokers"
-
-
-def test_deselecting_the_language_keeps_the_language(store):
-    at = open_app(indicator="rokers", taal="en")
-    assert texts(at.title) == [store.indicator("rokers").label("en")]
-    at.session_state["w_taal"] = None  # what a segmented control sends when deselected
-    rerun(at)
-    assert_clean(at)
-    assert texts(at.title) == [store.indicator("rokers").label("en")]
-    assert at.session_state["w_taal"] == "en"  # shown selected again
-    assert at.query_params.get("taal") == "en"
