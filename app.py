@@ -58,16 +58,16 @@ def main() -> None:
     )
     shown = pages.by_path(page.url_path)
     a11y.page_meta(view.lang, a11y.page_title(store, view, shown))
-
-    def sidebar() -> None:
+    try:
+        page.run()
+    finally:
+        # The sidebar after the page: the map is sent, and starts drawing, before the
+        # sidebar's widgets compete for the browser (issue 17). In a finally, so that a page
+        # that stops early still has its controls, and Streamlit keeps their values.
         if with_controls:
             controls.draw(store, view)
         if shown is not None and not context.embedded():
             present.add_to_story(view, shown)
-
-    # The sidebar after the page: the map is sent, and starts drawing, before the sidebar's
-    # widgets compete for the browser (issue 17); also after a page that ended early.
-    controls.run_page(page, sidebar)
 
 
 with warmup.VISITORS.run():  # the warm-up gives way while a visitor's page is being made

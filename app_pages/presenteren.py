@@ -36,7 +36,7 @@ if story is None:
         choices["eigen"] = t("story_own", lang, n=str(len(draft)))
     if not choices:
         st.info(t("story_none", lang))
-        controls.end_page()
+        st.stop()
     key = st.selectbox(
         t("story_choose", lang), list(choices), format_func=choices.get, key=keys.STORY
     )
@@ -52,7 +52,7 @@ if urls.wants_notes(st.query_params):
         section(f"{n}. {escape_markdown(slide.title, 120)}")
         st.text(slide.sentence)
         st.text(slide.notes or "—")
-    controls.end_page()
+    st.stop()
 
 presenting = st.session_state.setdefault(keys.PRESENTING, True)
 st.button(
@@ -79,7 +79,7 @@ if st.toggle(t("slide_qr_toggle", lang), value=True, key=keys.QR):
 with st.expander(t("story_share", lang)):
     if uploads.in_story(story):  # eigen gegevens live in this session only: no link
         st.info(t("upload_no_share_story", lang), icon=":material/lock:")
-        controls.end_page()
+        st.stop()
     # never raises: a story within every limit of a file may not fit in a link
     links = stories.share_links(story, packed if story_from_link else None)
     if links.without_notes is None:

@@ -52,7 +52,7 @@ if picked:
 if context.embedded():
     st.caption(t("profile_sources", lang))
     page_end(store, view, "profiel")
-    controls.end_page()
+    st.stop()
 
 section(t("profile_all", lang))
 shown = pv.shown

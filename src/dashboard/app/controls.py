@@ -7,10 +7,6 @@ writing query parameters is :mod:`dashboard.urls`'s; this module only wires it t
 
 from __future__ import annotations
 
-import contextvars
-from collections.abc import Callable
-from typing import NoReturn
-
 import streamlit as st
 
 from dashboard import state, urls, vocabulary
@@ -214,36 +210,6 @@ def draw(store: Store, view: ViewState) -> None:
         ss[keys.REDRAWN] = True  # once: a widget that keeps disagreeing must not loop
         st.rerun()
     ss[keys.REDRAWN] = False
-
-
-class _PageEnded(Exception):
-    """A page ended early with :func:`end_page`."""
-
-
-_IN_RUN_PAGE = contextvars.ContextVar("bw_in_run_page", default=False)
-
-
-def end_page() -> NoReturn:
-    """End the page here. Under :func:`run_page` (app.py) the sidebar is still drawn after
-    it: after ``st.stop()`` Streamlit refuses every further element, so the sidebar drawn
-    after the page would be missing. A page run on its own stops with ``st.stop()``."""
-    if _IN_RUN_PAGE.get():
-        raise _PageEnded
-    st.stop()
-    raise AssertionError("unreachable: st.stop() raises")
-
-
-def run_page(page: st.navigation, after: Callable[[], None]) -> None:
-    """``page.run()``, then ``after()`` (the sidebar), also when the page ended early
-    (:func:`end_page`) or failed, so that its controls are there and keep their values."""
-    token = _IN_RUN_PAGE.set(True)
-    try:
-        page.run()
-    except _PageEnded:
-        pass
-    finally:
-        _IN_RUN_PAGE.reset(token)
-        after()
 
 
 # the "Verandering sinds" option of the map of one period: not None, which a selectbox shows

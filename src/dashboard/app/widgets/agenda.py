@@ -11,7 +11,7 @@ from functools import partial
 
 import streamlit as st
 
-from dashboard.app import cache, controls, keys
+from dashboard.app import cache, keys
 from dashboard.app.context import app_base_url, embedded, narrow
 from dashboard.app.resources import agenda_data, agenda_or_none, get_store
 from dashboard.app.widgets.common import downloads, legend_html, section, sentence, source
@@ -40,8 +40,8 @@ def data_or_stop(lang: str) -> AgendaData:
         return agenda_data()
     except (DataError, ConfigError) as exc:
         st.error(f"{t('agenda_goals_error', lang)}\n\n{escape_markdown(str(exc), max_len=600)}")
-        controls.end_page()
-        raise  # unreachable: end_page() raises
+        st.stop()
+        raise  # unreachable: st.stop() raises
 
 
 # --- the goal in the URL ----------------------------------------------------------------------
