@@ -25,12 +25,11 @@ def main() -> None:
     common.styles()
     a11y.styles()
     store = resources.store_or_stop()
-    with_controls = not context.embedded() or context.embed_with_controls()
-    if with_controls:
-        view = controls.prepare(store)  # drawn after the page, below
-    else:
+    if context.embedded() and not context.embed_with_controls():
         view = controls.url_view(store)  # an embed: the view of its URL, no controls
         st.html(common.EMBED_CSS)
+    else:
+        view = controls.controls(store)
     controls.set_current_view(view)
 
     # The pages come from dashboard.pages (their paths are public: embeds and bookmarks use
@@ -58,16 +57,9 @@ def main() -> None:
     )
     shown = pages.by_path(page.url_path)
     a11y.page_meta(view.lang, a11y.page_title(store, view, shown))
-    try:
-        page.run()
-    finally:
-        # The sidebar after the page: the map is sent, and starts drawing, before the
-        # sidebar's widgets compete for the browser (issue 17). In a finally, so that a page
-        # that stops early still has its controls, and Streamlit keeps their values.
-        if with_controls:
-            controls.draw(store, view)
-        if shown is not None and not context.embedded():
-            present.add_to_story(view, shown)
+    if shown is not None and not context.embedded():
+        present.add_to_story(view, shown)
+    page.run()
 
 
 with warmup.VISITORS.run():  # the warm-up gives way while a visitor's page is being made

@@ -76,17 +76,6 @@ def indicator_options(store: Store, lang: str) -> tuple[list[str], dict[str, str
 
 def controls(store: Store) -> ViewState:
     """Draw the shared controls in the sidebar, sync the URL, and return the view."""
-    view = prepare(store)
-    draw(store, view)
-    return view
-
-
-def prepare(store: Store) -> ViewState:
-    """The view the shared controls will show, from the session's state (and the URL on a
-    first visit or a link), without drawing them; syncs the URL. Widget values are in the
-    session state before their widgets are drawn, so app.py can make the page first and
-    draw the sidebar after it (:func:`draw`): the map is sent, and starts drawing, before
-    the sidebar competes for the browser (issue 17)."""
     for key in KEY.values():
         if key in st.session_state:
             # Re-assigning makes the values survive a page switch: Streamlit otherwise
@@ -102,50 +91,9 @@ def prepare(store: Store) -> ViewState:
         # the session's view and gets it written back.
         _seed(store)
     ss = st.session_state
-    if ss.get(KEY["indicator"]) not in store.catalog.indicators:  # as the selectbox would
-        ss[KEY["indicator"]] = next(iter(store.catalog.indicators))
-    indicator = ss[KEY["indicator"]]
-    periods = store.periods(indicator)
-    pending = ss.pop(keys.PERIOD_PENDING, None)  # the map's timeline moved the period
-    if pending in periods:
-        ss[KEY["period"]] = pending
-        ss[keys.PERIOD_EXPLICIT] = True
-    if ss.get(KEY["period"]) not in periods or not ss.get(keys.PERIOD_EXPLICIT):
-        ss[KEY["period"]] = periods[-1]
-    period = ss[KEY["period"]]
-    since = _since_value(store, indicator, period)
-    change_kind = _change_kind_value(store, indicator, since)
-    if ss.get(KEY["lang"]) not in vocabulary.LANGUAGES:
-        # a segmented control can be deselected: keep the language the session had
-        before = ss.get(keys.CURRENT)
-        ss[KEY["lang"]] = before.lang if before is not None else vocabulary.DEFAULT_LANGUAGE
-    language = ss[KEY["lang"]]
-    view = ViewState(
-        indicator=indicator,
-        period=period if ss.get(keys.PERIOD_EXPLICIT) else None,
-        gemeenten=tuple(ss.get(KEY["gemeenten"], [])),
-        scope=ss[KEY["scope"]],
-        lang=language,
-        colouring=ss[KEY["colouring"]],
-        since=since,
-        change_kind=change_kind,
-    )
-    query = urls.to_query(view)
-    if query != urls.view_query(st.query_params):
-        # parameters of a page itself (a story, a slide number) stay as they are
-        st.query_params.from_dict({**urls.page_query(st.query_params), **query})
-    if ss.get(keys.WRITTEN) not in (None, query):
-        ss[keys.NOTICES] = []  # the user changed the view: notices about the old URL are stale
-    ss[keys.WRITTEN] = query
-    return view
-
-
-def draw(store: Store, view: ViewState) -> None:
-    """The shared controls in the sidebar, showing ``view`` (:func:`prepare`'s). Should a
-    widget show another value than the view was made with, the run starts again once."""
-    ss = st.session_state
-    lang = view.lang
+    lang = ss[KEY["lang"]]
     sidebar = st.sidebar
+
     options, labels = indicator_options(store, lang)
     indicator = sidebar.selectbox(
         t("indicator", lang),
@@ -156,6 +104,12 @@ def draw(store: Store, view: ViewState) -> None:
         on_change=_on_indicator_change,
     )
     periods = store.periods(indicator)
+    pending = ss.pop(keys.PERIOD_PENDING, None)  # the map's timeline moved the period
+    if pending in periods:
+        ss[KEY["period"]] = pending
+        ss[keys.PERIOD_EXPLICIT] = True
+    if ss.get(KEY["period"]) not in periods or not ss.get(keys.PERIOD_EXPLICIT):
+        ss[KEY["period"]] = periods[-1]
     period = sidebar.selectbox(
         t("period", lang),
         list(reversed(periods)),
@@ -163,6 +117,8 @@ def draw(store: Store, view: ViewState) -> None:
         format_func=lambda p: period_label(p, lang),
         on_change=_on_period_change,
     )
+    since = _since_value(store, indicator, period)
+    change_kind = _change_kind_value(store, indicator, since)
     scope = sidebar.radio(
         t("scope", lang),
         vocabulary.SCOPES,
@@ -196,20 +152,27 @@ def draw(store: Store, view: ViewState) -> None:
         format_func=lambda code: t(f"language_{code}", lang),
         selection_mode="single",
     )
-    uploads.panel(shared_store(), lang)
-    shown = (indicator, period, tuple(gemeenten), scope, colouring, language or lang)
-    made = (
-        view.indicator,
-        ss[KEY["period"]] if view.period is None else view.period,
-        view.gemeenten,
-        view.scope,
-        view.colouring,
-        view.lang,
+    if language is None:  # a segmented control can be deselected; keep the language
+        language = lang
+    uploads.panel(shared_store(), language)
+    view = ViewState(
+        indicator=indicator,
+        period=period if ss.get(keys.PERIOD_EXPLICIT) else None,
+        gemeenten=tuple(gemeenten),
+        scope=scope,
+        lang=language,
+        colouring=colouring,
+        since=since,
+        change_kind=change_kind,
     )
-    if shown != made and not ss.get(keys.REDRAWN):
-        ss[keys.REDRAWN] = True  # once: a widget that keeps disagreeing must not loop
-        st.rerun()
-    ss[keys.REDRAWN] = False
+    query = urls.to_query(view)
+    if query != urls.view_query(st.query_params):
+        # parameters of a page itself (a story, a slide number) stay as they are
+        st.query_params.from_dict({**urls.page_query(st.query_params), **query})
+    if ss.get(keys.WRITTEN) not in (None, query):
+        ss[keys.NOTICES] = []  # the user changed the view: notices about the old URL are stale
+    ss[keys.WRITTEN] = query
+    return view
 
 
 # the "Verandering sinds" option of the map of one period: not None, which a selectbox shows

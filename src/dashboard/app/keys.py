@@ -13,7 +13,6 @@ SEEDED = "_view_seeded"  # the URL has been read into the controls once
 WRITTEN = "_view_written"  # the query parameters the controls last wrote
 NOTICES = "_view_notices"  # what could not be used of the URL
 CURRENT = "_current_view"  # the view app.py's controls produced in this run
-REDRAWN = "_view_redrawn"  # this run started again because a control disagreed with the view
 
 MAP_SELECTION = "kaart"  # the map page's pydeck chart (its click selection)
 TIMELINE = "w_tijdlijn"  # the map's period slider
