@@ -193,3 +193,16 @@ def test_the_ranking_sent_holds_every_value_as_arrow(store):
         code: store.value("werkloosheid", code, period) for code in ranked["region_code"]
     }
     assert len(ranked) == 12
+
+
+def test_deselecting_the_language_keeps_the_language(store):
+    # a segmented control sends None when its chosen option is clicked again; the session
+    # then fell back to Dutch
+    at = open_app(indicator="rokers", taal="en")
+    assert texts(at.title) == [store.indicator("rokers").label("en")]
+    at.session_state["w_taal"] = None
+    rerun(at)
+    assert_clean(at)
+    assert texts(at.title) == [store.indicator("rokers").label("en")]
+    assert at.session_state["w_taal"] == "en"  # shown chosen again
+    assert at.query_params.get("taal") == "en"

@@ -91,6 +91,11 @@ def controls(store: Store) -> ViewState:
         # the session's view and gets it written back.
         _seed(store)
     ss = st.session_state
+    if ss.get(KEY["lang"]) not in vocabulary.LANGUAGES:
+        # the language control was deselected (clicking the chosen language again): keep
+        # the language the session had, and show it chosen, instead of falling to Dutch
+        before = ss.get(keys.CURRENT)
+        ss[KEY["lang"]] = before.lang if before is not None else vocabulary.DEFAULT_LANGUAGE
     lang = ss[KEY["lang"]]
     sidebar = st.sidebar
 
@@ -145,15 +150,16 @@ def controls(store: Store) -> ViewState:
         key=KEY["colouring"],
         format_func=lambda c: t(f"colour_{c}", lang),
     )
-    language = sidebar.segmented_control(
-        t("language", lang),
-        vocabulary.LANGUAGES,
-        key=KEY["lang"],
-        format_func=lambda code: t(f"language_{code}", lang),
-        selection_mode="single",
+    language = (
+        sidebar.segmented_control(
+            t("language", lang),
+            vocabulary.LANGUAGES,
+            key=KEY["lang"],
+            format_func=lambda code: t(f"language_{code}", lang),
+            selection_mode="single",
+        )
+        or lang
     )
-    if language is None:  # a segmented control can be deselected; keep the language
-        language = lang
     uploads.panel(shared_store(), language)
     view = ViewState(
         indicator=indicator,
