@@ -4,19 +4,19 @@ in the background, so that thirty phones opening the dashboard at once find them
 Without it, the first request for each view pays 0.1–0.4 s of Python (classes, map, charts,
 tables), and thirty sessions starting together on a fresh server ask for dozens of new views
 in their first seconds, all in one interpreter: p95 went to seconds (docs/benchmarks.md,
-finding 12). Since issue 17 a first request costs a half to a third of that and the whole
-warm-up 8 s of CPU instead of 20, but thirty sessions on a server without it still saw a
-p95 of 2.3 s in their first ten seconds, and 0.7 s with it running beside them: it stays
+finding 12). Since issue 17 a first request costs a fifth of that and the whole warm-up
+about 6 s of CPU instead of 20, but thirty sessions on a server without it still saw a
+p95 of 2.5 s in their first ten seconds (all switching at once, every view new): it stays
 (docs/benchmarks.md, "Issue 17"). Which views: every indicator of the catalogue, for
 each scope and language of ``[warm_up]`` in dashboard.toml (default Drenthe, Dutch), as
-:func:`warm_view` computes them. ``DASHBOARD_WARM_UP=0`` switches it off.
+:func:`warm_steps` computes them. ``DASHBOARD_WARM_UP=0`` switches it off.
 
 It runs once per server process, in a daemon thread, a view at a time and a step at a time:
 before each step it waits until no visitor's script run is under way (:data:`VISITORS`,
-counted by app.py), so that a visitor never shares the interpreter with it for longer than
-one step (a few ms). Beside visitors who each got half the interpreter, the switches of
-thirty sessions had a p95 of 0.46 s instead of 0.19 s (docs/benchmarks.md, issue 17). A
-view that fails is logged and skipped (its page shows its own message when asked for)."""
+counted by app.py), so that a visitor shares the interpreter with it for one step at most
+(a few ms). Without that wait, thirty sessions switching beside a long warm-up had a p95 of
+0.46 s, and 0.29 s with it (docs/benchmarks.md, "Issue 17, fourth pass"). A view that
+fails is logged and skipped (its page shows its own message when asked for)."""
 
 from __future__ import annotations
 
