@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from dashboard.model import regions as regions_module
+from dashboard.model import store as store_module
 from dashboard.model.regions import (
     COMPUTED,
     METHODS,
@@ -676,3 +677,48 @@ def test_has_gemeente_values_equals_the_old_mask(store):
                 assert trendview.has_gemeente_values(variant) == old
                 seen.add(old)
     assert seen == {True, False}
+
+
+# --- store._ratio: a ratio's region values without a merge -----------------------------------
+
+
+def old_ratio(num: pd.DataFrame, den: pd.DataFrame, factor: float) -> pd.DataFrame:
+    """store._computed_region_values's join before: an inner merge and make_observations."""
+    both = num.merge(den, on=["indicator_id", "region_code", "period"], suffixes=("", "_d"))
+    both = both[both["value_d"] > 0]
+    both["value"] = both["value"] / both["value_d"] * factor
+    computed = (both["status"] == "computed") | (both["status_d"] == "computed")
+    both["status"] = computed.map({True: "computed", False: ""})
+    return make_observations(both)
+
+
+def test_ratio_equals_the_merge_on_awkward_rows():
+    """Denominators of 0, below 0 and missing, keys on one side only, margins, statuses,
+    the numerators' order not sorted: as the merge made it, to the last bit."""
+    num = make_observations(
+        {
+            "indicator_id": "x",
+            "region_code": ["PV22", "PV22", "CR07", "CR07", "CR08", "PV21", "PV22"],
+            "period": ["2021", "2019", "2019", "2020", "2019", "2019", "2020"],
+            "value": [3.0, 1.0, np.nan, 2.5, 7.0, 4.0, 0.1],
+            "lower": [2.0, np.nan, np.nan, np.nan, np.nan, 3.5, np.nan],
+            "upper": [4.0, np.nan, np.nan, np.nan, np.nan, 4.5, np.nan],
+            "status": ["", "computed", "", "", "computed", "", ""],
+        }
+    )
+    den = make_observations(
+        {
+            "indicator_id": "x",
+            "region_code": ["PV22", "PV22", "CR07", "CR07", "CR08", "PV22", "GM0106"],
+            "period": ["2019", "2021", "2019", "2020", "2019", "2020", "2019"],
+            "value": [0.0, 6.0, 2.0, -1.0, 3.0, 0.3, 5.0],
+            "status": ["", "", "computed", "", "", "computed", ""],
+        }
+    )
+    for factor in (1.0, 100.0, 0.001):
+        assert_identical(store_module._ratio(num, den, "x", factor), old_ratio(num, den, factor))
+    empty = num.iloc[:0]
+    assert_identical(store_module._ratio(empty, den, "x", 1.0), old_ratio(empty, den, 1.0))
+    assert_identical(
+        store_module._ratio(num, den.iloc[:0], "x", 1.0), old_ratio(num, den.iloc[:0], 1.0)
+    )
