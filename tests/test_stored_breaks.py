@@ -1,7 +1,7 @@
 """The maps' class breaks kept in the compiled store (issue 17): computed with mapclassify when
-the store is written, equal to mapclassify's for every map they are kept for, used only for
-exactly the inputs they were computed from, and a server reading the store draws its maps
-without importing mapclassify."""
+the store is written (the map page's maps and the Regio's page's small maps), equal to
+mapclassify's for every map they are kept for, used only for exactly the inputs they were
+computed from, and a server reading the store draws its maps without importing mapclassify."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from dashboard.model import compiled, upload
 from dashboard.model.store import Store, compiled_parts, level, store_inputs
 from dashboard.render import classify
 from dashboard.state import ViewState
-from dashboard.views import mapview
+from dashboard.views import compare, mapview, regionsview
 from dashboard.vocabulary import SCOPES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -64,6 +64,27 @@ def expected(store) -> dict[tuple[str, str, str | None], tuple[str, tuple[float,
     return found
 
 
+@pytest.fixture(scope="module")
+def expected_regions(store) -> dict[tuple[str, str, str], tuple[str, tuple[float, ...]]]:
+    """(scope, region set, indicator) -> (key, mapclassify's breaks) of the small map of the
+    Regio's page as a visitor finds it (the latest period), where it needs mapclassify (more
+    distinct values than classes): the regions' values from the page's spread, gathered here
+    without the view's code."""
+    found = {}
+    for scope in SCOPES:
+        for set_id, region_set in compare.region_set_choices(store, scope).items():
+            regions = list(regionsview.ordered_regions(region_set))
+            for ind in store.catalog:
+                spread = compare.region_spread(store, ind.id, regions)
+                pooled = spread.loc[spread["kind"] == "region", "value"].dropna().tolist()
+                k = min(3, len(pooled))
+                if len(set(pooled)) > k:
+                    key = classify.breaks_key(pooled, k, ind.decimals)
+                    breaks = tuple(classify.breaks(pooled, k, ind.decimals))
+                    found[scope, set_id, ind.id] = (key, breaks)
+    return found
+
+
 @pytest.fixture
 def computed(monkeypatch) -> list[int]:
     """The number of breaks computed with mapclassify since the test began."""
@@ -80,13 +101,38 @@ def computed(monkeypatch) -> list[int]:
 
 def test_stored_breaks_equal_mapclassify_for_every_map_they_are_kept_for(compiled_store, expected):
     known = compiled_store.class_breaks
-    assert {key for key, _ in expected.values()} == set(known)
+    map_keys = {key for key, _ in expected.values()}
+    assert map_keys <= set(known)
     for combination, (key, breaks) in expected.items():
         assert known[key] == breaks, combination
     # the 45 of the mirror's 74 indicators that are mapped (34 by gemeente, 11 by COROP region)
     # on 3 scopes, all periods and each period: 1,128 maps of 1,046 distinct sets of values
-    assert (len(expected), len(known)) == (1128, 1046)
-    assert sum(len(b) == K - 1 for b in known.values()) > 900  # mostly five classes
+    assert (len(expected), len(map_keys)) == (1128, 1046)
+    assert sum(len(known[key]) == K - 1 for key in map_keys) > 900  # mostly five classes
+
+
+def test_stored_breaks_hold_the_regions_maps_of_the_regios_page(compiled_store, expected_regions):
+    known = compiled_store.class_breaks
+    for combination, (key, breaks) in expected_regions.items():
+        assert known[key] == breaks, combination
+    scopes = {scope for scope, _, _ in expected_regions}
+    # Drenthe's three regions never need mapclassify (one class per value); the wider
+    # scopes' COROP regions and provinces do
+    assert scopes == {"noord-nederland", "nederland"}
+    # 88 small maps on the mirror's data, 84 of them in three classes (4 in two: their
+    # values round to two)
+    assert len(expected_regions) == 88
+    assert sum(len(b) == 2 for _, b in expected_regions.values()) == 84
+
+
+def test_regions_views_use_the_stored_breaks_and_compute_none(
+    compiled_store, expected_regions, computed
+):
+    for (scope, set_id, ind), (_, breaks) in expected_regions.items():
+        view = ViewState(indicator=ind, scope=scope)
+        rv = regionsview.regions_view(compiled_store, view, set_id)
+        assert rv.classes.breaks == breaks, (scope, set_id, ind)
+    assert computed == []
 
 
 def test_map_views_use_the_stored_breaks_and_compute_none(compiled_store, expected, computed):
@@ -155,14 +201,21 @@ PROBE = """
 import sys
 from dashboard.model.store import load_store
 from dashboard.state import ViewState
+from dashboard.views.compare import region_set_choices
 from dashboard.views.mapview import map_view
+from dashboard.views.regionsview import regions_view
 from dashboard.vocabulary import SCOPES
 store = load_store()
 assert store.origin == "compiled", store.origin
 first = map_view(store, ViewState())
 drawn = [map_view(store, ViewState(indicator=i.id, scope=s)) for i in store.catalog for s in SCOPES]
+regions = [
+    regions_view(store, ViewState(indicator=i.id, scope=s), set_id)
+    for s in SCOPES for set_id in region_set_choices(store, s) for i in store.catalog
+]
 print(store.origin, first.indicator.id, first.classes.breaks,
       sum(v.classes is not None for v in drawn), len(drawn),
+      sum(v.classes is not None for v in regions), len(regions),
       "mapclassify" in sys.modules, "scipy" in sys.modules, "sklearn" in sys.modules)
 """
 
@@ -176,6 +229,6 @@ def test_maps_on_a_compiled_store_do_not_import_mapclassify(store, settings, tmp
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == [
-        "compiled", "vrijwilligerswerk", "(53.0,", "55.0,", "59.0)", "135", "222",
+        "compiled", "vrijwilligerswerk", "(53.0,", "55.0,", "59.0)", "135", "222", "324", "592",
         "False", "False", "False",
     ]  # fmt: skip

@@ -240,11 +240,13 @@ def with_own_sources(store: Store, settings: Settings) -> Store:
 
 
 def stored_breaks(store: Store) -> dict[str, tuple[float, ...]]:
-    """The class breaks the compiled store keeps (views/mapview.stored_breaks: the map views
-    decide which; imported here, late, as the one place the model asks a view)."""
+    """The class breaks the compiled store keeps (views/mapview.stored_breaks and
+    views/regionsview.stored_breaks: the views decide which; imported here, late, as the one
+    place the model asks a view)."""
     from dashboard.views.mapview import stored_breaks as map_breaks
+    from dashboard.views.regionsview import stored_breaks as region_breaks
 
-    return map_breaks(store)
+    return {**map_breaks(store), **region_breaks(store)}
 
 
 def compiled_parts(store: Store) -> dict:

@@ -13,13 +13,13 @@ import pandas as pd
 
 from dashboard.model.catalog import Indicator
 from dashboard.model.regions import Region, RegionSet
-from dashboard.model.store import Store
+from dashboard.model.store import Store, region_values
 from dashboard.render import classify
 from dashboard.state import ViewState
 from dashboard.text import sentences
 from dashboard.views import compare
 from dashboard.views.mapview import reference_value
-from dashboard.vocabulary import DRENTHE_CODE, NEDERLAND_CODE, REPORT_ORDER
+from dashboard.vocabulary import DRENTHE_CODE, NEDERLAND_CODE, REPORT_ORDER, SCOPES
 
 ALL_THEMES = "alle"
 
@@ -60,6 +60,37 @@ class RegionsView:
         return tuple(r.code for r in self.regions)
 
 
+def region_classes(regions: int) -> int:
+    """How many classes the regions' small map has: three, or one per region when fewer."""
+    return min(3, regions)
+
+
+def stored_breaks(store: Store) -> dict[str, tuple[float, ...]]:
+    """The breaks of every regions' map the Regio's page offers that needs mapclassify (more
+    distinct values than classes), by classify.breaks_key: each scope's region sets, each
+    indicator, each period in which regions have values. Kept in the compiled store with the
+    map page's (views/mapview.stored_breaks), so that a server reading it does not import
+    mapclassify (1.6 s) for the first Regio's page of a scope with more than three regions
+    (issue 17)."""
+    known: dict[str, tuple[float, ...]] = {}
+    for scope in SCOPES:
+        for region_set in compare.region_set_choices(store, scope).values():
+            regions = list(ordered_regions(region_set))
+            codes = {r.code for r in regions}
+            for ind in store.catalog:
+                values = region_values(store, ind.id, regions)
+                values = values[values["region_code"].isin(codes) & values["value"].notna()]
+                for _, rows in values.groupby("period"):
+                    pooled = rows["value"].tolist()  # one row per region and period
+                    k = region_classes(len(pooled))
+                    if len(set(pooled)) <= k:
+                        continue  # one class per value: no mapclassify (classify.breaks)
+                    key = classify.breaks_key(pooled, k, ind.decimals)
+                    if key not in known:
+                        known[key] = tuple(classify.breaks(pooled, k, ind.decimals))
+    return known
+
+
 def regions_view(store: Store, view: ViewState, set_id: str | None = None) -> RegionsView:
     lang = view.lang
     ind = store.indicator(view.indicator)
@@ -75,7 +106,11 @@ def regions_view(store: Store, view: ViewState, set_id: str | None = None) -> Re
     classes = values = None
     if len(region_rows):
         classes = classify.indicator_classes(
-            region_rows["value"].tolist(), ind, store.catalog, k=min(3, len(region_rows))
+            region_rows["value"].tolist(),
+            ind,
+            store.catalog,
+            k=region_classes(len(region_rows)),
+            known=store.class_breaks,
         )
         values = pd.DataFrame(
             {
