@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import altair as alt
 import numpy as np
 import pandas as pd
 import pytest
@@ -441,7 +442,19 @@ def test_trend_frame_equals_the_old_merge_on_every_indicator(store):
 
 
 def old_series_scales_spec(frame):
-    color, shape = charts._series_scales(frame)
+    """charts._series_scales before trendsp95 (an Altair scale pair from the frame's masks),
+    as dicts."""
+    series = frame.drop_duplicates("region_code")
+    chosen = series[series["kind"] != "reference"]["name"].tolist()
+    refs = series[series["kind"] == "reference"]
+    ref_keys = ["drenthe" if c == DRENTHE_CODE else "nederland" for c in refs["region_code"]]
+    n, m = len(charts.SERIES_COLORS), len(charts.SERIES_SHAPES)
+    colors = [charts.SERIES_COLORS[i % n] for i in range(len(chosen))]
+    shapes = [charts.SERIES_SHAPES[(i // n) % m] for i in range(len(chosen))]
+    domain = chosen + refs["name"].tolist()
+    reference = [charts.REFERENCE_COLORS[k] for k in ref_keys]
+    color = alt.Scale(domain=domain, range=colors + reference)
+    shape = alt.Scale(domain=domain, range=shapes + ["circle"] * len(refs))
     return color.to_dict(validate=False), shape.to_dict(validate=False)
 
 

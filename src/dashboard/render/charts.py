@@ -409,20 +409,9 @@ HOLLOW = ("approximate", "provisional")
 
 
 def _series_scales(frame: pd.DataFrame) -> tuple[alt.Scale, alt.Scale]:
-    """Colour and shape scales over the series names: chosen series in SERIES_COLORS (and
-    shapes after every five), Drenthe and Nederland in their reference colours."""
-    series = frame.drop_duplicates("region_code")
-    chosen = series[series["kind"] != "reference"]["name"].tolist()
-    refs = series[series["kind"] == "reference"]
-    ref_keys = ["drenthe" if c == DRENTHE_CODE else "nederland" for c in refs["region_code"]]
-    colors = [SERIES_COLORS[i % len(SERIES_COLORS)] for i in range(len(chosen))]
-    shapes = [
-        SERIES_SHAPES[(i // len(SERIES_COLORS)) % len(SERIES_SHAPES)] for i in range(len(chosen))
-    ]
-    domain = chosen + refs["name"].tolist()
-    color = alt.Scale(domain=domain, range=colors + [REFERENCE_COLORS[k] for k in ref_keys])
-    shape = alt.Scale(domain=domain, range=shapes + ["circle"] * len(refs))
-    return color, shape
+    """Colour and shape scales over the series names (:func:`_series_scales_spec`)."""
+    color, shape = _series_scales_spec(frame)
+    return alt.Scale(**color), alt.Scale(**shape)
 
 
 def _trend_data(frame: pd.DataFrame, y: str) -> pd.DataFrame:
@@ -1044,7 +1033,9 @@ def region_map_spec(areas: dict, values: pd.DataFrame, lang: str) -> dict:
 
 
 def _series_scales_spec(frame: pd.DataFrame) -> tuple[dict, dict]:
-    """:func:`_series_scales` as dicts, from the frame's columns (no frame in between)."""
+    """Colour and shape scales over the series names, as spec dicts: chosen series in
+    SERIES_COLORS (and shapes after every five), Drenthe and Nederland in their reference
+    colours. From the frame's columns, without a frame in between (issue 17)."""
     first: dict[object, tuple[object, object]] = {}
     for code, name, kind in zip(
         frame["region_code"].tolist(), frame["name"].tolist(), frame["kind"].tolist(), strict=True
