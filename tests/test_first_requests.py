@@ -735,3 +735,124 @@ def test_ratio_equals_the_merge_on_awkward_rows():
     assert_identical(
         store_module._ratio(num, den.iloc[:0], "x", 1.0), old_ratio(num, den.iloc[:0], 1.0)
     )
+
+
+# --- compare.comparison_table: the frame-per-indicator version it replaced -------------------
+
+
+def old_latest_period(values, codes):
+    present = values[values["region_code"].isin(codes) & values["value"].notna()]
+    if present.empty:
+        return None
+    counts = present.groupby("period")["region_code"].nunique()
+    complete = counts[counts >= len(set(codes))]
+    return str(max(complete.index if not complete.empty else counts.index))
+
+
+def old_cells(store, ind, values, areas, period, lang):
+    now = values[values["period"] == period].set_index("region_code") if period else None
+    rows = []
+    for code, name, kind in areas:
+        hit = now is not None and code in now.index
+        value = float(now.at[code, "value"]) if hit else np.nan
+        status = compare.cell_status(value, now.at[code, "status"] if hit else None)
+        rows.append(
+            {
+                "indicator_id": ind.id,
+                "area_code": code,
+                "area_name": name,
+                "kind": kind,
+                "period": period or "",
+                "value": value,
+                "status": status,
+                "text": numbers.format_value(value, ind, store.catalog, lang),
+                "status_text": compare.status_text(status, lang),
+            }
+        )
+    return pd.DataFrame(rows, columns=compare.LONG_COLUMNS)
+
+
+def old_comparison_long(store, regions, indicator_ids, lang="nl", period=None):
+    areas = compare._areas(store, regions, lang)
+    parts = []
+    for ind_id in indicator_ids:
+        ind = store.indicator(ind_id)
+        values = compare.area_values(store, ind_id, regions)
+        used = period or old_latest_period(values, [r.code for r in regions])
+        if used is None and not store.frame(ind_id).empty:
+            used = store.latest_period(ind_id)
+        parts.append(old_cells(store, ind, values, areas, used, lang))
+    if not parts:
+        return pd.DataFrame(columns=compare.LONG_COLUMNS)
+    return pd.concat(parts, ignore_index=True)
+
+
+def old_row(store, ind, cells, lang):
+    regions = cells[cells["kind"] == "region"]
+    highest, lowest = compare.extremes(
+        dict(zip(regions["area_code"], regions["value"], strict=True)), ind.decimals
+    )
+    best, worst = compare.best_worst(highest, lowest, ind.direction)
+    names = dict(zip(cells["area_code"], cells["area_name"], strict=True))
+    period = cells["period"].iloc[0]
+    row = {
+        "indicator_id": ind.id,
+        "label": ind.label(lang),
+        "unit": store.catalog.unit_label(ind.unit, lang),
+        "direction": ind.direction,
+        "period": period,
+        "period_label": numbers.period_label(period, lang) if period else "",
+        "period_unstated": bool((cells["status"] == "period_unstated").any()),
+    }
+    for cell in cells.itertuples():
+        row.update({f"{f}_{cell.area_code}": getattr(cell, f) for f in compare.CELL_FIELDS})
+    row.update(
+        highest=highest,
+        lowest=lowest,
+        best=best,
+        worst=worst,
+        extremes=compare.extremes_text(names, highest, lowest, ind.direction, lang),
+        weighting=compare.weighting_text(store, ind, lang),
+        source=sentences.citation(ind, lang),
+    )
+    return row
+
+
+def old_comparison_table(store, regions, indicator_ids, lang="nl", period=None):
+    long = old_comparison_long(store, regions, indicator_ids, lang, period)
+    rows = [
+        old_row(store, store.indicator(i), long[long["indicator_id"] == i], lang)
+        for i in indicator_ids
+    ]
+    table = pd.DataFrame(rows)
+    table.attrs["areas"] = {c: n for c, n, _ in compare._areas(store, regions, lang)}
+    return table
+
+
+def test_latest_period_equals_the_old_groupby(store):
+    for ind in store.catalog:
+        for _, regions in _scope_sets(store):
+            values = compare.area_values(store, ind.id, regions)
+            for codes in ([r.code for r in regions], [regions[0].code], ["XX99"], []):
+                assert compare.latest_period(values, codes) == old_latest_period(values, codes)
+
+
+@pytest.mark.parametrize(
+    ("scope", "lang", "period"),
+    [("drenthe", "nl", None), ("drenthe", "en", "2022"), ("nederland", "nl", None)],
+)
+def test_comparison_table_equals_the_old_path(store, scope, lang, period):
+    ids = [ind.id for ind in store.catalog]
+    for region_set in compare.region_set_choices(store, scope).values():
+        regions = list(region_set.regions)
+        new = compare.comparison_table(store, regions, ids, lang, period)
+        old = old_comparison_table(store, regions, ids, lang, period)
+        assert_identical(new, old)
+        assert new.attrs == old.attrs
+        assert_identical(
+            compare.comparison_long(store, regions, ids[:9], lang, period),
+            old_comparison_long(store, regions, ids[:9], lang, period),
+        )
+    assert_identical(
+        compare.comparison_long(store, regions, [], lang), old_comparison_long(store, regions, [])
+    )

@@ -158,12 +158,21 @@ def _sorted(values: pd.DataFrame) -> pd.DataFrame:
 def latest_period(values: pd.DataFrame, codes: Sequence[str]) -> str | None:
     """The latest period in which every one of ``codes`` has a value, else the latest in which
     any has one, else None."""
-    present = values[values["region_code"].isin(codes) & values["value"].notna()]
-    if present.empty:
+    wanted = set(codes)
+    present: dict[str, set[str]] = {}
+    # plain lists, not a mask and a groupby: 148 calls on a first Regio's page (issue 17)
+    for code, period, value in zip(
+        values["region_code"].tolist(),
+        values["period"].tolist(),
+        values["value"].tolist(),
+        strict=True,
+    ):
+        if code in wanted and not pd.isna(value):
+            present.setdefault(period, set()).add(code)
+    if not present:
         return None
-    counts = present.groupby("period")["region_code"].nunique()
-    complete = counts[counts >= len(set(codes))]
-    return str(max(complete.index if not complete.empty else counts.index))
+    complete = [p for p, found in present.items() if len(found) >= len(wanted)]
+    return str(max(complete or present))
 
 
 def _choose_period(
@@ -184,14 +193,25 @@ def _cells(
     areas: Sequence[tuple[str, str, str]],
     period: str | None,
     lang: str,
-) -> pd.DataFrame:
-    """One row per area (code, name, kind) for one indicator and period."""
-    now = values[values["period"] == period].set_index("region_code") if period else None
+) -> list[dict]:
+    """One record (:data:`LONG_COLUMNS`) per area (code, name, kind) for one indicator and
+    period; records, not a frame per indicator (a first Regio's page built 74: issue 17)."""
+    now: dict[str, tuple[float, str]] = {}
+    if period:
+        for code, at, value, status in zip(
+            values["region_code"].tolist(),
+            values["period"].tolist(),
+            values["value"].tolist(),
+            values["status"].tolist(),
+            strict=True,
+        ):
+            if at == period:
+                now[code] = (value, status)
     rows = []
     for code, name, kind in areas:
-        hit = now is not None and code in now.index
-        value = float(now.at[code, "value"]) if hit else np.nan
-        status = cell_status(value, now.at[code, "status"] if hit else None)
+        hit = now.get(code)
+        value = float(hit[0]) if hit is not None else np.nan
+        status = cell_status(value, hit[1] if hit is not None else None)
         rows.append(
             {
                 "indicator_id": ind.id,
@@ -205,7 +225,7 @@ def _cells(
                 "status_text": status_text(status, lang),
             }
         )
-    return pd.DataFrame(rows, columns=LONG_COLUMNS)
+    return rows
 
 
 def _areas(store: Store, regions: Sequence[Region], lang: str) -> list[tuple[str, str, str]]:
@@ -228,16 +248,27 @@ def comparison_long(
     'region' or 'reference'. Without ``period`` each indicator uses the latest period in which
     its regions have values (see :func:`latest_period`); with ``period`` every indicator uses
     that period, and an indicator without it has missing cells."""
+    cells = _indicator_cells(store, regions, indicator_ids, lang, period)
+    return pd.DataFrame([row for rows in cells for row in rows], columns=LONG_COLUMNS)
+
+
+def _indicator_cells(
+    store: Store,
+    regions: Sequence[Region],
+    indicator_ids: Sequence[str],
+    lang: str,
+    period: str | None,
+) -> list[list[dict]]:
+    """The records of :func:`comparison_long`, per indicator (in the given order)."""
     areas = _areas(store, regions, lang)
-    parts = []
+    codes = [r.code for r in regions]
+    found = []
     for ind_id in indicator_ids:
         ind = store.indicator(ind_id)
         values = area_values(store, ind_id, regions)
-        used = period or _choose_period(store, ind_id, values, [r.code for r in regions])
-        parts.append(_cells(store, ind, values, areas, used, lang))
-    if not parts:
-        return pd.DataFrame(columns=LONG_COLUMNS)
-    return pd.concat(parts, ignore_index=True)
+        used = period or _choose_period(store, ind_id, values, codes)
+        found.append(_cells(store, ind, values, areas, used, lang))
+    return found
 
 
 def extremes(values: dict[str, float], decimals: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -294,14 +325,13 @@ def weighting_text(store: Store, indicator: Indicator, lang: str = "nl") -> str:
     return f"{t('agg_official', lang)} {rule} {t('agg_computed', lang)}"
 
 
-def _row(store: Store, ind: Indicator, cells: pd.DataFrame, lang: str) -> dict:
-    regions = cells[cells["kind"] == "region"]
+def _row(store: Store, ind: Indicator, cells: list[dict], lang: str) -> dict:
     highest, lowest = extremes(
-        dict(zip(regions["area_code"], regions["value"], strict=True)), ind.decimals
+        {c["area_code"]: c["value"] for c in cells if c["kind"] == "region"}, ind.decimals
     )
     best, worst = best_worst(highest, lowest, ind.direction)
-    names = dict(zip(cells["area_code"], cells["area_name"], strict=True))
-    period = cells["period"].iloc[0]
+    names = {c["area_code"]: c["area_name"] for c in cells}
+    period = cells[0]["period"]
     row = {
         "indicator_id": ind.id,
         "label": ind.label(lang),
@@ -309,10 +339,10 @@ def _row(store: Store, ind: Indicator, cells: pd.DataFrame, lang: str) -> dict:
         "direction": ind.direction,
         "period": period,
         "period_label": period_label(period, lang) if period else "",
-        "period_unstated": bool((cells["status"] == "period_unstated").any()),
+        "period_unstated": any(c["status"] == "period_unstated" for c in cells),
     }
-    for cell in cells.itertuples():
-        row.update({f"{f}_{cell.area_code}": getattr(cell, f) for f in CELL_FIELDS})
+    for cell in cells:
+        row.update({f"{f}_{cell['area_code']}": cell[f] for f in CELL_FIELDS})
     row.update(
         highest=highest,
         lowest=lowest,
@@ -344,10 +374,11 @@ def comparison_table(
     found) and ``source``. ``table.attrs['areas']`` maps the area codes to their names, in
     column order.
     """
-    long = comparison_long(store, regions, indicator_ids, lang, period)
+    # each indicator's own records, not a mask of the long frame per indicator (issue 17)
+    cells = _indicator_cells(store, regions, indicator_ids, lang, period)
     rows = [
-        _row(store, store.indicator(ind_id), long[long["indicator_id"] == ind_id], lang)
-        for ind_id in indicator_ids
+        _row(store, store.indicator(ind_id), found, lang)
+        for ind_id, found in zip(indicator_ids, cells, strict=True)
     ]
     table = pd.DataFrame(rows)
     table.attrs["areas"] = {code: name for code, name, _ in _areas(store, regions, lang)}
