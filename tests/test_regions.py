@@ -191,6 +191,28 @@ def test_bad_calls():
     assert empty.empty and list(empty.columns) == OBSERVATION_COLUMNS
 
 
+def test_values_come_out_as_floats_whatever_came_in():
+    # the own-rows path and the computed path, with float32 value columns (and objects on the
+    # own-rows path: computing takes numbers)
+    obs = _obs([("GM0001", "2023", 10.0), ("GM0002", "2023", 20.0), ("CR99", "2023", 12.5)])
+    cases = [(object, [C], [12.5]), (np.float32, [C], [12.5]), (np.float32, [A, C], [12.5, 30.0])]
+    for dtype, regions, expected in cases:
+        given = obs.astype({"value": dtype, "lower": dtype, "upper": dtype})
+        result = region_values(given, regions, "sum")
+        assert [str(result[c].dtype) for c in ("value", "lower", "upper")] == ["float64"] * 3
+        assert result["value"].tolist() == expected
+
+
+def test_checked_observations_are_taken_as_they_are():
+    # ``checked`` (a store's frame) skips the checks a caller's frame gets: the same values
+    obs = _obs([("GM0001", "2023", 10.0), ("GM0002", "2023", 20.0)])
+    pd.testing.assert_frame_equal(
+        region_values(obs, [A], "sum", checked=True), region_values(obs, [A], "sum")
+    )
+    with pytest.raises(DataError, match="occurs more than once"):
+        region_values(pd.concat([obs, obs]), [A], "sum")
+
+
 # --- malformed region_sets.toml ----------------------------------------------------------------
 
 GOOD = """

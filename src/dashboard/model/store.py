@@ -489,4 +489,5 @@ def _computed_region_values(store: Store, indicator_id: str, regions: list[Regio
         if ind.aggregation == "mean_population"
         else None
     )
-    return _region_values(observations, regions, ind.aggregation, weights)
+    # the store's frame: checked when the store was built
+    return _region_values(observations, regions, ind.aggregation, weights, checked=True)
