@@ -19,6 +19,7 @@ import pandas as pd
 import pydeck as pdk
 import streamlit as st
 
+from dashboard.app import elements
 from dashboard.app.resources import (
     agenda_data,
     agenda_or_none,
@@ -33,7 +34,7 @@ from dashboard.app.resources import (
 from dashboard.model.catalog import Indicator
 from dashboard.model.verhalen import Verhaal
 from dashboard.publish import export
-from dashboard.render import charts, images, maps, static_map
+from dashboard.render import charts, images, maps, static_map, tables
 from dashboard.render.classify import hex_to_rgba
 from dashboard.state import ViewState
 from dashboard.text import sentences
@@ -383,8 +384,28 @@ def _comparison_view(view: ViewState, set_id: str | None, theme: str) -> regions
 def comparison_view(
     view: ViewState, set_id: str | None = None, theme: str = regionsview.ALL_THEMES
 ) -> regionsview.ComparisonView:
+    return _comparison_view(*_comparison_key(view, set_id, theme))
+
+
+def _comparison_key(view: ViewState, set_id: str | None, theme: str) -> tuple:
+    """The comparison's key: it shows every indicator in its latest period."""
     key = replace(for_regions(view), indicator=ViewState.indicator, period=None)
-    return _comparison_view(key, set_id or compare.DEFAULT_SET, theme)
+    return key, set_id or compare.DEFAULT_SET, theme
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _comparison_table(view: ViewState, set_id: str, theme: str) -> elements.DataframeProto:
+    # The Streamlit message, not only the view: marshalling its Styler took 15-19 ms of
+    # every run of the page (app/elements.py). A resource: every run copies it, none changes it.
+    shown = _comparison_view(view, set_id, theme).shown
+    return elements.dataframe_proto(tables.comparison_styler(shown), hide_index=True)
+
+
+def comparison_table(
+    view: ViewState, set_id: str | None = None, theme: str = regionsview.ALL_THEMES
+) -> elements.DataframeProto:
+    """The comparison table as Streamlit sends it (app.elements.show draws it)."""
+    return _comparison_table(*_comparison_key(view, set_id, theme))
 
 
 # --- Trends -------------------------------------------------------------------------------------

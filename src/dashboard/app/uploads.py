@@ -39,7 +39,7 @@ from dashboard.vocabulary import DRENTHE_CODE
 # the views that read every indicator (a profile, a comparison, the catalogue): with an
 # upload in the session they include it, whatever indicator the view names
 ALL_INDICATOR_VIEWS = frozenset(
-    {"_profile_view", "_handout_image", "_comparison_view", "catalog_table"}
+    {"_profile_view", "_handout_image", "_comparison_view", "_comparison_table", "catalog_table"}
 )
 MEMO_LIMIT = 256  # views memoised per session; then the memo starts again
 

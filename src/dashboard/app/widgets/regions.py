@@ -3,9 +3,11 @@ indicator and the Tabel 1-style comparison."""
 
 from __future__ import annotations
 
+import functools
+
 import streamlit as st
 
-from dashboard.app import cache, keys
+from dashboard.app import cache, elements, keys
 from dashboard.app.context import embedded
 from dashboard.app.resources import region_sets
 from dashboard.app.widgets.common import (
@@ -23,8 +25,6 @@ from dashboard.text.i18n import t
 from dashboard.text.numbers import escape_markdown
 from dashboard.views import compare
 from dashboard.views.regionsview import ALL_THEMES
-
-BEST_COLOR, WORST_COLOR = "#d1e5f0", "#f6e0c0"  # light blue / light brown, text stays dark
 
 
 def region_set_picker(view: ViewState) -> str:
@@ -92,23 +92,20 @@ def region_picture(view: ViewState, set_id: str) -> None:
         )
 
 
-def _colour(cell: object) -> str:
-    text_ = str(cell)
-    if text_.startswith("✓"):
-        return f"background-color: {BEST_COLOR}"
-    if text_.startswith("✗"):
-        return f"background-color: {WORST_COLOR}"
-    return ""
+@functools.lru_cache(maxsize=512)
+def _weighting_line(weighting: str, names: str) -> str:
+    # the same few lines on every run; escaping them char by char took ~1 ms a run
+    return f"{escape_markdown(weighting, 800)}  \n*{escape_markdown(names, 4000)}*"
 
 
 def comparison(view: ViewState, set_id: str, theme: str) -> None:
     lang = view.lang
     cv = cache.comparison_view(view, set_id, theme)
-    st.dataframe(cv.shown.style.map(_colour), hide_index=True, width="stretch")
+    elements.show(cache.comparison_table(view, set_id, theme), width="stretch")
     st.caption(f"{t('regions_legend', lang)} {t('computed_marker', lang)}")
     with st.expander(t("regions_weighting", lang)):
         for weighting, names in cv.weightings:
-            st.markdown(f"{escape_markdown(weighting, 800)}  \n*{escape_markdown(names, 4000)}*")
+            st.markdown(_weighting_line(weighting, names))
     downloads(
         lambda: tables.comparison_download(cv, lang),
         list(cv.indicators),
