@@ -1,5 +1,5 @@
-"""app/elements.py: a table whose message is built once is the element st.dataframe sends;
-render/tables.py: the comparison's colours."""
+"""app/elements.py: a table or chart whose message is built once is the element st.dataframe
+or st.vega_lite_chart sends; render/tables.py: the comparison's colours."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.testing.v1 import AppTest
 
-from dashboard.app import cache, elements
+from dashboard.app import cache, elements, keys
 from dashboard.render import tables
 from dashboard.state import ViewState
 from tests.support.apptest import APP, assert_clean
@@ -45,7 +45,7 @@ def sent(monkeypatch) -> list[tuple]:
     original = DeltaGenerator._enqueue
 
     def recording(self, delta_type, element_proto, layout_config=None, **kwargs):
-        if delta_type == "dataframe":
+        if delta_type in ("dataframe", "vega_lite_chart"):
             calls.append((delta_type, element_proto.SerializeToString(), layout_config))
         return original(self, delta_type, element_proto, layout_config, **kwargs)
 
@@ -59,6 +59,7 @@ def test_a_table_built_once_is_the_element_st_dataframe_sends(sent):
     at.run()
     assert not at.exception
     assert len(sent) == 3
+    assert {kind for kind, _, _ in sent} == {"dataframe"}
     assert sent[1] == sent[0]  # same message bytes, same layout (width "stretch")
     assert sent[2] == sent[0]
     # the third sits in the right-hand column, as st.dataframe inside `with` would
@@ -107,3 +108,82 @@ def test_the_regions_page_sends_the_cached_comparison_of_its_view(store, sent):
     assert_clean(at)
     assert sent[-1][1] == built.SerializeToString()
     assert cache.comparison_table(view) is cache.comparison_table(view)
+
+
+def _charts_both_ways() -> None:
+    """st.vega_lite_chart and elements.show_chart, for both widths the pages use."""
+    import streamlit as st
+
+    from dashboard.app import elements
+
+    spec = st.session_state["spec"]
+    for width in ("stretch", "content"):
+        st.vega_lite_chart(spec, width=width)
+        elements.show_chart(elements.vega_proto(spec, width), width=width)
+
+
+def _spec() -> dict:
+    """A layered chart with a tabular dataset (Arrow bytes, as cache.arrow_spec makes them)
+    and a GeoJSON one (kept in the spec)."""
+    from streamlit.dataframe_util import convert_anything_to_arrow_bytes
+
+    rows = [{"name": "Assen", "value": 3.1}, {"name": "Emmen", "value": 4.2}]
+    square = [[[6.5, 52.9], [6.6, 52.9], [6.6, 53.0], [6.5, 52.9]]]
+    geo = {
+        "type": "FeatureCollection",
+        "features": [
+            {"type": "Feature", "properties": {"name": "Assen"},
+             "geometry": {"type": "Polygon", "coordinates": square}},
+        ],
+    }  # fmt: skip
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "description": "Werkloosheid. Assen laagst.",
+        "datasets": {"rows": convert_anything_to_arrow_bytes(rows), "areas": geo},
+        "vconcat": [
+            {"data": {"name": "rows"}, "mark": "bar",
+             "encoding": {"x": {"field": "value", "type": "quantitative"},
+                          "y": {"field": "name", "type": "nominal"}}},
+            {"data": {"name": "areas", "format": {"type": "json", "property": "features"}},
+             "mark": "geoshape"},
+        ],
+    }  # fmt: skip
+
+
+def test_a_chart_built_once_is_the_element_st_vega_lite_chart_sends(sent):
+    spec = _spec()
+    at = AppTest.from_function(_charts_both_ways)
+    at.session_state["spec"] = spec
+    at.run()
+    assert not at.exception
+    assert [kind for kind, _, _ in sent] == ["vega_lite_chart"] * 4
+    assert sent[1] == sent[0]  # stretch: same bytes, same layout
+    assert sent[3] == sent[2]  # content
+    assert sent[2] != sent[0]  # the width is in the message: the two are not the same
+    proto = at.get("vega_lite_chart")[1].proto
+    assert [d.name for d in proto.datasets] == ["rows"]  # the GeoJSON stays in the spec
+    assert '"areas"' in proto.spec and proto.theme == "streamlit"
+    assert spec == _spec()  # the spec given is not changed
+
+
+def test_the_pages_send_each_chart_from_its_cached_message(store, sent):
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params["indicator"] = "werkloosheid"
+    at.run()
+    sent.clear()  # the map page's ranking
+    for page in ("app_pages/regios.py", "app_pages/trends.py"):
+        at.switch_page(page).run()
+        assert_clean(at)
+    first = [body for kind, body, _ in sent if kind == "vega_lite_chart"]
+    assert len(first) == 4  # the strip, the region map, the trend, the small multiples
+    sent.clear()
+    for page in ("app_pages/regios.py", "app_pages/trends.py"):  # again: the same messages
+        at.switch_page(page).run()
+    assert [body for kind, body, _ in sent if kind == "vega_lite_chart"] == first
+    view = at.session_state[keys.CURRENT]
+    title = f"Trends: {store.indicator('werkloosheid').label('nl')}"
+    summary = cache.trend_view(view).summary
+    made = cache.chart(
+        "trend", cache.for_trend(view), ((), "absoluut"), lambda: None, title=title, summary=summary
+    )  # found, not made again (make would give None)
+    assert made is not None and made.SerializeToString() == first[2]

@@ -7,11 +7,10 @@ import threading
 from collections import Counter
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from dashboard import config
-from dashboard.app import cache, warmup
+from dashboard.app import cache, elements, warmup
 from dashboard.render import charts, maps
 from dashboard.state import ViewState
 from dashboard.views import compare, mapview, trends
@@ -30,6 +29,7 @@ BUILDERS = [
     (charts, "trend_lines_spec"),
     (charts, "small_multiples_spec"),
     (charts, "region_strip_spec"),
+    (elements, "dataframe_proto"),  # the comparison table's message
 ]
 
 
@@ -45,7 +45,7 @@ def calls(monkeypatch) -> Counter:
             return _original(*args, **kwargs)
 
         monkeypatch.setattr(module, name, counted)
-    st.cache_data.clear()
+    cache.clear_views()
     cache.map_spec.clear()
     return counter
 

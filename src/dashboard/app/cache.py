@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import textwrap
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -51,6 +52,20 @@ from dashboard.views import (
     trendview,
 )
 
+# The view models every run of a page reads are shared objects (st.cache_resource), not
+# st.cache_data's unpickled copy per read: those copies were an eighth of the server's
+# interpreter time under thirty sessions (py-spy --gil, docs/benchmarks.md, issue 17). No page,
+# chart or download changes a view it is given; tests/test_shared_views.py checks that.
+SHARED = ("_map_view", "_map_table", "_regions_view", "_comparison_view", "_trend_view")
+
+
+def clear_views() -> None:
+    """Empty every cached view, spec and element of the pages (tests that change the data)."""
+    st.cache_data.clear()
+    for name in (*SHARED, "_comparison_table", "_chart"):
+        globals()[name].clear()
+
+
 # --- normalised keys ---------------------------------------------------------------------------
 
 
@@ -85,7 +100,7 @@ def for_profile(view: ViewState) -> ViewState:
 # --- Kaart --------------------------------------------------------------------------------------
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
+@st.cache_resource(show_spinner=False, max_entries=512)  # shared: see SHARED
 def _map_view(view: ViewState) -> mapview.MapView:
     return mapview.map_view(get_store(), view)
 
@@ -184,7 +199,7 @@ def ranking_spec(view: ViewState) -> dict:
     )  # fmt: skip
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
+@st.cache_resource(show_spinner=False, max_entries=512)  # shared: see SHARED
 def _map_table(view: ViewState) -> pd.DataFrame:
     return mapview.shown_table(map_view(view), get_store().catalog, view.lang)
 
@@ -344,7 +359,7 @@ def change_image(view: ViewState, fmt: str, day: date) -> bytes:
 # --- Regio's ------------------------------------------------------------------------------------
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+@st.cache_resource(show_spinner=False, max_entries=256)  # shared: see SHARED
 def _regions_view(view: ViewState, set_id: str | None) -> regionsview.RegionsView:
     return regionsview.regions_view(get_store(), view, set_id)
 
@@ -376,7 +391,7 @@ def region_specs(view: ViewState, set_id: str | None = None) -> tuple[dict | Non
     return _region_specs(for_regions(view), set_id or compare.DEFAULT_SET)
 
 
-@st.cache_data(show_spinner=False, max_entries=128)
+@st.cache_resource(show_spinner=False, max_entries=128)  # shared: see SHARED
 def _comparison_view(view: ViewState, set_id: str | None, theme: str) -> regionsview.ComparisonView:
     return regionsview.comparison_view(get_store(), view, set_id, theme)
 
@@ -408,10 +423,46 @@ def comparison_table(
     return _comparison_table(*_comparison_key(view, set_id, theme))
 
 
+# --- charts as Streamlit sends them --------------------------------------------------------------
+
+
+@st.cache_resource(show_spinner=False, max_entries=1024)
+def _chart(
+    name: str,
+    view: ViewState,
+    key: tuple,
+    width: str,
+    title: str,
+    summary: str,
+    _make: Callable[[], dict | None],
+) -> elements.VegaLiteChartProto | None:
+    # The message, not only the spec: st.vega_lite_chart writes a spec as JSON twice on
+    # every run (app/elements.py). A resource: every run copies it, none changes it.
+    spec = _make()
+    if spec is None:
+        return None
+    return elements.vega_proto(charts.described(spec, title, summary) if title else spec, width)
+
+
+def chart(
+    name: str,
+    view: ViewState,
+    key: tuple,
+    make: Callable[[], dict | None],
+    width: str = "stretch",
+    title: str = "",
+    summary: str = "",
+) -> elements.VegaLiteChartProto | None:
+    """The chart whose spec ``make()`` returns (None: no chart) as Streamlit sends it, with
+    its accessible name and description, built once. ``name``, ``view`` and ``key`` are what
+    the spec depends on; ``make`` runs only when the chart is not cached yet."""
+    return _chart(name, view, key, width, title, summary, _make=make)
+
+
 # --- Trends -------------------------------------------------------------------------------------
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+@st.cache_resource(show_spinner=False, max_entries=256)  # shared: see SHARED
 def _trend_view(view: ViewState, extra: tuple[str, ...]) -> trendview.TrendView:
     return trendview.trend_view(get_store(), view, extra)
 

@@ -91,7 +91,7 @@ def warm_steps(view: ViewState) -> Iterator[None]:
     yield
     cache.region_specs(view)
     yield
-    cache.comparison_view(view)
+    cache.comparison_table(view)  # its view, and the message the page sends
     yield
     cache.trend_view(view)
     yield

@@ -14,13 +14,13 @@ from dashboard.app.widgets import a11y
 from dashboard.app.widgets.after_map import after_map
 from dashboard.app.widgets.agenda import story_card
 from dashboard.app.widgets.common import (
+    cached_vega,
     downloads,
     image_downloads,
     legend_html,
     section,
     sentence,
     source,
-    vega,
 )
 from dashboard.publish import downloads as tables
 from dashboard.render import charts, maps
@@ -103,7 +103,9 @@ def ranking_chart(mv: MapView, view: ViewState) -> None:
         "ranking",
         _ranking_height(mv),
         lang,
-        lambda: vega(cache.ranking_spec(view), title=title, summary=mv.summary),
+        lambda: cached_vega(
+            "ranking", view, (), lambda: cache.ranking_spec(view), title=title, summary=mv.summary
+        ),
     )
     missing = mv.table.loc[mv.table["value"].isna(), "name"].tolist()
     if missing and len(missing) <= 20:

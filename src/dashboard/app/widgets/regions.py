@@ -11,12 +11,12 @@ from dashboard.app import cache, elements, keys
 from dashboard.app.context import embedded
 from dashboard.app.resources import region_sets
 from dashboard.app.widgets.common import (
+    cached_vega,
     downloads,
     image_downloads,
     legend_html,
     section,
     sentence,
-    vega,
 )
 from dashboard.model.store import Store
 from dashboard.publish import downloads as tables
@@ -63,22 +63,35 @@ def region_picture(view: ViewState, set_id: str) -> None:
     ind = rv.indicator
     section(ind.label(lang))
     sentence(rv.summary)
-    strip, region_map = cache.region_specs(view, set_id)
-    if strip is None or rv.period is None:
+    if rv.period is None:  # no strip and no map (cache.region_specs)
         st.info(t("regions_no_data", lang), icon="ℹ️")
         return
     period = rv.period
+    key = cache.for_regions(view)
     left, right = st.columns([3, 2], gap="large")
     with left:
-        vega(strip, title=ind.label(lang), summary=rv.summary)
+        cached_vega(
+            "region_strip",
+            key,
+            (set_id,),
+            lambda: cache.region_specs(view, set_id)[0],
+            title=ind.label(lang),
+            summary=rv.summary,
+        )
         if not embedded():
             image_downloads(
                 lambda fmt: cache.chart_image(cache.region_strip(rv, lang), ind, period, lang, fmt),
                 f"regios-{ind.id}",
             )
-    if region_map is not None:
+    if rv.region_values is not None:  # else no map of the regions (cache.region_specs)
         with right:
-            vega(region_map, title=f"{ind.label(lang)}: {t('a11y_regions_map', lang)}")
+            cached_vega(
+                "region_map",
+                key,
+                (set_id,),
+                lambda: cache.region_specs(view, set_id)[1],
+                title=f"{ind.label(lang)}: {t('a11y_regions_map', lang)}",
+            )
             legend_html(rv.classes, lang, no_data=False)
     st.caption(rv.source)
     if not embedded():

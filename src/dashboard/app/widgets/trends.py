@@ -5,10 +5,16 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.app import cache, keys
+from dashboard.app import cache, elements, keys
 from dashboard.app.context import embedded
 from dashboard.app.resources import get_store, region_sets
-from dashboard.app.widgets.common import downloads, image_downloads, section, sentence, vega
+from dashboard.app.widgets.common import (
+    cached_vega,
+    downloads,
+    image_downloads,
+    section,
+    sentence,
+)
 from dashboard.publish import downloads as tables
 from dashboard.state import ViewState
 from dashboard.text.i18n import t
@@ -48,18 +54,23 @@ def trend_picture(view: ViewState, extra: tuple[str, ...]) -> None:
         or MEASURES[0]
     )
     sentence(tv.summary)
-    spec = cache.trend_spec(view, extra, measure)
     if measure == "index":
         st.caption(tv.index.message(lang))
-    if spec is not None:
-        vega(spec, title=f"{t('page_trends', lang)}: {ind.label(lang)}", summary=tv.summary)
-        if not embedded():
+    drawn = cached_vega(
+        "trend",
+        cache.for_trend(view),
+        (extra, measure),
+        lambda: cache.trend_spec(view, extra, measure),
+        title=f"{t('page_trends', lang)}: {ind.label(lang)}",
+        summary=tv.summary,
+    )
+    if drawn and not embedded():
 
-            def trend_image(fmt: str) -> bytes:
-                chart = cache.trend_chart(tv, measure, lang)
-                return cache.chart_image(chart, ind, tv.latest, lang, fmt)
+        def trend_image(fmt: str) -> bytes:
+            chart = cache.trend_chart(tv, measure, lang)
+            return cache.chart_image(chart, ind, tv.latest, lang, fmt)
 
-            image_downloads(trend_image, f"trend-{ind.id}")
+        image_downloads(trend_image, f"trend-{ind.id}")
     if embedded():
         st.caption(tv.source)
         return
@@ -80,12 +91,18 @@ def trend_picture(view: ViewState, extra: tuple[str, ...]) -> None:
 
 def small_multiples(view: ViewState) -> None:
     """One mini chart per gemeente of the scope (Drenthe's twelve for the whole country)."""
-    spec = cache.small_multiples_spec(view)
-    if spec is None:
+    lang = view.lang
+    label = get_store().indicator(view.indicator).label(lang)
+    title = f"{t('trend_small_multiples', lang)}: {label}"
+    proto = cache.chart(
+        "small_multiples",
+        view,
+        (),
+        lambda: cache.small_multiples_spec(view),
+        width="content",
+        title=title,
+    )
+    if proto is None:
         return
-    section(t("trend_small_multiples", view.lang))
-    # the indicator's label from the store, not from the cached trend view (a copy of it
-    # unpickled for one label: issue 17)
-    label = get_store().indicator(view.indicator).label(view.lang)
-    title = f"{t('trend_small_multiples', view.lang)}: {label}"
-    vega(spec, width="content", title=title)
+    section(t("trend_small_multiples", lang))
+    elements.show_chart(proto, width="content")
