@@ -268,6 +268,7 @@ class WsSession(SessionBase):
                             {
                                 "t": round(time.monotonic(), 3),
                                 "session": self.n,
+                                "page": self.spec.name,
                                 "indicator": ind,
                                 "s": round(r.seconds, 4),
                                 "first_element_s": round(r.first_delta_s or 0, 4),
@@ -481,6 +482,8 @@ def level(args: argparse.Namespace, n: int, labels: dict, indicators: list[str])
         "server": {**server_cpu.result(), "rss_mb_vmhwm": hwm},
         "clients": client_cpu.result(),
         "machine_cpu": system.result,
+        # every websocket switch (t: when it ended, monotonic), to see what a window holds
+        "records": sorted(ws_records, key=lambda r: r["t"]),
     }
 
 
