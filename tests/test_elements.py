@@ -187,3 +187,45 @@ def test_the_pages_send_each_chart_from_its_cached_message(store, sent):
         "trend", cache.for_trend(view), ((), "absoluut"), lambda: None, title=title, summary=summary
     )  # found, not made again (make would give None)
     assert made is not None and made.SerializeToString() == first[2]
+
+
+def _frames_both_ways() -> None:
+    """A plain DataFrame (numbers, text, a gap) both ways."""
+    import pandas as pd
+    import streamlit as st
+
+    from dashboard.app import elements
+
+    frame = pd.DataFrame(
+        {"Gemeente": ["Assen", "Emmen", "Tynaarlo"], "Waarde": [3.1, None, 2.0]}
+    ).astype({"Gemeente": "string"})
+    st.dataframe(frame, hide_index=True, width="stretch")
+    elements.show(elements.dataframe_proto(frame, hide_index=True), width="stretch")
+
+
+def test_a_plain_table_built_once_is_the_element_st_dataframe_sends(sent):
+    at = AppTest.from_function(_frames_both_ways)
+    at.run()
+    assert not at.exception
+    assert len(sent) == 2 and sent[1] == sent[0]
+    assert not at.dataframe[1].proto.arrow_data.styler.uuid  # no Styler: no styles sent
+    shown = at.dataframe[1].value
+    assert shown["Gemeente"].tolist() == ["Assen", "Emmen", "Tynaarlo"]
+    assert shown["Waarde"].isna().tolist() == [False, True, False]  # the gap stays a gap
+
+
+def test_the_map_and_trends_tables_are_sent_from_their_cached_messages(store, sent):
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params["indicator"] = "werkloosheid"
+    at.run()
+    assert_clean(at)
+    view = at.session_state[keys.CURRENT]
+    tables_sent = [body for kind, body, _ in sent if kind == "dataframe"]
+    map_table = elements.dataframe_proto(cache.map_table(view), hide_index=True)
+    assert tables_sent == [map_table.SerializeToString()]
+    assert at.dataframe[0].value.equals(cache.map_table(view))
+    sent.clear()
+    at.switch_page("app_pages/trends.py").run()
+    assert_clean(at)
+    changes = elements.dataframe_proto(cache.trend_view(view).changes, hide_index=True)
+    assert [body for kind, body, _ in sent if kind == "dataframe"] == [changes.SerializeToString()]

@@ -57,12 +57,14 @@ from dashboard.views import (
 # interpreter time under thirty sessions (py-spy --gil, docs/benchmarks.md, issue 17). No page,
 # chart or download changes a view it is given; tests/test_shared_views.py checks that.
 SHARED = ("_map_view", "_map_table", "_regions_view", "_comparison_view", "_trend_view")
+# the Streamlit messages built once per view (app/elements.py), also shared
+ELEMENTS = ("_comparison_table", "_chart", "_map_table_element", "_trend_changes_element")
 
 
 def clear_views() -> None:
     """Empty every cached view, spec and element of the pages (tests that change the data)."""
     st.cache_data.clear()
-    for name in (*SHARED, "_comparison_table", "_chart"):
+    for name in (*SHARED, *ELEMENTS):
         globals()[name].clear()
 
 
@@ -207,6 +209,17 @@ def _map_table(view: ViewState) -> pd.DataFrame:
 def map_table(view: ViewState) -> pd.DataFrame:
     """The map view's table as shown: ranked, values and differences as text."""
     return _map_table(for_map(view))
+
+
+@st.cache_resource(show_spinner=False, max_entries=512)
+def _map_table_element(view: ViewState) -> elements.DataframeProto:
+    # its Arrow file was written on every run of the map page (app/elements.py)
+    return elements.dataframe_proto(_map_table(view), hide_index=True)
+
+
+def map_table_element(view: ViewState) -> elements.DataframeProto:
+    """:func:`map_table` as Streamlit sends it (app.elements.show draws it)."""
+    return _map_table_element(for_map(view))
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
@@ -469,6 +482,17 @@ def _trend_view(view: ViewState, extra: tuple[str, ...]) -> trendview.TrendView:
 
 def trend_view(view: ViewState, extra: tuple[str, ...] = ()) -> trendview.TrendView:
     return _trend_view(for_trend(view), tuple(extra))
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _trend_changes_element(view: ViewState, extra: tuple[str, ...]) -> elements.DataframeProto:
+    # the table of change of the Trends page, as the map's table (app/elements.py)
+    return elements.dataframe_proto(_trend_view(view, extra).changes, hide_index=True)
+
+
+def trend_changes_element(view: ViewState, extra: tuple[str, ...] = ()) -> elements.DataframeProto:
+    """The trend view's table of change as Streamlit sends it."""
+    return _trend_changes_element(for_trend(view), tuple(extra))
 
 
 def trend_chart(tv: trendview.TrendView, measure: str, lang: str) -> alt.TopLevelMixin | None:

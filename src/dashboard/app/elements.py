@@ -1,7 +1,8 @@
 """Streamlit elements whose message is built once per view and sent again on every run.
 
-Tables and charts: ``st.vega_lite_chart`` also writes every chart's spec as JSON twice per run
-(``json.dumps``, then its stabilising pass), region maps with their GeoJSON.
+Tables and charts: ``st.dataframe`` writes every table to Arrow on every run, and
+``st.vega_lite_chart`` writes every chart's spec as JSON twice (``json.dumps``, then its
+stabilising pass), region maps with their GeoJSON.
 
 ``st.dataframe`` marshals a pandas Styler on every script run: styles computed cell by cell,
 the table rendered to find each display value, two Arrow files written. For the Regio's
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
 import streamlit as st
 from pandas.io.formats.style import Styler
 from streamlit import dataframe_util
@@ -47,14 +49,15 @@ __all__ = [
 ]
 
 
-def dataframe_proto(styler: Styler, hide_index: bool = True) -> DataframeProto:
-    """The message ``st.dataframe(styler, hide_index=hide_index)`` sends (read-only, no
-    selections). The Styler needs a fixed uuid (``set_uuid``); pandas' default is random, and
-    ``st.dataframe``'s would depend on the element's place."""
+def dataframe_proto(data: Styler | pd.DataFrame, hide_index: bool = True) -> DataframeProto:
+    """The message ``st.dataframe(data, hide_index=hide_index)`` sends for a DataFrame or a
+    Styler (read-only, no selections). A Styler needs a fixed uuid (``set_uuid``); pandas'
+    default is random, and ``st.dataframe``'s would depend on the element's place."""
     proto = DataframeProto()
     proto.editing_mode = DataframeProto.EditingMode.READ_ONLY
-    marshall_styler(proto.arrow_data, styler, default_uuid=str(styler.uuid))
-    frame = dataframe_util.convert_anything_to_pandas_df(styler, ensure_copy=False)
+    if isinstance(data, Styler):
+        marshall_styler(proto.arrow_data, data, default_uuid=str(data.uuid))
+    frame = dataframe_util.convert_anything_to_pandas_df(data, ensure_copy=False)
     proto.arrow_data.data = dataframe_util.convert_pandas_df_to_arrow_bytes(frame)
     config: dict = {}
     update_column_config(config, INDEX_IDENTIFIER, {"hidden": hide_index})

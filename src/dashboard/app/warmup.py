@@ -85,7 +85,7 @@ def warm_steps(view: ViewState) -> Iterator[None]:
             yield
         cache.ranking_spec(view)
         yield
-        cache.map_table(view)
+        cache.map_table_element(view)  # the table, and the message the page sends
         yield
     cache.regions_view(view)
     yield
@@ -93,7 +93,7 @@ def warm_steps(view: ViewState) -> Iterator[None]:
     yield
     cache.comparison_table(view)  # its view, and the message the page sends
     yield
-    cache.trend_view(view)
+    cache.trend_changes_element(view)  # the trend view, and its table's message
     yield
     cache.trend_spec(view, (), "absoluut")
     yield

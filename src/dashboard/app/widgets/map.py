@@ -6,7 +6,7 @@ from datetime import date
 
 import streamlit as st
 
-from dashboard.app import cache, keys
+from dashboard.app import cache, elements, keys
 from dashboard.app.context import embedded, narrow
 from dashboard.app.controls import select_gemeente, show_notices
 from dashboard.app.resources import agenda_or_none, get_store
@@ -133,7 +133,7 @@ def data_table(mv: MapView, view: ViewState) -> None:
 
 def _table(mv: MapView, view: ViewState) -> None:
     lang = view.lang
-    st.dataframe(cache.map_table(view), hide_index=True, width="stretch")
+    elements.show(cache.map_table_element(view), width="stretch")
     downloads(
         lambda: tables.map_download(mv, get_store().catalog, lang),
         [mv.indicator],

@@ -77,7 +77,7 @@ def trend_picture(view: ViewState, extra: tuple[str, ...]) -> None:
     if not tv.comparable:
         st.info(t("trend_not_comparable", lang), icon="ℹ️")
     section(t("trend_changes", lang))
-    st.dataframe(tv.changes, hide_index=True, width="stretch")
+    elements.show(cache.trend_changes_element(view, extra), width="stretch")
     st.caption(tv.source)
     downloads(
         lambda: tables.trend_download(tv, lang),
