@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import pages, urls
-from dashboard.app import cache, elements
+from dashboard.app import elements
 from dashboard.app.context import app_base_url
 from dashboard.model.catalog import Indicator
 from dashboard.model.upload import UPLOAD_ID
@@ -70,19 +70,9 @@ def vega(
     st.vega_lite_chart(spec, width=width)
 
 
-def cached_vega(
-    name: str,
-    view: ViewState,
-    key: tuple,
-    make: Callable[[], dict | None],
-    width: str = "stretch",
-    title: str = "",
-    summary: str = "",
-) -> bool:
-    """:func:`vega` of the spec ``make()`` returns, its message built once for ``name``,
-    ``view`` and ``key`` (what the spec depends on) and sent again on every run (app/cache.py
-    ``chart``); False, and nothing drawn, when there is no chart."""
-    proto = cache.chart(name, view, key, make, width=width, title=title, summary=summary)
+def chart(proto: elements.VegaLiteChartProto | None, width: str = "stretch") -> bool:
+    """Draw a chart message made by ``cache.chart`` (with the same ``width``); False, and
+    nothing drawn, when there is no chart."""
     if proto is None:
         return False
     elements.show_chart(proto, width=width)

@@ -14,7 +14,7 @@ from dashboard.app.widgets import a11y
 from dashboard.app.widgets.after_map import after_map
 from dashboard.app.widgets.agenda import story_card
 from dashboard.app.widgets.common import (
-    cached_vega,
+    chart,
     downloads,
     image_downloads,
     legend_html,
@@ -103,8 +103,15 @@ def ranking_chart(mv: MapView, view: ViewState) -> None:
         "ranking",
         _ranking_height(mv),
         lang,
-        lambda: cached_vega(
-            "ranking", view, (), lambda: cache.ranking_spec(view), title=title, summary=mv.summary
+        lambda: chart(
+            cache.chart(
+                "ranking",
+                view,
+                (),
+                lambda: cache.ranking_spec(view),
+                title=title,
+                summary=mv.summary,
+            )
         ),
     )
     missing = mv.table.loc[mv.table["value"].isna(), "name"].tolist()

@@ -11,7 +11,7 @@ from dashboard.app import cache, elements, keys
 from dashboard.app.context import embedded
 from dashboard.app.resources import region_sets
 from dashboard.app.widgets.common import (
-    cached_vega,
+    chart,
     downloads,
     image_downloads,
     legend_html,
@@ -63,35 +63,37 @@ def region_picture(view: ViewState, set_id: str) -> None:
     ind = rv.indicator
     section(ind.label(lang))
     sentence(rv.summary)
-    if rv.period is None:  # no strip and no map (cache.region_specs)
+    key = cache.for_regions(view)
+    strip = cache.chart(
+        "region_strip",
+        key,
+        (set_id,),
+        lambda: cache.region_specs(view, set_id)[0],
+        title=ind.label(lang),
+        summary=rv.summary,
+    )
+    if strip is None or rv.period is None:
         st.info(t("regions_no_data", lang), icon="ℹ️")
         return
     period = rv.period
-    key = cache.for_regions(view)
+    region_map = cache.chart(
+        "region_map",
+        key,
+        (set_id,),
+        lambda: cache.region_specs(view, set_id)[1],
+        title=f"{ind.label(lang)}: {t('a11y_regions_map', lang)}",
+    )
     left, right = st.columns([3, 2], gap="large")
     with left:
-        cached_vega(
-            "region_strip",
-            key,
-            (set_id,),
-            lambda: cache.region_specs(view, set_id)[0],
-            title=ind.label(lang),
-            summary=rv.summary,
-        )
+        chart(strip)
         if not embedded():
             image_downloads(
                 lambda fmt: cache.chart_image(cache.region_strip(rv, lang), ind, period, lang, fmt),
                 f"regios-{ind.id}",
             )
-    if rv.region_values is not None:  # else no map of the regions (cache.region_specs)
+    if region_map is not None:
         with right:
-            cached_vega(
-                "region_map",
-                key,
-                (set_id,),
-                lambda: cache.region_specs(view, set_id)[1],
-                title=f"{ind.label(lang)}: {t('a11y_regions_map', lang)}",
-            )
+            chart(region_map)
             legend_html(rv.classes, lang, no_data=False)
     st.caption(rv.source)
     if not embedded():

@@ -9,7 +9,7 @@ from dashboard.app import cache, elements, keys
 from dashboard.app.context import embedded
 from dashboard.app.resources import get_store, region_sets
 from dashboard.app.widgets.common import (
-    cached_vega,
+    chart,
     downloads,
     image_downloads,
     section,
@@ -56,19 +56,21 @@ def trend_picture(view: ViewState, extra: tuple[str, ...]) -> None:
     sentence(tv.summary)
     if measure == "index":
         st.caption(tv.index.message(lang))
-    drawn = cached_vega(
-        "trend",
-        cache.for_trend(view),
-        (extra, measure),
-        lambda: cache.trend_spec(view, extra, measure),
-        title=f"{t('page_trends', lang)}: {ind.label(lang)}",
-        summary=tv.summary,
+    drawn = chart(
+        cache.chart(
+            "trend",
+            cache.for_trend(view),
+            (extra, measure),
+            lambda: cache.trend_spec(view, extra, measure),
+            title=f"{t('page_trends', lang)}: {ind.label(lang)}",
+            summary=tv.summary,
+        )
     )
     if drawn and not embedded():
 
         def trend_image(fmt: str) -> bytes:
-            chart = cache.trend_chart(tv, measure, lang)
-            return cache.chart_image(chart, ind, tv.latest, lang, fmt)
+            figure = cache.trend_chart(tv, measure, lang)
+            return cache.chart_image(figure, ind, tv.latest, lang, fmt)
 
         image_downloads(trend_image, f"trend-{ind.id}")
     if embedded():
