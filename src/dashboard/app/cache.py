@@ -52,6 +52,11 @@ from dashboard.views import (
     trendview,
 )
 
+# Streamlit hashes a dataclass argument through dataclasses.asdict, a deep copy: 126 µs per
+# ViewState on every cached call of every run, against 13 µs for its repr, which names every
+# field (issue 17; streamlit/runtime/caching/hashing.py).
+VIEW_KEY: dict[Any, Callable[[Any], Any]] = {ViewState: repr}
+
 # The view models every run of a page reads are shared objects (st.cache_resource), not
 # st.cache_data's unpickled copy per read: those copies were an eighth of the server's
 # interpreter time under thirty sessions (py-spy --gil, docs/benchmarks.md, issue 17). No page,
@@ -102,7 +107,7 @@ def for_profile(view: ViewState) -> ViewState:
 # --- Kaart --------------------------------------------------------------------------------------
 
 
-@st.cache_resource(show_spinner=False, max_entries=512)  # shared: see SHARED
+@st.cache_resource(show_spinner=False, hash_funcs=VIEW_KEY, max_entries=512)  # shared: see SHARED
 def _map_view(view: ViewState) -> mapview.MapView:
     return mapview.map_view(get_store(), view)
 
@@ -138,7 +143,7 @@ def _story_markers(
     return [maps.story_layer(points)]
 
 
-@st.cache_resource(show_spinner=False, max_entries=512)
+@st.cache_resource(show_spinner=False, hash_funcs=VIEW_KEY, max_entries=512)
 def map_spec(
     view: ViewState, presenting: bool, narrow: bool, stories: bool = False
 ) -> maps.DeckSpec:
@@ -189,7 +194,7 @@ def arrow_spec(chart: alt.TopLevelMixin | dict) -> dict:
     return spec
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
+@st.cache_data(show_spinner=False, hash_funcs=VIEW_KEY, max_entries=512)
 def ranking_spec(view: ViewState) -> dict:
     mv = map_view(view)
     unit = get_store().catalog.unit_label(mv.indicator.unit, view.lang)
@@ -201,7 +206,7 @@ def ranking_spec(view: ViewState) -> dict:
     )  # fmt: skip
 
 
-@st.cache_resource(show_spinner=False, max_entries=512)  # shared: see SHARED
+@st.cache_resource(show_spinner=False, hash_funcs=VIEW_KEY, max_entries=512)  # shared: see SHARED
 def _map_table(view: ViewState) -> pd.DataFrame:
     return mapview.shown_table(map_view(view), get_store().catalog, view.lang)
 
@@ -211,7 +216,7 @@ def map_table(view: ViewState) -> pd.DataFrame:
     return _map_table(for_map(view))
 
 
-@st.cache_resource(show_spinner=False, max_entries=512)
+@st.cache_resource(show_spinner=False, hash_funcs=VIEW_KEY, max_entries=512)
 def _map_table_element(view: ViewState) -> elements.DataframeProto:
     # its Arrow file was written on every run of the map page (app/elements.py)
     return elements.dataframe_proto(_map_table(view), hide_index=True)
@@ -222,7 +227,7 @@ def map_table_element(view: ViewState) -> elements.DataframeProto:
     return _map_table_element(for_map(view))
 
 
-@st.cache_data(show_spinner=False, max_entries=128)
+@st.cache_data(show_spinner=False, hash_funcs=VIEW_KEY, max_entries=128)
 def _map_image(view: ViewState, fmt: str, day: date) -> bytes:
     mv = map_view(view)
     level = "corop" if mv.level == "corop" else "gemeente"
@@ -246,14 +251,14 @@ def for_change(view: ViewState) -> ViewState:
     return replace(view, gemeenten=(), colouring=ViewState.colouring)
 
 
-@st.cache_data(show_spinner=False, max_entries=1024)
+@st.cache_data(show_spinner=False, hash_funcs=VIEW_KEY, max_entries=1024)
 def change_refusal(indicator: str, period: str | None) -> str | None:
     """Why the change map is not offered for this indicator and period (an i18n key), or
     None (changeview.change_refusal)."""
     return changeview.change_refusal(get_store(), indicator, period)
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+@st.cache_data(show_spinner=False, hash_funcs=VIEW_KEY, max_entries=256)
 def _change_view(view: ViewState) -> changeview.ChangeView:
     return changeview.change_view(get_store(), view)
 
@@ -262,7 +267,7 @@ def change_view(view: ViewState) -> changeview.ChangeView:
     return _change_view(for_change(view))
 
 
-@st.cache_resource(show_spinner=False, max_entries=256)
+@st.cache_resource(show_spinner=False, hash_funcs=VIEW_KEY, max_entries=256)
 def change_spec(view: ViewState, presenting: bool, narrow: bool) -> maps.DeckSpec:
     """The change map of a view: areas coloured by their change, areas whose change is not
     significant outlined in dark grey, selected areas in black."""
@@ -312,7 +317,7 @@ def change_spec(view: ViewState, presenting: bool, narrow: bool) -> maps.DeckSpe
     return maps.DeckSpec.of(deck)
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+@st.cache_data(show_spinner=False, hash_funcs=VIEW_KEY, max_entries=256)
 def change_ranking_spec(view: ViewState) -> dict:
     """The ranking of the change (the table's value is the change)."""
     cv = change_view(view)
@@ -333,7 +338,7 @@ def slope(view: ViewState) -> alt.TopLevelMixin:
     return charts.slope_chart(frame, unit, view.lang, description=cv.summary)
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+@st.cache_data(show_spinner=False, hash_funcs=VIEW_KEY, max_entries=256)
 def _slope_spec(view: ViewState) -> dict:
     return arrow_spec(slope(view))
 
@@ -343,7 +348,7 @@ def slope_spec(view: ViewState) -> dict:
     return _slope_spec(replace(view, colouring=ViewState.colouring))
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+@st.cache_data(show_spinner=False, hash_funcs=VIEW_KEY, max_entries=256)
 def _change_table(view: ViewState) -> pd.DataFrame:
     return changeview.table_frame(change_view(view), get_store().catalog, view.lang)
 
@@ -353,7 +358,7 @@ def change_table(view: ViewState) -> pd.DataFrame:
     return _change_table(for_change(view))
 
 
-@st.cache_data(show_spinner=False, max_entries=128)
+@st.cache_data(show_spinner=False, hash_funcs=VIEW_KEY, max_entries=128)
 def _change_image(view: ViewState, fmt: str, day: date) -> bytes:
     cv = change_view(view)
     level = "corop" if cv.level == "corop" else "gemeente"
@@ -372,7 +377,7 @@ def change_image(view: ViewState, fmt: str, day: date) -> bytes:
 # --- Regio's ------------------------------------------------------------------------------------
 
 
-@st.cache_resource(show_spinner=False, max_entries=256)  # shared: see SHARED
+@st.cache_resource(show_spinner=False, hash_funcs=VIEW_KEY, max_entries=256)  # shared: see SHARED
 def _regions_view(view: ViewState, set_id: str | None) -> regionsview.RegionsView:
     return regionsview.regions_view(get_store(), view, set_id)
 
@@ -385,7 +390,7 @@ def region_strip(rv: regionsview.RegionsView, lang: str) -> alt.TopLevelMixin:
     return charts.region_strip(rv.spread, rv.unit, rv.drenthe, rv.nederland, lang)
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+@st.cache_data(show_spinner=False, hash_funcs=VIEW_KEY, max_entries=256)
 def _region_specs(view: ViewState, set_id: str | None) -> tuple[dict | None, dict | None]:
     rv = _regions_view(view, set_id)
     if rv.period is None:
@@ -404,7 +409,7 @@ def region_specs(view: ViewState, set_id: str | None = None) -> tuple[dict | Non
     return _region_specs(for_regions(view), set_id or compare.DEFAULT_SET)
 
 
-@st.cache_resource(show_spinner=False, max_entries=128)  # shared: see SHARED
+@st.cache_resource(show_spinner=False, hash_funcs=VIEW_KEY, max_entries=128)  # shared: see SHARED
 def _comparison_view(view: ViewState, set_id: str | None, theme: str) -> regionsview.ComparisonView:
     return regionsview.comparison_view(get_store(), view, set_id, theme)
 
@@ -421,7 +426,7 @@ def _comparison_key(view: ViewState, set_id: str | None, theme: str) -> tuple:
     return key, set_id or compare.DEFAULT_SET, theme
 
 
-@st.cache_resource(show_spinner=False, max_entries=128)
+@st.cache_resource(show_spinner=False, hash_funcs=VIEW_KEY, max_entries=128)
 def _comparison_table(view: ViewState, set_id: str, theme: str) -> elements.DataframeProto:
     # The Streamlit message, not only the view: marshalling its Styler took 15-19 ms of
     # every run of the page (app/elements.py). A resource: every run copies it, none changes it.
@@ -439,7 +444,7 @@ def comparison_table(
 # --- charts as Streamlit sends them --------------------------------------------------------------
 
 
-@st.cache_resource(show_spinner=False, max_entries=1024)
+@st.cache_resource(show_spinner=False, hash_funcs=VIEW_KEY, max_entries=1024)
 def _chart(
     name: str,
     view: ViewState,
@@ -475,7 +480,7 @@ def chart(
 # --- Trends -------------------------------------------------------------------------------------
 
 
-@st.cache_resource(show_spinner=False, max_entries=256)  # shared: see SHARED
+@st.cache_resource(show_spinner=False, hash_funcs=VIEW_KEY, max_entries=256)  # shared: see SHARED
 def _trend_view(view: ViewState, extra: tuple[str, ...]) -> trendview.TrendView:
     return trendview.trend_view(get_store(), view, extra)
 
@@ -484,7 +489,7 @@ def trend_view(view: ViewState, extra: tuple[str, ...] = ()) -> trendview.TrendV
     return _trend_view(for_trend(view), tuple(extra))
 
 
-@st.cache_resource(show_spinner=False, max_entries=256)
+@st.cache_resource(show_spinner=False, hash_funcs=VIEW_KEY, max_entries=256)
 def _trend_changes_element(view: ViewState, extra: tuple[str, ...]) -> elements.DataframeProto:
     # the table of change of the Trends page, as the map's table (app/elements.py)
     return elements.dataframe_proto(_trend_view(view, extra).changes, hide_index=True)
@@ -503,7 +508,7 @@ def trend_chart(tv: trendview.TrendView, measure: str, lang: str) -> alt.TopLeve
     return charts.trend_lines(tv.frame, tv.unit, lang)
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
+@st.cache_data(show_spinner=False, hash_funcs=VIEW_KEY, max_entries=512)
 def _trend_spec(view: ViewState, extra: tuple[str, ...], measure: str) -> dict | None:
     tv = _trend_view(view, extra)
     if measure == "index":  # as trend_chart, as plain dicts (charts.trend_lines_spec)
@@ -522,7 +527,7 @@ def small_multiples_codes(scope: str) -> tuple[str, ...]:
     return trendview.small_multiples_codes(scope_gemeenten(scope), scope_gemeenten("drenthe"))
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+@st.cache_data(show_spinner=False, hash_funcs=VIEW_KEY, max_entries=256)
 def _small_multiples_spec(view: ViewState) -> dict | None:
     # the trend frame only: the chart reads neither the trend's change table, nor its
     # index, nor its summary (half of this view's first request: issue 17)
@@ -553,7 +558,7 @@ def small_multiples_spec(view: ViewState) -> dict | None:
 # --- Gemeenteprofiel and Over de data -----------------------------------------------------------
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+@st.cache_data(show_spinner=False, hash_funcs=VIEW_KEY, max_entries=256)
 def _profile_view(view: ViewState) -> profileview.ProfileView:
     return profileview.profile_view(get_store(), view)
 
@@ -562,7 +567,7 @@ def profile_view(view: ViewState) -> profileview.ProfileView:
     return _profile_view(for_profile(view))
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+@st.cache_data(show_spinner=False, hash_funcs=VIEW_KEY, max_entries=256)
 def _profile_overview_spec(view: ViewState) -> dict:
     pv = _profile_view(view)
     title = f"{t('profile_overview', view.lang)}: {pv.name}"
@@ -577,7 +582,7 @@ def profile_overview_spec(view: ViewState) -> dict:
     return _profile_overview_spec(for_profile(view))
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_data(show_spinner=False, hash_funcs=VIEW_KEY, max_entries=64)
 def _handout_image(view: ViewState, fmt: str, day: date) -> bytes:
     store = get_store()
     pv = _profile_view(view)
@@ -598,7 +603,7 @@ def handout_image(view: ViewState, fmt: str, day: date) -> bytes:
     return _handout_image(for_profile(view), fmt, day)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, hash_funcs=VIEW_KEY)
 def catalog_table(lang: str) -> pd.DataFrame:
     return export.catalog_table(get_store(), lang)
 
@@ -639,7 +644,7 @@ def for_agenda(view: ViewState) -> ViewState:
     return ViewState(lang=view.lang)
 
 
-@st.cache_data(show_spinner=False, max_entries=128)
+@st.cache_data(show_spinner=False, hash_funcs=VIEW_KEY, max_entries=128)
 def _agenda_view(view: ViewState, goal_id: str, story_id: str | None) -> agenda.AgendaView:
     return agenda.agenda_view(get_store(), view, goal_id, agenda_data(), story_id)
 
@@ -653,7 +658,7 @@ AGENDA_PLACE = maps.View(52.86, 6.60, 8.1)  # the province in a ~530 x 460 px ma
 AGENDA_TOOLTIP = ("tip_value", "tip_period")
 
 
-@st.cache_resource(show_spinner=False, max_entries=256)
+@st.cache_resource(show_spinner=False, hash_funcs=VIEW_KEY, max_entries=256)
 def agenda_map_spec(
     lang: str, goal_id: str, story_id: str | None, presenting: bool, narrow: bool
 ) -> maps.DeckSpec:
@@ -701,7 +706,7 @@ def _plain_areas(lang: str, highlight: str | None = None) -> dict[str, Any]:
     return maps.with_properties(collection, props)
 
 
-@st.cache_resource(show_spinner=False, max_entries=128)
+@st.cache_resource(show_spinner=False, hash_funcs=VIEW_KEY, max_entries=128)
 def story_map_spec(lang: str, story_id: str, narrow: bool) -> maps.DeckSpec | None:
     """One story's marker on the gemeenten of Drenthe, its own gemeente darker (a slide)."""
     data = agenda_data()
