@@ -6,7 +6,7 @@ the view state these controls produce (see dashboard.app.controls and dashboard.
 import streamlit as st
 
 from dashboard import pages, urls
-from dashboard.app import context, controls, guard, resources, warmup
+from dashboard.app import context, controls, guard, resources, sockets, warmup
 from dashboard.app.widgets import a11y, common, present
 from dashboard.text.i18n import t
 
@@ -62,6 +62,7 @@ def main() -> None:
     page.run()
 
 
+sockets.enable()  # Nagle off (app/sockets.py): the first run's call covers later connections too
 with warmup.VISITORS.run():  # the warm-up gives way while a visitor's page is being made
     main()
 # Once per server process: the views a workshop asks for, in the background. Started after

@@ -12,6 +12,9 @@ from pathlib import Path
 import streamlit as st
 from starlette.middleware import Middleware
 
+from dashboard.app import sockets
 from dashboard.app.compress import StaticGzip
+
+sockets.enable()  # before the first connection: Nagle off on the listening socket (app/sockets.py)
 
 app = st.App(Path(__file__).with_name("app.py"), middleware=[Middleware(StaticGzip)])

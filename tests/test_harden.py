@@ -9,7 +9,6 @@ import json
 import random
 import re
 import string
-import time
 import tomllib
 import zlib
 from pathlib import Path
@@ -19,7 +18,6 @@ import pytest
 import streamlit as st
 from streamlit.config import ShowErrorDetailsConfigOptions
 from streamlit.proto.BackMsg_pb2 import BackMsg
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.runtime.app_session import AppSession
 from streamlit.testing.v1 import AppTest
 
@@ -29,6 +27,7 @@ from dashboard.state import ViewState
 from dashboard.testing import streamlit_server
 from dashboard.views import stories
 from tests.support.apptest import APP, assert_clean, open_app, texts
+from tests.support.websocket import script_run
 
 ROOT = Path(__file__).resolve().parents[1]
 LOADING = "Gegevens laden…"  # get_store's spinner: the store is being loaded
@@ -71,25 +70,8 @@ def test_a_clients_clear_cache_leaves_the_store_loaded(monkeypatch):
 
 def _run(ws, query: str) -> list[str]:
     """One script run of a session; the texts of the spinners it showed."""
-    msg = BackMsg()
-    msg.rerun_script.query_string = query
-    msg.rerun_script.page_name = ""
-    msg.rerun_script.widget_states.SetInParent()
-    ws.send(msg.SerializeToString())
-    spinners = []
-    deadline = time.monotonic() + 240
-    while time.monotonic() < deadline:
-        frame = ws.recv(timeout=240)
-        if isinstance(frame, str):
-            continue
-        fwd = ForwardMsg()
-        fwd.ParseFromString(frame)
-        kind = fwd.WhichOneof("type")
-        if LOADING.encode() in frame:  # the store's spinner (a transient element)
-            spinners.append(LOADING)
-        if kind == "script_finished" and fwd.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
-            return spinners
-    raise AssertionError("the script run did not finish")
+    # the store's spinner is a transient element: seen in the frames, not in the final page
+    return [LOADING for frame in script_run(ws, query) if LOADING.encode() in frame]
 
 
 def test_clear_cache_through_a_real_websocket_is_refused(tmp_path):
