@@ -24,6 +24,25 @@ ROOT = Path(__file__).resolve().parents[1]
 MIRROR = default_mirror(ROOT)
 
 
+@pytest.fixture(scope="module")
+def compiled_template(tmp_path_factory) -> Settings:
+    """The mirror's CBS folder with its store compiled once for the module (5 s a build)."""
+    root = tmp_path_factory.mktemp("template")
+    shutil.copytree(MIRROR / "data" / "cbs", root / "cbs")
+    template = Settings(cbs_dir=root / "cbs", geo_dir=MIRROR / "geo", cache_dir=root / "cache")
+    assert load_store(template).origin == "sources"
+    return template
+
+
+@pytest.fixture
+def compiled_settings(compiled_template, tmp_path) -> Settings:
+    """A copy of the template, the compiled store included: copytree keeps the files' times,
+    so the store's key is the same and the first load reads it."""
+    shutil.copytree(compiled_template.cbs_dir, tmp_path / "cbs")
+    shutil.copytree(compiled_template.cache_dir, tmp_path / "cache")
+    return Settings(cbs_dir=tmp_path / "cbs", geo_dir=MIRROR / "geo", cache_dir=tmp_path / "cache")
+
+
 @pytest.fixture
 def settings(tmp_path) -> Settings:
     """A copy of the mirror's CBS folder, and an empty compiled-store folder."""
@@ -126,8 +145,10 @@ def test_changing_the_catalogue_rebuilds_it(settings, tmp_path):
 
 
 @pytest.mark.parametrize("damage", ["flipped bytes", "truncated", "missing part", "bad manifest"])
-def test_a_damaged_compiled_store_is_rebuilt_never_trusted(settings, caplog, damage):
+def test_a_damaged_compiled_store_is_rebuilt_never_trusted(compiled_settings, caplog, damage):
+    settings = compiled_settings
     built = load_store(settings)
+    assert built.origin == "compiled"
     (folder,) = stores(settings.cache_dir)
     part = folder / "observations.arrow"
     data = bytearray(part.read_bytes())
@@ -166,7 +187,8 @@ def test_a_compiled_store_that_cannot_be_written_is_skipped(settings, tmp_path, 
     ]
 
 
-def test_only_the_newest_stores_are_kept(settings):
+def test_only_the_newest_stores_are_kept(settings, monkeypatch):
+    monkeypatch.setattr(compiled, "KEEP", 2)  # each store is a build of 5 s: 4 builds, not 5
     path = settings.cbs_dir / "81064ned.csv"
     for n in range(compiled.KEEP + 2):
         os.utime(path, ns=(n * 10**9, n * 10**9))
