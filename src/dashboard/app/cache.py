@@ -251,7 +251,7 @@ def for_change(view: ViewState) -> ViewState:
     return replace(view, gemeenten=(), colouring=ViewState.colouring)
 
 
-@st.cache_data(show_spinner=False, hash_funcs=VIEW_KEY, max_entries=1024)
+@st.cache_data(show_spinner=False, max_entries=1024)
 def change_refusal(indicator: str, period: str | None) -> str | None:
     """Why the change map is not offered for this indicator and period (an i18n key), or
     None (changeview.change_refusal)."""
@@ -603,7 +603,7 @@ def handout_image(view: ViewState, fmt: str, day: date) -> bytes:
     return _handout_image(for_profile(view), fmt, day)
 
 
-@st.cache_data(show_spinner=False, hash_funcs=VIEW_KEY)
+@st.cache_data(show_spinner=False)
 def catalog_table(lang: str) -> pd.DataFrame:
     return export.catalog_table(get_store(), lang)
 
@@ -658,7 +658,7 @@ AGENDA_PLACE = maps.View(52.86, 6.60, 8.1)  # the province in a ~530 x 460 px ma
 AGENDA_TOOLTIP = ("tip_value", "tip_period")
 
 
-@st.cache_resource(show_spinner=False, hash_funcs=VIEW_KEY, max_entries=256)
+@st.cache_resource(show_spinner=False, max_entries=256)
 def agenda_map_spec(
     lang: str, goal_id: str, story_id: str | None, presenting: bool, narrow: bool
 ) -> maps.DeckSpec:
@@ -706,7 +706,7 @@ def _plain_areas(lang: str, highlight: str | None = None) -> dict[str, Any]:
     return maps.with_properties(collection, props)
 
 
-@st.cache_resource(show_spinner=False, hash_funcs=VIEW_KEY, max_entries=128)
+@st.cache_resource(show_spinner=False, max_entries=128)
 def story_map_spec(lang: str, story_id: str, narrow: bool) -> maps.DeckSpec | None:
     """One story's marker on the gemeenten of Drenthe, its own gemeente darker (a slide)."""
     data = agenda_data()

@@ -7,7 +7,7 @@ TCP_NODELAY only for sockets that report IPPROTO_TCP (``asyncio.base_events._set
 The same cause in uvicorn: https://github.com/Kludex/uvicorn/issues/3149. With Nagle on, every
 script run's messages after the first wait for the browser's delayed ACK: 40 ms on Linux, up to
 200 ms on Windows. A warm indicator switch took 48 ms from click to last message here instead of
-22 ms (docs/benchmarks.md, "Seventh pass").
+23-26 ms (docs/benchmarks.md, "Seventh pass").
 
 The fix uses the plain socket API. ``enable`` sets TCP_NODELAY on every TCP socket this process
 has open, the listening socket included. On Linux an accepted connection inherits the option
